@@ -1,0 +1,131 @@
+"""Entry point: the GUI by default, sub-commands for headless use (scripts, benchmarks)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rio_desktop import APP_ID, __version__
+
+
+class CliError(Exception):
+    """Ends the command with one line on stderr and a non-zero exit."""
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_ID, description="Rio Desktop: offline AI desk tool.")
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    commands = parser.add_subparsers(dest="command")
+
+    commands.add_parser("gui", help="open the application window (the default)")
+
+    generate = commands.add_parser("generate", help="stream a model's answer to a prompt to stdout")
+    generate.add_argument("prompt", help="the user's message")
+    generate.add_argument("--model", required=True, type=Path, help="GGUF model file")
+    generate.add_argument("--system", default="", help="system message")
+    generate.add_argument("--max-tokens", type=int, default=512)
+    generate.add_argument("--temperature", type=float, default=0.7)
+    generate.add_argument("--stop", action="append", default=[], help="stop string (repeatable)")
+    generate.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
+    generate.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
+    generate.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    generate.add_argument("--seed", type=int, default=None)
+    generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
+
+    commands.add_parser("doctor", help="print the llama.cpp build and its devices")
+    return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
+    from rio_desktop.engine.errors import GenerationCancelled
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    messages = [ChatMessage("system", args.system)] if args.system else []
+    messages.append(ChatMessage("user", args.prompt))
+    params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
+                              stop=tuple(args.stop), seed=args.seed)
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    try:
+        result = backend.chat(messages, params, on_text=write, cancel=cancel)
+    except GenerationCancelled:
+        sys.stdout.write("\n")
+        return 130
+    finally:
+        backend.unload()
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+    if args.stats:
+        stats = result.stats
+        print(json.dumps({
+            "prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+            "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
+            "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,
+            "finish_reason": result.finish_reason,
+        }), file=sys.stderr)
+    return 0
+
+
+def _doctor() -> int:
+    from rio_desktop.engine import llama_build
+
+    print(f"Rio Desktop {__version__}")
+    print(f"llama-cpp-python {llama_build.llama_cpp_python_version()}")
+    print(f"llama.cpp backends: {', '.join(llama_build.backend_names())}")
+    for device in llama_build.backend_devices():
+        memory = f", {device.free_bytes / 2**30:.1f} of {device.total_bytes / 2**30:.1f} GiB free" \
+            if device.total_bytes else ""
+        print(f"  {device.kind:5} {device.name}: {device.description}{memory}")
+    return 0
+
+
+def _gui(argv: Sequence[str]) -> int:
+    from rio_desktop.ui.app import run_gui
+
+    return run_gui(list(argv))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _build_parser().parse_args(argv)
+    if args.command in (None, "gui"):
+        return _gui(argv)
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.logging_setup import setup_logging
+    from rio_desktop.paths import app_paths
+
+    setup_logging(app_paths().logs)
+    try:
+        if args.command == "generate":
+            return _generate(args)
+        if args.command == "doctor":
+            return _doctor()
+    except UserFacingError as exc:
+        print(f"{APP_ID}: {exc.message}", file=sys.stderr)
+        return 1
+    except CliError as exc:
+        print(f"{APP_ID}: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # never a traceback on the terminal: one line, details in the log
+        logging.getLogger(__name__).exception("command %s failed", args.command)
+        print(f"{APP_ID}: unexpected error ({type(exc).__name__}: {exc}); details in the log.",
+              file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

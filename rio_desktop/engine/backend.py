@@ -1,0 +1,155 @@
+"""The interface every inference backend offers: the local llama.cpp one and, later, a server.
+
+The summarizer and the drafter talk only to this interface. Calls block; the worker thread
+(engine.service) is what keeps them off the UI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Role = Literal["system", "user", "assistant"]
+FinishReason = Literal["stop", "length", "cancelled"]
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    role: Role
+    content: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"role": self.role, "content": self.content}
+
+
+@dataclass(frozen=True)
+class LoadParams:
+    model_path: Path
+    n_ctx: int = 0  # 0: the default (the smaller of the trained context and DEFAULT_CONTEXT)
+    n_gpu_layers: int = 0  # -1: every layer
+    tensor_split: tuple[float, ...] | None = None  # share of the model per GPU
+    main_gpu: int = 0
+    n_threads: int | None = None  # None: chosen per request from the machine's load (engine.threads)
+    n_batch: int = 512
+    use_mmap: bool = True
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    path: Path
+    name: str
+    architecture: str
+    parameters: int
+    quantization: str
+    context_trained: int | None
+    context_used: int
+    backend: str  # "CPU", "CUDA", "Metal", "Vulkan", ...
+    n_gpu_layers: int
+    file_bytes: int
+    load_seconds: float
+    description: str = ""
+
+    @property
+    def parameters_label(self) -> str:
+        if self.parameters >= 1_000_000_000:
+            return f"{self.parameters / 1e9:.1f}B"
+        return f"{self.parameters / 1e6:.0f}M"
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    max_tokens: int = 512
+    temperature: float = 0.7
+    top_p: float = 0.95
+    repeat_penalty: float = 1.1
+    stop: tuple[str, ...] = ()
+    seed: int | None = None
+
+
+@dataclass
+class GenerationStats:
+    prompt_tokens: int = 0
+    generated_tokens: int = 0
+    time_to_first_token_s: float = 0.0
+    total_s: float = 0.0
+    n_threads: int = 0
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Decode speed: tokens after the first over the time after the first."""
+        decode_time = self.total_s - self.time_to_first_token_s
+        if self.generated_tokens <= 1 or decode_time <= 0:
+            return 0.0
+        return (self.generated_tokens - 1) / decode_time
+
+    @property
+    def prompt_tokens_per_second(self) -> float:
+        if self.time_to_first_token_s <= 0:
+            return 0.0
+        return self.prompt_tokens / self.time_to_first_token_s
+
+
+@dataclass
+class Generation:
+    text: str
+    finish_reason: FinishReason
+    stats: GenerationStats = field(default_factory=GenerationStats)
+
+
+class CancelToken:
+    """Set from any thread; the backend checks it at every token and during prompt processing."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+TextCallback = Callable[[str], None]
+
+
+class Backend(ABC):
+    """A loaded model that chats and counts tokens. One thread at a time may call it."""
+
+    @property
+    @abstractmethod
+    def info(self) -> ModelInfo | None:
+        """What is loaded, or None."""
+
+    @abstractmethod
+    def load(self, params: LoadParams, cancel: CancelToken | None = None,
+             progress: Callable[[float], None] | None = None) -> ModelInfo:
+        """Validate and load a model, replacing the loaded one."""
+
+    @abstractmethod
+    def unload(self) -> None:
+        """Free the model's memory."""
+
+    @abstractmethod
+    def context_size(self) -> int:
+        """Tokens the loaded context holds (prompt plus answer)."""
+
+    @abstractmethod
+    def count_tokens(self, text: str) -> int:
+        """Tokens `text` takes with the model's own tokenizer."""
+
+    @abstractmethod
+    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        """Tokens the prompt for `messages` takes, chat template included."""
+
+    @abstractmethod
+    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+        """Generate an answer, passing text to `on_text` as it comes.
+
+        Raises GenerationCancelled (with the partial answer) when `cancel` is set.
+        """

@@ -1,0 +1,384 @@
+"""The local backend: a GGUF model run in this process by llama.cpp (llama-cpp-python).
+
+Not thread-safe, like llama.cpp itself: the engine service's worker thread is its only caller.
+"""
+
+from __future__ import annotations
+
+import codecs
+import collections
+import contextlib
+import ctypes
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from rio_desktop.engine import llama_build
+from rio_desktop.engine.backend import (
+    Backend,
+    CancelToken,
+    ChatMessage,
+    Generation,
+    GenerationParams,
+    GenerationStats,
+    LoadParams,
+    ModelInfo,
+    TextCallback,
+)
+from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
+from rio_desktop.engine.errors import (
+    GenerationCancelled,
+    GenerationError,
+    ModelLoadError,
+    NoModelLoaded,
+)
+from rio_desktop.engine.model_file import ModelFile, inspect_model_file
+from rio_desktop.engine.threads import ThreadPolicy
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+
+log = logging.getLogger(__name__)
+llama_log = logging.getLogger("llama.cpp")
+
+DEFAULT_CONTEXT = 8192
+# ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
+_LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
+# Model loading patches a module function for the duration of one load (see _load_progress).
+_load_lock = threading.Lock()
+
+
+class ContextExceeded(GenerationError):
+    """The prompt alone does not fit the loaded context."""
+
+
+_llama: Any = None
+_log_callback: Any = None
+# llama.cpp's last error lines: a failed load returns only NULL, the reason is in its log.
+_recent_errors: collections.deque[str] = collections.deque(maxlen=5)
+
+
+def _llama_cpp() -> Any:
+    """Import llama_cpp on first use (it loads a large native library) and route its log to ours."""
+    global _llama, _log_callback
+    if _llama is None:
+        import llama_cpp
+
+        last_level = [logging.DEBUG]
+
+        @llama_cpp.llama_log_callback
+        def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+            # Level 5 continues the previous line at its level.
+            python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
+            last_level[0] = python_level
+            if python_level >= logging.ERROR:
+                _recent_errors.append(text.decode("utf-8", errors="replace").strip())
+            if llama_log.isEnabledFor(python_level):
+                llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
+
+        llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
+        _log_callback = forward  # keep the ctypes callback alive
+        _llama = llama_cpp
+    return _llama
+
+
+@contextlib.contextmanager
+def _load_progress(progress: Callable[[float], None] | None, cancel: CancelToken | None) -> Iterator[None]:
+    """Give llama.cpp's loader a progress callback, which also cancels the load by returning false.
+
+    llama_cpp.Llama builds its model parameters itself and offers no progress hook, so the function that
+    creates the defaults is wrapped while this load runs. Only the worker thread loads; the lock keeps
+    two loads (tests, benchmarks) from crossing.
+    """
+    lib = _llama_cpp().llama_cpp
+    if progress is None and cancel is None:
+        yield
+        return
+
+    @ctypes.CFUNCTYPE(ctypes.c_bool, ctypes.c_float, ctypes.c_void_p)
+    def on_progress(fraction: float, _user_data: ctypes.c_void_p) -> bool:
+        if progress is not None:
+            try:
+                progress(float(fraction))
+            except Exception:  # a UI problem must not abort loading
+                log.exception("load progress callback failed")
+        return not (cancel is not None and cancel.cancelled)
+
+    original = lib.llama_model_default_params
+
+    def defaults_with_progress() -> Any:
+        params = original()
+        params.progress_callback = ctypes.cast(on_progress, type(params.progress_callback))
+        params.progress_callback_user_data = None
+        return params
+
+    with _load_lock:
+        lib.llama_model_default_params = defaults_with_progress
+        try:
+            yield
+        finally:
+            lib.llama_model_default_params = original
+
+
+def _clear_abort_callback(llm: Any) -> None:
+    lib = _llama_cpp().llama_cpp
+    lib.llama_set_abort_callback(llm._ctx.ctx, ctypes.cast(None, lib.ggml_abort_callback), None)
+
+
+class _StopStringFilter:
+    """Streams text while holding back just enough to cut at a stop string that spans pieces."""
+
+    def __init__(self, stops: Sequence[str]) -> None:
+        self.stops = [s for s in stops if s]
+        self.hold = max((len(s) for s in self.stops), default=1) - 1
+        self.pending = ""
+        self.stopped = False
+
+    def feed(self, text: str) -> str:
+        self.pending += text
+        if self.stops:
+            cut = min((i for i in (self.pending.find(s) for s in self.stops) if i >= 0), default=-1)
+            if cut >= 0:
+                out, self.pending, self.stopped = self.pending[:cut], "", True
+                return out
+        if len(self.pending) <= self.hold:
+            return ""
+        split = len(self.pending) - self.hold
+        out, self.pending = self.pending[:split], self.pending[split:]
+        return out
+
+    def flush(self) -> str:
+        out, self.pending = self.pending, ""
+        return out
+
+
+class LlamaCppBackend(Backend):
+    def __init__(self, n_threads: int | None = None) -> None:
+        self._llm: Any = None
+        self._info: ModelInfo | None = None
+        self._model_file: ModelFile | None = None
+        self._template: ChatTemplate | None = None
+        self._bos_text = ""
+        self._pieces: dict[int, bytes] = {}  # token -> bytes, for the loaded vocabulary
+        self.threads = ThreadPolicy(override=n_threads)
+
+    # -- loading -------------------------------------------------------------------------------------
+    @property
+    def info(self) -> ModelInfo | None:
+        return self._info
+
+    def load(self, params: LoadParams, cancel: CancelToken | None = None,
+             progress: Callable[[float], None] | None = None) -> ModelInfo:
+        model_file = inspect_model_file(params.model_path)  # raises ModelFileError, before llama.cpp
+        llama_cpp = _llama_cpp()
+        trained = model_file.context_trained
+        n_ctx = params.n_ctx or min(trained or DEFAULT_CONTEXT, DEFAULT_CONTEXT)
+        if trained:
+            n_ctx = min(n_ctx, trained)
+        if params.n_threads:
+            self.threads = ThreadPolicy(override=params.n_threads)
+        n_threads = self.threads.choose()
+        self.unload()
+        started = time.perf_counter()
+        _recent_errors.clear()
+        try:
+            with _load_progress(progress, cancel):
+                llm = llama_cpp.Llama(
+                    model_path=str(model_file.path),
+                    n_ctx=n_ctx,
+                    n_batch=min(params.n_batch, n_ctx),
+                    n_gpu_layers=params.n_gpu_layers,
+                    main_gpu=params.main_gpu,
+                    tensor_split=list(params.tensor_split) if params.tensor_split else None,
+                    use_mmap=params.use_mmap,
+                    n_threads=n_threads,
+                    n_threads_batch=n_threads,
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            if cancel is not None and cancel.cancelled:
+                raise GenerationCancelled(Generation("", "cancelled")) from exc
+            reason = " ".join(_recent_errors) or str(exc)
+            log.error("llama.cpp failed to load %s: %s", model_file.path, reason)
+            if "unknown model architecture" in reason:
+                raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
+                    "Core", "{name} holds a model architecture that the installed llama.cpp does not "
+                            "support. Update Rio Desktop or choose another model."),
+                    name=model_file.path.name)) from exc
+            raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
+                "Core", "llama.cpp could not load {name}. The most common cause is not enough free "
+                        "memory: close other programs, choose a smaller model or a shorter context, or put "
+                        "fewer layers on the GPU. (llama.cpp said: {reason})"),
+                name=model_file.path.name, reason=reason)) from exc
+        load_seconds = time.perf_counter() - started
+        self._llm = llm
+        self._model_file = model_file
+        vocab_model = llm._model
+        self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
+            else ""
+        eos_text = vocab_model.token_get_text(vocab_model.token_eos()) if vocab_model.token_eos() >= 0 else ""
+        try:
+            self._template = ChatTemplate(model_file.chat_template.source, self._bos_text, eos_text)
+        except ChatTemplateError:  # validated already; only the token texts differ
+            self._template = model_file.chat_template
+        gpu_backends = [b for b in llama_build.backend_names() if b != "CPU"]
+        backend = gpu_backends[0] if gpu_backends and params.n_gpu_layers != 0 else "CPU"
+        self._info = ModelInfo(
+            path=model_file.path,
+            name=model_file.name,
+            architecture=model_file.architecture,
+            parameters=int(vocab_model.n_params()),
+            quantization=model_file.quantization,
+            context_trained=trained,
+            context_used=int(llm.n_ctx()),
+            backend=backend,
+            n_gpu_layers=params.n_gpu_layers,
+            file_bytes=model_file.total_bytes,
+            load_seconds=load_seconds,
+            description=vocab_model.desc(),
+        )
+        log.info("loaded %s (%s, %s, ctx %d, %s) in %.2f s", self._info.name, self._info.architecture,
+                 self._info.quantization, self._info.context_used, backend, load_seconds)
+        return self._info
+
+    def unload(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+        self._llm = None
+        self._info = None
+        self._model_file = None
+        self._template = None
+        self._pieces = {}
+
+    def _require(self) -> Any:
+        if self._llm is None:
+            raise NoModelLoaded(Message(QT_TRANSLATE_NOOP("Core", "No model is loaded. Load a model first.")))
+        return self._llm
+
+    # -- tokens --------------------------------------------------------------------------------------
+    def context_size(self) -> int:
+        return int(self._require().n_ctx())
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._require().tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
+        llm = self._require()
+        assert self._template is not None
+        prompt = self._template.render([m.as_dict() for m in messages], add_generation_prompt=True)
+        has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
+        return list(llm.tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        return len(self._prompt_tokens(messages))
+
+    def _piece(self, token: int) -> bytes:
+        """The bytes of one token (llama-cpp-python's own token_to_piece returns its padded buffer)."""
+        piece = self._pieces.get(token)
+        if piece is None:
+            lib = _llama_cpp().llama_cpp
+            vocab = self._llm._model.vocab
+            buffer = ctypes.create_string_buffer(64)
+            n = lib.llama_token_to_piece(vocab, token, buffer, len(buffer), 0, False)
+            if n < 0:  # longer than the buffer: -n is the length needed
+                buffer = ctypes.create_string_buffer(-n)
+                n = lib.llama_token_to_piece(vocab, token, buffer, len(buffer), 0, False)
+            piece = self._pieces[token] = buffer.raw[:max(n, 0)]
+        return piece
+
+    # -- generation ----------------------------------------------------------------------------------
+    def _reset_state(self) -> None:
+        """Forget the context after an abort or a failure, so the next request starts clean."""
+        llm = self._llm
+        llm.reset()
+        llm._ctx.kv_cache_clear()
+
+    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+        llm = self._require()
+        llama_cpp = _llama_cpp().llama_cpp
+        cancel = cancel or CancelToken()
+        started = time.perf_counter()
+        tokens = self._prompt_tokens(messages)
+        n_ctx = int(llm.n_ctx())
+        stats = GenerationStats(prompt_tokens=len(tokens))
+        if len(tokens) >= n_ctx:
+            raise ContextExceeded(Message(QT_TRANSLATE_NOOP(
+                "Core", "The text is too long for the model: it takes {tokens} tokens and the model's "
+                        "context holds {n_ctx}. Shorten it or load the model with a longer context."),
+                tokens=len(tokens), n_ctx=n_ctx))
+        max_tokens = min(params.max_tokens, n_ctx - len(tokens))
+        stats.n_threads = self.threads.choose()
+        llm._ctx.set_n_threads(stats.n_threads, stats.n_threads)
+
+        # Prompt processing can take minutes on a long document: llama.cpp's abort callback stops it.
+        # It runs once per graph node through the GIL, so it is removed again before decoding.
+        @llama_cpp.ggml_abort_callback
+        def abort(_data: ctypes.c_void_p) -> bool:
+            return cancel.cancelled
+
+        llama_cpp.llama_set_abort_callback(llm._ctx.ctx, abort, None)
+        abort_set = True
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        stops = _StopStringFilter(params.stop)
+        vocab = llm._model.vocab
+        parts: list[str] = []
+        finish: str = "length"
+        if params.seed is not None:
+            llm.set_seed(params.seed)
+
+        def emit(text: str) -> None:
+            if text:
+                parts.append(text)
+                if on_text is not None:
+                    on_text(text)
+
+        generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
+                                 repeat_penalty=params.repeat_penalty, reset=True)
+        try:
+            for token in generator:
+                if abort_set:
+                    _clear_abort_callback(llm)
+                    abort_set = False
+                    stats.time_to_first_token_s = time.perf_counter() - started
+                if cancel.cancelled:
+                    finish = "cancelled"
+                    break
+                if llama_cpp.llama_vocab_is_eog(vocab, token):
+                    finish = "stop"
+                    break
+                stats.generated_tokens += 1
+                emit(stops.feed(decoder.decode(self._piece(token))))
+                if stops.stopped:
+                    finish = "stop"
+                    break
+                if stats.generated_tokens >= max_tokens:
+                    break
+                if cancel.cancelled:  # set while the text was handed on: skip the next decode
+                    finish = "cancelled"
+                    break
+                new_threads = self.threads.recheck()
+                if new_threads:
+                    stats.n_threads = new_threads
+                    llm._ctx.set_n_threads(new_threads, new_threads)
+        except Exception as exc:
+            self._reset_state()
+            if cancel.cancelled:
+                finish = "cancelled"
+            else:
+                log.exception("generation failed")
+                raise GenerationError(Message(QT_TRANSLATE_NOOP(
+                    "Core", "The model stopped with an error: {detail}"), detail=str(exc))) from exc
+        finally:
+            generator.close()
+            if abort_set:
+                _clear_abort_callback(llm)
+        if not stops.stopped:
+            emit(stops.feed(decoder.decode(b"", final=True)) + stops.flush())
+        stats.total_s = time.perf_counter() - started
+        if stats.time_to_first_token_s == 0.0:
+            stats.time_to_first_token_s = stats.total_s
+        result = Generation(text="".join(parts), finish_reason=finish, stats=stats)  # type: ignore[arg-type]
+        if finish == "cancelled":
+            raise GenerationCancelled(result)
+        return result

@@ -1,0 +1,47 @@
+"""Every location the application writes to, in one place.
+
+Locations come from platformdirs. RIO_DESKTOP_HOME moves all of them under one folder, which tests and
+development use to stay away from the user's real data.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from rio_desktop import APP_ID
+
+HOME_ENV = "RIO_DESKTOP_HOME"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config: Path
+    data: Path
+    models: Path
+    logs: Path
+    cache: Path
+
+    def ensure(self) -> AppPaths:
+        for folder in (self.config, self.data, self.models, self.logs, self.cache):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def app_paths() -> AppPaths:
+    home = os.environ.get(HOME_ENV)
+    if home:
+        root = Path(home).expanduser().resolve()
+        return AppPaths(config=root / "config", data=root / "data", models=root / "models",
+                        logs=root / "logs", cache=root / "cache")
+    data = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    return AppPaths(
+        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+        data=data,
+        models=data / "models",
+        logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
+    )

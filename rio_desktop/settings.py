@@ -1,0 +1,86 @@
+"""User settings: every option declared once, with its type, default and translatable title.
+
+Stored as JSON in the configuration folder. Secrets never live here (see secrets handling in the
+keyring module, added with the features that need one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rio_desktop.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: Any
+    title: str
+
+
+OPTIONS: dict[str, Option] = {o.name: o for o in (
+    Option("language", str, "", QT_TRANSLATE_NOOP("Core", "Language (empty: follow the system)")),
+    Option("n_threads", int, 0, QT_TRANSLATE_NOOP("Core", "CPU threads (0: choose from the machine's load)")),
+    Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length in tokens (0: automatic)")),
+    Option("n_gpu_layers", int, -1, QT_TRANSLATE_NOOP("Core", "Layers on the GPU (-1: all that the GPU takes)")),
+    Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
+    Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
+)}
+
+
+class Settings:
+    def __init__(self, config_dir: Path) -> None:
+        self.path = config_dir / SETTINGS_FILE
+        self._values: dict[str, Any] = {}
+        self.load()
+
+    def load(self) -> None:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raw = {}
+        except (OSError, ValueError) as exc:
+            # A damaged settings file must not stop the application: keep a copy, start from defaults.
+            log.warning("settings file %s unreadable (%s); using defaults", self.path, exc)
+            raw = {}
+            with contextlib.suppress(OSError):
+                self.path.replace(self.path.with_suffix(".broken.json"))
+        self._values = {}
+        for name, option in OPTIONS.items():
+            value = raw.get(name, option.default) if isinstance(raw, dict) else option.default
+            self._values[name] = value if isinstance(value, option.type) else option.default
+
+    def get(self, name: str) -> Any:
+        return self._values[name]
+
+    def set(self, name: str, value: Any) -> None:
+        option = OPTIONS[name]
+        if not isinstance(value, option.type):
+            raise TypeError(f"setting {name} takes {option.type.__name__}")
+        self._values[name] = value
+        self.save()
+
+    def save(self) -> None:
+        """Write atomically, so a crash mid-write never leaves a half file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(self._values, handle, indent=2, ensure_ascii=False)
+        os.replace(tmp, self.path)
+
+    def remember_model(self, path: str, keep: int = 8) -> None:
+        recent = [p for p in self.get("recent_models") if p != path]
+        self._values["recent_models"] = [path, *recent][:keep]
+        self._values["last_model"] = path
+        self.save()
