@@ -1,0 +1,118 @@
+"""Starting and stopping the GUI: application object, language, logging, error dialog, engine."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
+from rio_desktop.engine.llama_backend import LlamaCppBackend
+from rio_desktop.logging_setup import setup_logging
+from rio_desktop.paths import AppPaths, app_paths
+from rio_desktop.settings import Settings
+from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.main_window import MainWindow
+from rio_desktop.ui.translations import install_translator
+
+log = logging.getLogger(__name__)
+SHUTDOWN_TIMEOUT_S = 1.5
+
+
+class ErrorReporter(QObject):
+    """Shows unexpected errors in a dialog instead of letting them end the application.
+
+    Errors from other threads are passed through a queued signal to the GUI thread.
+    """
+
+    error = Signal(str)
+
+    def __init__(self, log_file: Path) -> None:
+        super().__init__()
+        self.log_file = log_file
+        self.parent_widget: QWidget | None = None
+        self.error.connect(self.show_error_event_response, Qt.ConnectionType.QueuedConnection)
+        self._showing = False
+
+    def install(self) -> None:
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def excepthook(self, kind: type[BaseException], value: BaseException,
+                   tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.critical("unhandled exception:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        self.error.emit(f"{kind.__name__}: {value}")
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        self.excepthook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    @Slot(str)
+    def show_error_event_response(self, summary: str) -> None:
+        if self._showing:  # one dialog at a time; the rest is in the log
+            return
+        self._showing = True
+        try:
+            QMessageBox.critical(self.parent_widget, self.tr("Unexpected error"), self.tr(
+                "Rio Desktop met an unexpected error and carried on. Your work has not been lost.\n\n"
+                "{summary}\n\nThe details are in the log: {log}").format(summary=summary, log=self.log_file))
+        finally:
+            self._showing = False
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+class Gui:
+    """Everything the running GUI is made of, so tests can build it the way the application does."""
+
+    def __init__(self, paths: AppPaths | None = None) -> None:
+        self.paths = (paths or app_paths()).ensure()
+        self.settings = Settings(self.paths.config)
+        self.log_file = setup_logging(self.paths.logs)
+        self.translator = install_translator(QApplication.instance(), self.settings.get("language"))
+        self.reporter = ErrorReporter(self.log_file)
+        self.worker = EngineWorker(LlamaCppBackend(n_threads=self.settings.get("n_threads") or None))
+        self.window = MainWindow(self.worker, self.settings, self.paths)
+        self.reporter.parent_widget = self.window
+
+    def restore_last_model(self) -> None:
+        last = self.settings.get("last_model")
+        if last and Path(last).is_file():
+            self.window.load_model(Path(last))
+
+    def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
+        """Stop generation and the worker; False if the worker did not stop in time."""
+        return self.worker.shutdown(timeout)
+
+
+def run_gui(argv: list[str]) -> int:
+    app = create_application(argv)
+    gui = Gui()
+    gui.reporter.install()
+    log.info("%s %s started", APP_NAME, __version__)
+    gui.window.show()
+    QTimer.singleShot(0, gui.restore_last_model)
+    code = app.exec()
+    if not gui.shutdown():
+        # llama.cpp cannot be interrupted in every phase (a model load, say). Leave without waiting:
+        # nothing of the user's is in the engine, and the log is flushed first.
+        logging.shutdown()
+        os._exit(code)
+    log.info("%s closed", APP_NAME)
+    return code

@@ -1,0 +1,181 @@
+"""The main window: navigation between pages, the menu, and the status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from rio_desktop import APP_NAME, __version__
+from rio_desktop.engine.backend import LoadParams, ModelInfo
+from rio_desktop.i18n import Message
+from rio_desktop.paths import AppPaths
+from rio_desktop.settings import Settings
+from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.formatting import translate_message
+from rio_desktop.ui.models_page import ModelsPage
+from rio_desktop.ui.pages import DraftPage, SummarizePage
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, worker: EngineWorker, settings: Settings, paths: AppPaths) -> None:
+        super().__init__()
+        self.worker = worker
+        self.settings = settings
+        self.paths = paths
+        self.load_request: int | None = None
+        self.setWindowTitle(APP_NAME)
+        self.resize(1100, 720)
+
+        self.summarize_page = SummarizePage()
+        self.draft_page = DraftPage()
+        self.models_page = ModelsPage(worker)
+        self.models_page.load_requested.connect(self.load_model_action)
+
+        self.navigation = QListWidget()
+        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation.setMaximumWidth(190)
+        self.navigation.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        for title, page in ((self.tr("Summarize"), self.summarize_page), (self.tr("Draft"), self.draft_page),
+                            (self.tr("Models"), self.models_page)):
+            self.navigation.addItem(title)
+            self.stack.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self.model_label = QLabel()
+        self.model_label.setAccessibleName(self.tr("Loaded model"))
+        self.backend_label = QLabel()
+        self.backend_label.setAccessibleName(self.tr("Where the model runs"))
+        self.speed_label = QLabel()
+        self.speed_label.setAccessibleName(self.tr("Last speed"))
+        for label in (self.model_label, self.backend_label, self.speed_label):
+            self.statusBar().addPermanentWidget(label)
+        self.show_model(None)
+
+        worker.loaded.connect(self.loaded_event_response)
+        worker.progress.connect(self.progress_event_response)
+        worker.failed.connect(self.failed_event_response)
+        worker.cancelled.connect(self.cancelled_event_response)
+        worker.finished.connect(self.finished_event_response)
+        # Models first while no model is loaded: that is what the clerk must do first.
+        self.navigation.setCurrentRow(2)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.load_action = QAction(self.tr("&Load model…"), self)
+        self.load_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.load_action.triggered.connect(self.load_model_action)
+        file_menu.addAction(self.load_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        logs_action = QAction(self.tr("Open the &log folder"), self)
+        logs_action.triggered.connect(self.open_logs_action)
+        help_menu.addAction(logs_action)
+        about_action = QAction(self.tr("&About Rio Desktop"), self)
+        about_action.triggered.connect(self.about_action)
+        help_menu.addAction(about_action)
+
+    # -- actions -------------------------------------------------------------------------------------
+    @Slot()
+    def load_model_action(self) -> None:
+        start = self.settings.get("last_model") or str(self.paths.models)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a model"), start,
+                                              self.tr("GGUF models (*.gguf);;All files (*)"))
+        if path:
+            self.load_model(Path(path))
+
+    def load_model(self, path: Path) -> int:
+        settings = self.settings
+        params = LoadParams(model_path=path, n_ctx=settings.get("n_ctx"),
+                            n_gpu_layers=settings.get("n_gpu_layers"),
+                            n_threads=settings.get("n_threads") or None)
+        self.load_request = self.worker.load_model(params)
+        self.models_page.show_load_progress(0.0)
+        self.statusBar().showMessage(self.tr("Loading {name}…").format(name=path.name))
+        return self.load_request
+
+    @Slot()
+    def open_logs_action(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
+
+    @Slot()
+    def about_action(self) -> None:
+        QMessageBox.about(self, self.tr("About Rio Desktop"), self.tr(
+            "<b>{name} {version}</b><p>Offline AI help for public administration: documents stay on this "
+            "computer.</p>").format(name=APP_NAME, version=__version__))
+
+    # -- engine events -------------------------------------------------------------------------------
+    def show_model(self, info: ModelInfo | None) -> None:
+        self.models_page.show_model(info)
+        if info is None:
+            self.model_label.setText(self.tr("No model loaded"))
+            self.backend_label.setText("")
+            return
+        self.model_label.setText(info.name)
+        self.backend_label.setText(info.backend)
+
+    @Slot(int, object)
+    def loaded_event_response(self, request_id: int, info: ModelInfo) -> None:
+        if request_id == self.load_request:
+            self.load_request = None
+            self.models_page.show_load_progress(None)
+            self.statusBar().clearMessage()
+        self.settings.remember_model(str(info.path))
+        self.show_model(info)
+
+    @Slot(int, float)
+    def progress_event_response(self, request_id: int, fraction: float) -> None:
+        if request_id == self.load_request:
+            self.models_page.show_load_progress(fraction)
+
+    @Slot(int, object)
+    def finished_event_response(self, _request_id: int, result: object) -> None:
+        stats = getattr(result, "stats", None)
+        if stats is not None and stats.generated_tokens:
+            self.speed_label.setText(self.tr("{speed:.1f} tokens/s").format(speed=stats.tokens_per_second))
+
+    @Slot(int, object)
+    def failed_event_response(self, request_id: int, message: Message) -> None:
+        if request_id == self.load_request:
+            self.load_request = None
+            self.models_page.show_load_progress(None)
+            self.statusBar().clearMessage()
+            self.show_model(self.worker.model_info)
+            QMessageBox.warning(self, self.tr("The model could not be loaded"), translate_message(message))
+
+    @Slot(int, object)
+    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
+        if request_id == self.load_request:
+            self.load_request = None
+            self.models_page.show_load_progress(None)
+            self.statusBar().clearMessage()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Stop generation at once; the application shuts the worker down after the event loop ends.
+        self.worker.cancel_all()
+        super().closeEvent(event)

@@ -1,0 +1,162 @@
+"""The Models page: the loaded model, loading one from a file, and a box to try it.
+
+Model management proper (catalogue, downloads, memory plan) comes with the models feature; this page
+already lets a clerk load a GGUF and check that it answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams, ModelInfo
+from rio_desktop.i18n import Message
+from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.formatting import format_bytes, translate_message
+
+
+class ModelsPage(QWidget):
+    load_requested = Signal()
+
+    def __init__(self, worker: EngineWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.request_id: int | None = None
+        self.setAccessibleName(self.tr("Models page"))
+
+        model_box = QGroupBox(self.tr("Loaded model"))
+        form = QFormLayout(model_box)
+        self.name_label = QLabel(self.tr("No model loaded"))
+        self.details_label = QLabel("")
+        self.details_label.setWordWrap(True)
+        form.addRow(self.tr("Model:"), self.name_label)
+        form.addRow(self.tr("Details:"), self.details_label)
+        self.load_button = QPushButton(self.tr("&Load model from file…"))
+        self.load_button.setAccessibleDescription(self.tr("Choose a GGUF model file on this computer"))
+        self.load_button.clicked.connect(self.load_requested)
+        self.load_progress = QProgressBar()
+        self.load_progress.setAccessibleName(self.tr("Model loading progress"))
+        self.load_progress.setRange(0, 100)
+        self.load_progress.hide()
+        form.addRow(self.load_button, self.load_progress)
+
+        try_box = QGroupBox(self.tr("Try the model"))
+        try_layout = QVBoxLayout(try_box)
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setAccessibleName(self.tr("Question for the model"))
+        self.prompt_edit.setPlaceholderText(self.tr("Write a question or an instruction…"))
+        self.prompt_edit.setMaximumHeight(90)
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton(self.tr("&Generate"))
+        self.generate_button.setAccessibleDescription(self.tr("Send the question to the loaded model"))
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Stop the answer being written"))
+        self.cancel_button.setEnabled(False)
+        self.generate_button.clicked.connect(self.generate_action)
+        self.cancel_button.clicked.connect(self.cancel_action)
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        self.answer_edit = QPlainTextEdit()
+        self.answer_edit.setReadOnly(True)
+        self.answer_edit.setAccessibleName(self.tr("The model's answer"))
+        self.status_label = QLabel("")
+        try_layout.addWidget(self.prompt_edit)
+        try_layout.addLayout(buttons)
+        try_layout.addWidget(self.answer_edit, 1)
+        try_layout.addWidget(self.status_label)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(model_box)
+        layout.addWidget(try_box, 1)
+
+        worker.tokens.connect(self.tokens_event_response)
+        worker.finished.connect(self.finished_event_response)
+        worker.failed.connect(self.failed_event_response)
+        worker.cancelled.connect(self.cancelled_event_response)
+        self.show_model(None)
+
+    # -- the loaded model ----------------------------------------------------------------------------
+    def show_model(self, info: ModelInfo | None) -> None:
+        self.generate_button.setEnabled(info is not None and self.request_id is None)
+        if info is None:
+            self.name_label.setText(self.tr("No model loaded"))
+            self.details_label.setText(self.tr("Load a GGUF model file to start."))
+            return
+        self.name_label.setText(info.name)
+        trained = str(info.context_trained) if info.context_trained else "?"
+        self.details_label.setText(self.tr(
+            "{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} "
+            "trained. Runs on: {backend}. Loaded in {seconds:.1f} s.").format(
+            arch=info.architecture, params=info.parameters_label, quant=info.quantization,
+            size=format_bytes(info.file_bytes), used=info.context_used, trained=trained,
+            backend=info.backend, seconds=info.load_seconds))
+
+    def show_load_progress(self, fraction: float | None) -> None:
+        if fraction is None:
+            self.load_progress.hide()
+            self.load_button.setEnabled(True)
+            return
+        self.load_button.setEnabled(False)
+        self.load_progress.show()
+        self.load_progress.setValue(int(fraction * 100))
+
+    # -- trying the model ----------------------------------------------------------------------------
+    @Slot()
+    def generate_action(self) -> None:
+        prompt = self.prompt_edit.toPlainText().strip()
+        if not prompt or self.request_id is not None:
+            return
+        self.answer_edit.clear()
+        self.status_label.setText(self.tr("Writing…"))
+        self.generate_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.request_id = self.worker.chat([ChatMessage("user", prompt)], GenerationParams(max_tokens=512))
+
+    @Slot()
+    def cancel_action(self) -> None:
+        if self.request_id is not None:
+            self.worker.cancel(self.request_id)
+            self.status_label.setText(self.tr("Stopping…"))
+
+    def _end(self, status: str) -> None:
+        self.request_id = None
+        self.status_label.setText(status)
+        self.cancel_button.setEnabled(False)
+        self.generate_button.setEnabled(self.worker.model_info is not None)
+
+    @Slot(int, str)
+    def tokens_event_response(self, request_id: int, text: str) -> None:
+        if request_id == self.request_id:
+            cursor = self.answer_edit.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertText(text)
+            self.answer_edit.setTextCursor(cursor)
+
+    @Slot(int, object)
+    def finished_event_response(self, request_id: int, result: object) -> None:
+        if request_id == self.request_id and isinstance(result, Generation):
+            stats = result.stats
+            self._end(self.tr("{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).").format(
+                tokens=stats.generated_tokens, seconds=stats.total_s, speed=stats.tokens_per_second))
+
+    @Slot(int, object)
+    def failed_event_response(self, request_id: int, message: Message) -> None:
+        if request_id == self.request_id:
+            self._end(translate_message(message))
+
+    @Slot(int, object)
+    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
+        if request_id == self.request_id:
+            self._end(self.tr("Stopped. The text so far is kept above."))

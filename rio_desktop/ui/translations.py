@@ -1,0 +1,87 @@
+"""Loading the interface language from the Qt Linguist sources in resources/translations.
+
+The .ts files are the single source of truth (no compiled .qm binaries are committed or needed): they
+are read directly into a QTranslator. The language follows the system unless the user chose one.
+"""
+
+from __future__ import annotations
+
+import logging
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from rio_desktop.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+# Languages offered, in the order shown; pt_BR is the project's first language.
+LANGUAGES = {"pt_BR": "Português (Brasil)", "en": "English"}
+SOURCE_LANGUAGE = "en"
+
+
+def translation_file(language: str) -> Path:
+    return resource_path("translations") / f"rio_desktop_{language}.ts"
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation, for finished entries only."""
+    table: dict[tuple[str, str], str] = {}
+    root = ElementTree.parse(path).getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if source is None or translation is None:
+                continue
+            if translation.get("type") in ("unfinished", "obsolete", "vanished") or not translation.text:
+                continue
+            table[(name, source)] = translation.text
+    return table
+
+
+class TsTranslator(QTranslator):
+    def __init__(self, table: dict[tuple[str, str], str], language: str) -> None:
+        super().__init__()
+        self._table = table
+        self._language = language
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return self._table.get((context, source_text))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return not self._table
+
+    def language(self) -> str:
+        return self._language
+
+
+def choose_language(preference: str) -> str:
+    if preference in LANGUAGES:
+        return preference
+    for name in QLocale.system().uiLanguages():
+        normalized = name.replace("-", "_")
+        if normalized.startswith("pt"):
+            return "pt_BR"
+        if normalized.startswith("en"):
+            return "en"
+    return "pt_BR"
+
+
+def install_translator(app: QCoreApplication, preference: str = "") -> QTranslator | None:
+    """Install the translator for the chosen language; returns it (keep a reference) or None."""
+    language = choose_language(preference)
+    if language == SOURCE_LANGUAGE:
+        return None
+    path = translation_file(language)
+    try:
+        table = read_ts(path)
+    except (OSError, ElementTree.ParseError) as exc:
+        log.error("translation %s unreadable: %s", path, exc)
+        return None
+    translator = TsTranslator(table, language)
+    app.installTranslator(translator)
+    return translator
