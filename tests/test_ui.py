@@ -1,0 +1,185 @@
+"""The main window with the real worker and model, offscreen (pytest-qt)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QMessageBox
+
+from rio_desktop.paths import AppPaths
+from rio_desktop.ui.app import Gui
+
+
+def _paths(root: Path) -> AppPaths:
+    return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",
+                    cache=root / "cache")
+
+
+@pytest.fixture
+def gui(qtbot, tmp_path: Path):
+    gui = Gui(_paths(tmp_path))
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    yield gui
+    assert gui.shutdown(5)
+
+
+@pytest.fixture
+def loaded_gui(gui, qtbot, model_path: Path):
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        gui.window.load_model(model_path)
+    return gui
+
+
+class TickRecorder(QObject):
+    """Records when a fast GUI-thread timer fires: gaps show how long the event loop was blocked."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        super().__init__()
+        self.ticks: list[float] = []
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(interval_ms)
+
+    @Slot()
+    def tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+
+    def longest_gap_ms(self) -> float:
+        return max(b - a for a, b in zip(self.ticks, self.ticks[1:], strict=False)) * 1000
+
+
+def test_load_shows_the_model_in_the_status_bar(loaded_gui) -> None:
+    window = loaded_gui.window
+    info = loaded_gui.worker.model_info
+    assert window.model_label.text() == info.name
+    assert window.backend_label.text() == "CPU"
+    assert info.name in window.models_page.name_label.text()
+    assert "Q4_1" in window.models_page.details_label.text()
+    assert window.models_page.generate_button.isEnabled()
+    assert loaded_gui.settings.get("last_model") == str(info.path)
+
+
+def test_tokens_stream_while_the_event_loop_keeps_running(loaded_gui, qtbot) -> None:
+    page = loaded_gui.window.models_page
+    page.prompt_edit.setPlainText("Explain in a few sentences what a municipal decree is.")
+    recorder = TickRecorder()
+    counter = _Counter()
+    loaded_gui.worker.tokens.connect(counter.count)
+    with qtbot.waitSignal(loaded_gui.worker.finished, timeout=120_000) as finished:
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    recorder.timer.stop()
+    result = finished.args[1]
+    assert result.stats.generated_tokens > 20
+    assert counter.n >= 2  # the answer arrived in several batches ...
+    assert counter.n < result.stats.generated_tokens  # ... not one signal per token
+    assert page.answer_edit.toPlainText() == result.text
+    gap = recorder.longest_gap_ms()
+    assert gap < 100, f"the event loop stalled for {gap:.0f} ms"
+    assert "tokens/s" in loaded_gui.window.speed_label.text()
+
+
+class _Counter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.n = 0
+
+    @Slot(int, str)
+    def count(self, _request_id: int, _text: str) -> None:
+        self.n += 1
+
+
+def test_cancel_from_the_ui_then_generate_again(loaded_gui, qtbot) -> None:
+    page = loaded_gui.window.models_page
+    page.prompt_edit.setPlainText("Write a long report about public transport in Rio de Janeiro.")
+    with qtbot.waitSignal(loaded_gui.worker.tokens, timeout=60_000):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.cancel_button.isEnabled() and not page.generate_button.isEnabled()
+    with qtbot.waitSignal(loaded_gui.worker.cancelled, timeout=2_000) as cancelled:
+        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    partial = cancelled.args[1]
+    assert partial.stats.generated_tokens < 512
+    assert "Stopped" in page.status_label.text()
+    qtbot.waitUntil(lambda: page.answer_edit.toPlainText() == partial.text, timeout=2_000)
+    assert page.generate_button.isEnabled() and not page.cancel_button.isEnabled()
+    page.prompt_edit.setPlainText("Say hello.")
+    with qtbot.waitSignal(loaded_gui.worker.finished, timeout=60_000):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.answer_edit.toPlainText()
+
+
+def test_a_bad_model_file_shows_a_message(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    bad = tmp_path / "relatorio.gguf"
+    bad.write_text("isto é um relatório, não um modelo", encoding="utf-8")
+    with qtbot.waitSignal(gui.worker.failed, timeout=10_000):
+        gui.window.load_model(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2_000)
+    assert "relatorio.gguf" in shown[0] and "GGUF" in shown[0]
+    assert gui.window.models_page.load_button.isEnabled()
+    assert gui.window.model_label.text() == "No model loaded"
+
+
+def test_unexpected_errors_are_logged_and_shown(gui, qtbot, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    try:
+        raise ValueError("boom from a slot")
+    except ValueError as exc:
+        gui.reporter.excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(shown), timeout=2_000)
+    assert "boom from a slot" in shown[0]
+    assert "boom from a slot" in gui.log_file.read_text(encoding="utf-8")
+
+
+CLOSE_MID_GENERATION = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from PySide6.QtCore import QObject, Slot
+    from rio_desktop.engine.backend import ChatMessage, GenerationParams
+    from rio_desktop.ui.app import Gui, create_application
+
+    app = create_application([])
+    gui = Gui()
+    gui.window.show()
+
+    class Closer(QObject):
+        @Slot(int, object)
+        def loaded(self, _id, _info):
+            gui.worker.chat([ChatMessage("user", "Write a very long story.")], GenerationParams(max_tokens=4000))
+
+        @Slot(int, str)
+        def tokens(self, _id, _text):
+            gui.window.close()
+
+    closer = Closer()
+    gui.worker.loaded.connect(closer.loaded)
+    gui.worker.tokens.connect(closer.tokens)
+    gui.window.load_model(Path(sys.argv[1]))
+    code = app.exec()
+    started = time.monotonic()
+    stopped = gui.shutdown()
+    print(f"shutdown {stopped} {time.monotonic() - started:.3f}")
+    sys.exit(code)
+""")
+
+
+def test_closing_the_window_mid_generation_exits_cleanly(model_path: Path, tmp_path: Path) -> None:
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", CLOSE_MID_GENERATION, str(model_path)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "RIO_DESKTOP_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    line = [x for x in result.stdout.splitlines() if x.startswith("shutdown")][0]
+    _, stopped, seconds = line.split()
+    assert stopped == "True" and float(seconds) < 2.0, line
+    assert time.monotonic() - started < 60
