@@ -125,14 +125,34 @@ def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int)
     prompt_tokens = backend._prompt_tokens(messages)
     direct = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_threads=n_threads,
                              n_threads_batch=n_threads, verbose=False)
+
+    def on_worker(task):
+        # Everything that calls llama.cpp runs on the worker thread: a second calling thread would get
+        # its own OpenMP team and slow both down (see engine/service.py).
+        box = {}
+        worker.service.submit(lambda ctx: box.setdefault("result", task(ctx)))
+        while worker.service.busy:
+            time.sleep(0.005)
+        return box.get("result")
+
+    def cold_direct(max_new: int) -> dict:
+        def task(_ctx):
+            direct.reset()
+            direct._ctx.kv_cache_clear()
+            return measure_direct(direct, prompt_tokens, max_new)
+        return on_worker(task)
+
+    def cold_app(run_params) -> dict:
+        on_worker(lambda ctx: ctx.backend.reset_context())
+        return measure_app(worker, messages, run_params, app)
+
     # Warm-up both (the first generation in a process pays a one-off cost).
-    measure_direct(direct, prompt_tokens, 8)
-    measure_app(worker, messages, GenerationParams(max_tokens=8, temperature=0.0), app)
+    cold_direct(8)
+    cold_app(GenerationParams(max_tokens=8, temperature=0.0))
     app_runs, direct_runs = [], []
     for _ in range(repeats):  # interleaved, so drifts in machine load hit both alike
-        direct.reset()
-        direct_runs.append(measure_direct(direct, prompt_tokens, max_tokens))
-        app_runs.append(measure_app(worker, messages, params, app))
+        direct_runs.append(cold_direct(max_tokens))
+        app_runs.append(cold_app(params))
     worker.shutdown(5)
     direct.close()
 

@@ -82,9 +82,13 @@ def test_worker_streams_in_batches(service) -> None:
     assert isinstance(result, Generation)
     batches = recorder.of("tokens", request)
     assert "".join(batches) == result.text
-    # Batches of about 30 ms: far fewer events than tokens, and never more than the time allows.
-    assert len(batches) < result.stats.generated_tokens / 1.5
-    assert len(batches) <= result.stats.total_s / 0.03 + 2
+    # Batches of about 30 ms: never more events than the time allows, and fewer than tokens whenever
+    # tokens come faster than one per 30 ms.
+    stats = result.stats
+    assert stats.generated_tokens >= 30
+    assert len(batches) <= stats.total_s / 0.03 + 2
+    if stats.tokens_per_second > 2 / 0.03:
+        assert len(batches) < stats.generated_tokens / 1.5
     assert recorder.threads == {"rio-engine"}  # every event from the one worker thread
 
 

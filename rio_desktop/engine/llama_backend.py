@@ -287,8 +287,8 @@ class LlamaCppBackend(Backend):
         return piece
 
     # -- generation ----------------------------------------------------------------------------------
-    def _reset_state(self) -> None:
-        """Forget the context after an abort or a failure, so the next request starts clean."""
+    def reset_context(self) -> None:
+        """Forget the evaluated prompt (after an abort or a failure), so the next request starts clean."""
         llm = self._llm
         llm.reset()
         llm._ctx.kv_cache_clear()
@@ -362,7 +362,7 @@ class LlamaCppBackend(Backend):
                     stats.n_threads = new_threads
                     llm._ctx.set_n_threads(new_threads, new_threads)
         except Exception as exc:
-            self._reset_state()
+            self.reset_context()
             if cancel.cancelled:
                 finish = "cancelled"
             else:

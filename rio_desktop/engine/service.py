@@ -1,6 +1,9 @@
 """The worker thread that owns the backend and serves requests one at a time from a queue.
 
-llama.cpp contexts are not thread-safe, so exactly one thread ever calls the backend. Results travel
+llama.cpp contexts are not thread-safe, so exactly one thread ever calls the backend. It also matters for
+speed: libgomp keeps one OpenMP thread team per calling thread, and a second team oversubscribes the CPU
+and throttles every OpenMP barrier (measured on 2 cores: decode fell from 100 to 33 tokens/s as soon as
+a second thread had run llama.cpp). Results travel
 back through an `EngineEvents` listener (the UI adapts it to Qt signals); streamed text is batched so a
 fast model produces one event about every 30 ms, not one per token.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QUrl, Slot
+from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,8 +48,12 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
-        self.navigation.setMaximumWidth(190)
-        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(170)
+        self.navigation.setSpacing(2)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
         self.stack = QStackedWidget()
         for title, page in ((self.tr("Summarize"), self.summarize_page), (self.tr("Draft"), self.draft_page),
                             (self.tr("Models"), self.models_page)):
