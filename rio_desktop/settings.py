@@ -30,10 +30,10 @@ class Option:
 
 
 OPTIONS: dict[str, Option] = {o.name: o for o in (
-    Option("language", str, "", QT_TRANSLATE_NOOP("Core", "Language (empty: follow the system)")),
-    Option("n_threads", int, 0, QT_TRANSLATE_NOOP("Core", "CPU threads (0: choose from the machine's load)")),
-    Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length in tokens (0: automatic)")),
-    Option("n_gpu_layers", int, -1, QT_TRANSLATE_NOOP("Core", "Layers on the GPU (-1: all that the GPU takes)")),
+    Option("language", str, "", QT_TRANSLATE_NOOP("Core", "Language")),
+    Option("n_threads", int, 0, QT_TRANSLATE_NOOP("Core", "CPU threads")),
+    Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length (tokens)")),
+    Option("n_gpu_layers", int, -1, QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
 )}
@@ -65,10 +65,15 @@ class Settings:
         return self._values[name]
 
     def set(self, name: str, value: Any) -> None:
-        option = OPTIONS[name]
-        if not isinstance(value, option.type):
-            raise TypeError(f"setting {name} takes {option.type.__name__}")
-        self._values[name] = value
+        self.update(**{name: value})
+
+    def update(self, **values: Any) -> None:
+        """Set several options and save once."""
+        for name, value in values.items():
+            option = OPTIONS[name]
+            if not isinstance(value, option.type):
+                raise TypeError(f"setting {name} takes {option.type.__name__}")
+            self._values[name] = value
         self.save()
 
     def save(self) -> None:

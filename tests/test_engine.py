@@ -149,3 +149,21 @@ def test_load_progress_and_cancel(model_path: Path) -> None:
     with pytest.raises(GenerationCancelled):
         backend.load(LoadParams(model_path=model_path, n_ctx=256), cancel=cancel)
     assert backend.info is None
+
+
+def test_llama_arguments_are_checked_against_the_installed_version() -> None:
+    from rio_desktop.engine.errors import ModelLoadError
+    from rio_desktop.engine.llama_backend import llama_arguments
+
+    assert llama_arguments(n_ctx=512, n_threads=1) == {"n_ctx": 512, "n_threads": 1}
+    with pytest.raises(ModelLoadError) as info:
+        llama_arguments(n_ctx=512, rpc_servers="10.0.0.1:50052")  # removed from Llama(): would be ignored
+    assert "rpc_servers" in str(info.value.message)
+
+
+def test_tensor_split_larger_than_the_gpus(model_path: Path) -> None:
+    from rio_desktop.engine.errors import ModelLoadError
+
+    with pytest.raises(ModelLoadError) as info:
+        LlamaCppBackend().load(LoadParams(model_path=model_path, n_ctx=256, tensor_split=(0.5, 0.3, 0.2)))
+    assert "3 GPUs" in str(info.value.message)

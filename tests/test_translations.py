@@ -48,7 +48,7 @@ def test_placeholders_survive_translation() -> None:
 def test_translator_is_used_by_qt(qapp) -> None:
     from rio_desktop.ui.translations import install_translator
 
-    translator = install_translator(qapp, "pt_BR")
+    translators = install_translator(qapp, "pt_BR")
     try:
         assert QCoreApplication.translate("MainWindow", "Summarize") == "Resumir"
         from rio_desktop.engine.errors import ModelFileError  # noqa: F401 - core messages too
@@ -57,6 +57,8 @@ def test_translator_is_used_by_qt(qapp) -> None:
 
         message = Message(QT_TRANSLATE_NOOP("Core", "The file {name} does not exist."), name="a.gguf")
         assert translate_message(message) == "O arquivo a.gguf não existe."
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # Qt's own strings
     finally:
-        qapp.removeTranslator(translator)
+        for translator in translators:
+            qapp.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "Summarize") == "Summarize"

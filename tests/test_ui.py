@@ -183,3 +183,29 @@ def test_closing_the_window_mid_generation_exits_cleanly(model_path: Path, tmp_p
     _, stopped, seconds = line.split()
     assert stopped == "True" and float(seconds) < 2.0, line
     assert time.monotonic() - started < 60
+
+
+def test_settings_dialog_saves_and_applies_threads(gui, qtbot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rio_desktop.ui.settings_dialog import SettingsDialog
+
+    seen: list[str] = []
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        seen.append(dialog.threads.text())
+        dialog.threads.setValue(1)
+        dialog.context.setValue(4096)
+        dialog.language.setCurrentIndex(dialog.language.findData("pt_BR"))
+        dialog.accept()
+
+    QTimer.singleShot(100, fill_in)
+    with qtbot.waitSignal(gui.worker.finished, timeout=10_000):
+        gui.window.settings_action()  # modal until fill_in accepts it
+    assert seen == ["Automatic (from the machine's load)"]
+    assert gui.settings.get("n_threads") == 1 and gui.settings.get("n_ctx") == 4096
+    assert gui.settings.get("language") == "pt_BR"
+    assert type(gui.settings)(gui.paths.config).get("n_threads") == 1  # saved to disk
+    assert gui.worker.service.backend.threads.choose() == 1  # applied to the engine at once

@@ -3,27 +3,37 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="197" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="91" />
+        <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
+        <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="190" />
+        <source>The model is to be split across {wanted} GPUs, but this computer's llama.cpp sees {found}. Check the GPU settings.</source>
+        <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="224" />
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="201" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="228" />
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="247" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="278" />
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="284" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="329" />
         <source>The text is too long for the model: it takes {tokens} tokens and the model's context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="349" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="393" />
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -108,29 +118,29 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="195" />
+        <location filename="../../rio_desktop/engine/service.py" line="198" />
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="33" />
-        <source>Language (empty: follow the system)</source>
-        <translation>Idioma (vazio: seguir o sistema)</translation>
+        <source>Language</source>
+        <translation>Idioma</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="34" />
-        <source>CPU threads (0: choose from the machine's load)</source>
-        <translation>Threads de CPU (0: escolher pela carga da máquina)</translation>
+        <source>CPU threads</source>
+        <translation>Threads de CPU</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="35" />
-        <source>Context length in tokens (0: automatic)</source>
-        <translation>Tamanho do contexto em tokens (0: automático)</translation>
+        <source>Context length (tokens)</source>
+        <translation>Tamanho do contexto (tokens)</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="36" />
-        <source>Layers on the GPU (-1: all that the GPU takes)</source>
-        <translation>Camadas na GPU (-1: todas as que a GPU comportar)</translation>
+        <source>Model layers on the GPU</source>
+        <translation>Camadas do modelo na GPU</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="37" />
@@ -180,107 +190,112 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="50" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="51" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="54" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="59" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="54" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="59" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="55" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="60" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="67" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="72" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="69" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="74" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="71" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="76" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="85" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="90" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="86" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="91" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="91" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="95" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="100" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="95" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="104" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="96" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="105" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="99" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="108" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="107" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="116" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="108" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="117" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="119" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="128" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="128" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="144" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="129" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="145" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="136" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="152" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="160" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="176" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="169" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="185" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -397,6 +412,40 @@ Os detalhes estão no registro: {log}</translation>
         <location filename="../../rio_desktop/ui/models_page.py" line="162" />
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="32" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="33" />
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="37" />
+        <source>Follow the system</source>
+        <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
+        <source>Automatic (from the machine's load)</source>
+        <translation>Automático (pela carga da máquina)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50" />
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="55" />
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
+        <source>The language changes the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>O idioma muda na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
     </message>
 </context>
 <context>

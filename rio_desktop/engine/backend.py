@@ -134,6 +134,9 @@ class Backend(ABC):
     def unload(self) -> None:
         """Free the model's memory."""
 
+    def set_threads(self, n_threads: int | None) -> None:  # noqa: B027 - optional for remote backends
+        """Fix the number of CPU threads (None: choose from the machine's load)."""
+
     @abstractmethod
     def context_size(self) -> int:
         """Tokens the loaded context holds (prompt plus answer)."""

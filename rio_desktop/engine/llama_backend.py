@@ -9,6 +9,7 @@ import codecs
 import collections
 import contextlib
 import ctypes
+import inspect
 import logging
 import threading
 import time
@@ -80,6 +81,18 @@ def _llama_cpp() -> Any:
         _log_callback = forward  # keep the ctypes callback alive
         _llama = llama_cpp
     return _llama
+
+
+def llama_arguments(**arguments: Any) -> dict[str, Any]:
+    """Check keyword arguments against the installed Llama(), which silently swallows unknown ones."""
+    accepted = inspect.signature(_llama_cpp().Llama.__init__).parameters
+    unknown = sorted(set(arguments) - set(accepted))
+    if unknown:
+        raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
+            "Core", "The installed llama-cpp-python ({version}) does not accept the settings {names}. "
+                    "Reinstall Rio Desktop."), version=llama_build.llama_cpp_python_version(),
+            names=", ".join(unknown)))
+    return arguments
 
 
 @contextlib.contextmanager
@@ -171,19 +184,26 @@ class LlamaCppBackend(Backend):
              progress: Callable[[float], None] | None = None) -> ModelInfo:
         model_file = inspect_model_file(params.model_path)  # raises ModelFileError, before llama.cpp
         llama_cpp = _llama_cpp()
+        if params.tensor_split:
+            gpus = [d for d in llama_build.backend_devices() if d.kind in ("GPU", "iGPU")]
+            if len(params.tensor_split) > max(len(gpus), 1) or any(x < 0 for x in params.tensor_split):
+                raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
+                    "Core", "The model is to be split across {wanted} GPUs, but this computer's llama.cpp "
+                            "sees {found}. Check the GPU settings."),
+                    wanted=len(params.tensor_split), found=len(gpus)))
         trained = model_file.context_trained
         n_ctx = params.n_ctx or min(trained or DEFAULT_CONTEXT, DEFAULT_CONTEXT)
         if trained:
             n_ctx = min(n_ctx, trained)
         if params.n_threads:
-            self.threads = ThreadPolicy(override=params.n_threads)
+            self.set_threads(params.n_threads)
         n_threads = self.threads.choose()
         self.unload()
         started = time.perf_counter()
         _recent_errors.clear()
         try:
             with _load_progress(progress, cancel):
-                llm = llama_cpp.Llama(
+                llm = llama_cpp.Llama(**llama_arguments(
                     model_path=str(model_file.path),
                     n_ctx=n_ctx,
                     n_batch=min(params.n_batch, n_ctx),
@@ -194,7 +214,7 @@ class LlamaCppBackend(Backend):
                     n_threads=n_threads,
                     n_threads_batch=n_threads,
                     verbose=False,
-                )
+                ))
         except (ValueError, RuntimeError, OSError) as exc:
             if cancel is not None and cancel.cancelled:
                 raise GenerationCancelled(Generation("", "cancelled")) from exc
@@ -240,6 +260,9 @@ class LlamaCppBackend(Backend):
         log.info("loaded %s (%s, %s, ctx %d, %s) in %.2f s", self._info.name, self._info.architecture,
                  self._info.quantization, self._info.context_used, backend, load_seconds)
         return self._info
+
+    def set_threads(self, n_threads: int | None) -> None:
+        self.threads = ThreadPolicy(override=n_threads)
 
     def unload(self) -> None:
         if self._llm is not None:

@@ -85,7 +85,7 @@ class Gui:
         self.paths = (paths or app_paths()).ensure()
         self.settings = Settings(self.paths.config)
         self.log_file = setup_logging(self.paths.logs)
-        self.translator = install_translator(QApplication.instance(), self.settings.get("language"))
+        self.translators = install_translator(QApplication.instance(), self.settings.get("language"))
         self.reporter = ErrorReporter(self.log_file)
         self.worker = EngineWorker(LlamaCppBackend(n_threads=self.settings.get("n_threads") or None))
         self.window = MainWindow(self.worker, self.settings, self.paths)

@@ -27,6 +27,7 @@ from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.models_page import ModelsPage
 from rio_desktop.ui.pages import DraftPage, SummarizePage
+from rio_desktop.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.load_action.setShortcut(QKeySequence("Ctrl+L"))
         self.load_action.triggered.connect(self.load_model_action)
         file_menu.addAction(self.load_action)
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.settings_action)
+        file_menu.addAction(settings_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -122,6 +127,13 @@ class MainWindow(QMainWindow):
         self.models_page.show_load_progress(0.0)
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=path.name))
         return self.load_request
+
+    @Slot()
+    def settings_action(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            threads = self.settings.get("n_threads") or None
+            self.worker.submit(lambda ctx: ctx.backend.set_threads(threads), kind="settings")
 
     @Slot()
     def open_logs_action(self) -> None:

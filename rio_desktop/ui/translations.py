@@ -10,7 +10,7 @@ import logging
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from rio_desktop.resources import resource_path
 
@@ -71,17 +71,24 @@ def choose_language(preference: str) -> str:
     return "pt_BR"
 
 
-def install_translator(app: QCoreApplication, preference: str = "") -> QTranslator | None:
-    """Install the translator for the chosen language; returns it (keep a reference) or None."""
+def install_translator(app: QCoreApplication, preference: str = "") -> list[QTranslator]:
+    """Install the translators for the chosen language (ours and Qt's own, for standard buttons and
+    dialogs); returns them, to keep references and to remove them."""
     language = choose_language(preference)
     if language == SOURCE_LANGUAGE:
-        return None
+        return []
+    installed: list[QTranslator] = []
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
     path = translation_file(language)
     try:
         table = read_ts(path)
     except (OSError, ElementTree.ParseError) as exc:
         log.error("translation %s unreadable: %s", path, exc)
-        return None
+        return installed
     translator = TsTranslator(table, language)
     app.installTranslator(translator)
-    return translator
+    installed.append(translator)
+    return installed

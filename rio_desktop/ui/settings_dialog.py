@@ -1,0 +1,80 @@
+"""Settings: language and how models are run (threads, context, GPU layers)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rio_desktop.i18n import CORE_CONTEXT
+from rio_desktop.settings import OPTIONS, Settings
+from rio_desktop.ui.translations import LANGUAGES
+
+
+def _title(name: str) -> str:
+    return QCoreApplication.translate(CORE_CONTEXT, OPTIONS[name].title)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        self.setMinimumWidth(460)
+
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+
+        self.threads = QSpinBox()
+        self.threads.setRange(0, max(64, os.cpu_count() or 1))
+        self.threads.setSpecialValueText(self.tr("Automatic (from the machine's load)"))
+        self.threads.setValue(settings.get("n_threads"))
+
+        self.context = QSpinBox()
+        self.context.setRange(0, 262_144)
+        self.context.setSingleStep(1024)
+        self.context.setSpecialValueText(self.tr("Automatic"))
+        self.context.setValue(settings.get("n_ctx"))
+
+        self.gpu_layers = QSpinBox()
+        self.gpu_layers.setRange(-1, 999)
+        self.gpu_layers.setSpecialValueText(self.tr("All"))
+        self.gpu_layers.setValue(settings.get("n_gpu_layers"))
+
+        form = QFormLayout()
+        for name, widget in (("language", self.language), ("n_threads", self.threads),
+                             ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers)):
+            label = QLabel(_title(name))
+            label.setBuddy(widget)
+            label.setWordWrap(True)
+            widget.setAccessibleName(_title(name))
+            form.addRow(label, widget)
+        note = QLabel(self.tr("The language changes the next time Rio Desktop starts. Context and GPU layers "
+                              "apply the next time a model is loaded; threads apply at once."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
+                             n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value())
+        super().accept()
