@@ -37,8 +37,102 @@ def _build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
 
+    summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
+    summarize.add_argument("pdf", type=Path, help="the PDF document")
+    summarize.add_argument("--model", required=True, type=Path, help="GGUF model file")
+    summarize.add_argument("--style", choices=("bullets", "executive", "detailed"), default="bullets")
+    summarize.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
+    summarize.add_argument("-o", "--output", type=Path, help="write to OUT.md, OUT.docx or OUT.pdf")
+    summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    summarize.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
+    summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
+    summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+
     commands.add_parser("doctor", help="print the llama.cpp build and its devices")
     return parser
+
+
+class _ProgressLine:
+    """A progress bar on stderr: redrawn in place on a terminal, one line per stage otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = ""
+
+    def show(self, stage: str, done: int, total: int, eta: float | None = None) -> None:
+        width = 30
+        filled = int(width * done / total) if total else 0
+        eta_text = f" ~{eta:.0f}s left" if eta else ""
+        line = f"{stage:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}{eta_text}"
+        if self.tty:
+            sys.stderr.write("\r" + line.ljust(70))
+            sys.stderr.flush()
+        elif stage != self.last:
+            print(line, file=sys.stderr)
+        self.last = stage
+
+    def end(self) -> None:
+        if self.tty and self.last:
+            sys.stderr.write("\n")
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    import getpass
+
+    from rio_desktop.documents.export import export, model_sha256
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
+    from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
+    from rio_desktop.engine.backend import CancelToken, LoadParams
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.paths import app_paths
+
+    if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
+        raise CliError(f"-o takes a file ending in .md, .docx or .pdf, not {args.output.name}")
+    inspect_model_file(args.model)  # a bad model fails before minutes of reading
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        document = read_pdf(args.pdf, password, cancel,
+                            lambda done, total: progress.show("reading", done, total))
+    except PdfPasswordRequired:
+        if password is not None or not sys.stdin.isatty():
+            raise
+        document = read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel,
+                            lambda done, total: progress.show("reading", done, total))
+    problem = Summarizer.prepare(document)
+    if problem is not None:
+        raise SummaryError(problem)
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    try:
+        summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
+                                lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
+        result = summarizer.run(document)
+    finally:
+        backend.unload()
+        progress.end()
+    if args.output is not None:
+        sha = model_sha256(inspect_model_file(info.path).parts, app_paths().cache)
+        export(summary_document(result, document, info.name, sha), args.output)
+    if args.json:
+        print(json.dumps({
+            "summary": result.summary,
+            "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
+            "stats": result.stats.as_dict(),
+            "warnings": [str(w) for w in result.warnings],
+            "partial": result.partial,
+            "source": {"file": document.path.name, "sha256": document.sha256},
+            "model": info.name,
+        }, ensure_ascii=False))
+    else:
+        print(result.summary)
+        for warning in result.warnings:
+            print(f"note: {warning}", file=sys.stderr)
+    return 130 if result.partial else 0
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -113,6 +207,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _generate(args)
         if args.command == "doctor":
             return _doctor()
+        if args.command == "summarize":
+            return _summarize(args)
     except UserFacingError as exc:
         print(f"{APP_ID}: {exc.message}", file=sys.stderr)
         return 1

@@ -36,6 +36,9 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("n_gpu_layers", int, -1, QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
+    Option("recent_documents", list, [], QT_TRANSLATE_NOOP("Core", "Recently opened documents")),
+    Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
+    Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
 )}
 
 
@@ -85,7 +88,11 @@ class Settings:
         os.replace(tmp, self.path)
 
     def remember_model(self, path: str, keep: int = 8) -> None:
-        recent = [p for p in self.get("recent_models") if p != path]
-        self._values["recent_models"] = [path, *recent][:keep]
         self._values["last_model"] = path
+        self.remember("recent_models", path, keep)
+
+    def remember(self, name: str, path: str, keep: int = 10) -> None:
+        """Put `path` first in the list option `name`."""
+        recent = [p for p in self.get(name) if p != path]
+        self._values[name] = [path, *recent][:keep]
         self.save()

@@ -46,3 +46,33 @@ def test_generate_with_a_missing_file(tmp_path: Path) -> None:
     result = _run("generate", "--model", str(tmp_path / "nope.gguf"), "hello")
     assert result.returncode == 1 and "does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_summarize_json_and_export(model_path: Path, tmp_path: Path) -> None:
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parent))
+    from pdf_factory import text_pdf
+
+    pdf = text_pdf(tmp_path / "memorando.pdf", 3, sentences=3, scanned=(2,))
+    out = tmp_path / "resumo.pdf"
+    result = _run("summarize", str(pdf), "--model", str(model_path), "--ctx", "2048", "--style", "bullets",
+                  "--json", "-o", str(out), timeout=300)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"] and data["points"]
+    assert all(set(p["pages"]) <= {1, 3} and p["pages"] for p in data["points"])
+    stats = data["stats"]
+    assert stats["pages"] == 3 and stats["document_tokens"] > 50 and stats["evaluated_tokens"] > 0
+    assert any("2" in w for w in data["warnings"])
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_summarize_bad_input_is_one_line(model_path: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "planilha.pdf"
+    bad.write_text("não é pdf", encoding="utf-8")
+    result = _run("summarize", str(bad), "--model", str(model_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("rio-desktop: planilha.pdf is not a PDF")
+    result = _run("summarize", str(bad), "--model", str(model_path), "-o", str(tmp_path / "x.odt"))
+    assert result.returncode == 1 and ".odt" in result.stderr

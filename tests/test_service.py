@@ -41,6 +41,9 @@ class Recorder:
     def progress(self, request_id: int, fraction: float) -> None:
         self._add("progress", request_id, fraction)
 
+    def status(self, request_id: int, payload: Any) -> None:
+        self._add("status", request_id, payload)
+
     def tokens(self, request_id: int, text: str) -> None:
         self._add("tokens", request_id, text)
 

@@ -8,39 +8,85 @@
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="190" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="191" />
         <source>The model is to be split across {wanted} GPUs, but this computer's llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="224" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="225" />
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="228" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="229" />
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="278" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="288" />
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="329" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="339" />
         <source>The text is too long for the model: it takes {tokens} tokens and the model's context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="393" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="405" />
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="80" />
+        <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
+        <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="82" />
+        <source>Pages that could not be read, not covered by the summary: {pages}.</source>
+        <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="84" />
+        <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
+        <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="187" />
         <location filename="../../rio_desktop/engine/model_file.py" line="72" />
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="191" />
+        <source>The file {name} is empty.</source>
+        <translation>O arquivo {name} está vazio.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="193" />
+        <source>{name} is not a PDF file. Choose a PDF document.</source>
+        <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="207" />
+        <source>The password does not open {name}. Try again.</source>
+        <translation>A senha não abre {name}. Tente novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="208" />
+        <source>{name} is protected by a password. Enter it to read the document.</source>
+        <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="212" />
+        <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
+        <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="233" />
+        <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
+        <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/engine/model_file.py" line="74" />
@@ -118,7 +164,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="198" />
+        <location filename="../../rio_desktop/ui/jobs.py" line="47" />
+        <location filename="../../rio_desktop/engine/service.py" line="201" />
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -152,16 +199,66 @@
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="39" />
+        <source>Recently opened documents</source>
+        <translation>Documentos abertos recentemente</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="40" />
+        <source>Summary style</source>
+        <translation>Estilo do resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="41" />
+        <source>Summary language</source>
+        <translation>Idioma do resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/export.py" line="203" />
+        <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
+        <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/export.py" line="215" />
+        <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
+        <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="243" />
+        <source>{name} has no pages.</source>
+        <translation>{name} não tem páginas.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="245" />
+        <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
+        <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="285" />
+        <source>The model's context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
+        <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="341" />
+        <source>A part of the document does not fit the model's context ({tokens} of {n_ctx} tokens).</source>
+        <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="428" />
+        <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
+        <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
+    </message>
 </context>
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="38" />
+        <location filename="../../rio_desktop/ui/pages.py" line="31" />
         <source>Draft correspondence</source>
         <translation>Redigir correspondência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="39" />
+        <location filename="../../rio_desktop/ui/pages.py" line="32" />
         <source>Drafting of ofícios, memorandos and answers to citizens will be available here.</source>
         <translation>A redação de ofícios, memorandos e respostas ao cidadão estará disponível aqui.</translation>
     </message>
@@ -169,12 +266,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="65" />
+        <location filename="../../rio_desktop/ui/app.py" line="66" />
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="66" />
+        <location filename="../../rio_desktop/ui/app.py" line="67" />
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -190,112 +287,112 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="51" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="54" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="59" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="59" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="60" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="63" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="72" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="75" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="74" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="77" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="76" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="79" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="90" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="91" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="94" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="95" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="98" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="100" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="103" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="104" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="107" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="105" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="108" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="108" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="116" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="119" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="117" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="120" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="128" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="131" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="144" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="147" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="145" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="148" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="152" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="155" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="176" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="179" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="185" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="188" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -451,14 +548,224 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="31" />
-        <source>Summarize a PDF</source>
-        <translation>Resumir um PDF</translation>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="65" />
+        <source>Summarize page</source>
+        <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="32" />
-        <source>Summaries of PDF documents with page citations will be available here.</source>
-        <translation>Resumos de documentos PDF com citação das páginas estarão disponíveis aqui.</translation>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="67" />
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Abrir PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="68" />
+        <source>Choose a PDF document to summarize</source>
+        <translation>Escolher um documento PDF para resumir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="70" />
+        <source>Recent documents</source>
+        <translation>Documentos recentes</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="73" />
+        <source>Summary style</source>
+        <translation>Estilo do resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="74" />
+        <source>Bullet points</source>
+        <translation>Tópicos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="74" />
+        <source>Executive (one paragraph)</source>
+        <translation>Executivo (um parágrafo)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="75" />
+        <source>Detailed (by section)</source>
+        <translation>Detalhado (por seção)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78" />
+        <source>Summary language</source>
+        <translation>Idioma do resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83" />
+        <source>&amp;Summarize</source>
+        <translation>&amp;Resumir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84" />
+        <source>Write a summary of the open document</source>
+        <translation>Escrever um resumo do documento aberto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="85" />
+        <source>&amp;Cancel</source>
+        <translation>Ca&amp;ncelar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86" />
+        <source>Stop reading or summarizing; what is done is kept</source>
+        <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88" />
+        <source>Style:</source>
+        <translation>Estilo:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="89" />
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="95" />
+        <source>The document</source>
+        <translation>O documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="100" />
+        <source>The summary</source>
+        <translation>O resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103" />
+        <source>Co&amp;py</source>
+        <translation>Co&amp;piar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="104" />
+        <source>Copy the summary as text</source>
+        <translation>Copiar o resumo como texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="105" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="106" />
+        <source>Save the summary as Word, PDF or Markdown</source>
+        <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="122" />
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="174" />
+        <source>Load a model on the Models page to summarize.</source>
+        <translation>Carregue um modelo na página Modelos para resumir.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="178" />
+        <source>Recent documents…</source>
+        <translation>Documentos recentes…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="189" />
+        <source>Open a PDF</source>
+        <translation>Abrir um PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="189" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="221" />
+        <source>Reading {name}…</source>
+        <translation>Lendo {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="241" />
+        <source>{name}: {pages} pages, {text_pages} with text.</source>
+        <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="258" />
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="272" />
+        <source>Stopping…</source>
+        <translation>Interrompendo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="276" />
+        <source>Summarizing part {k} of {n}</source>
+        <translation>Resumindo a parte {k} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="279" />
+        <source>Merging notes ({k} of {n})</source>
+        <translation>Juntando as notas ({k} de {n})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="281" />
+        <source>Writing the summary</source>
+        <translation>Escrevendo o resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="283" />
+        <source> — about {minutes} min {seconds} s left</source>
+        <translation> — faltam cerca de {minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="308" />
+        <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
+        <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="335" />
+        <source>Stopped.</source>
+        <translation>Interrompido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="349" />
+        <source>Reading page {done} of {total}…</source>
+        <translation>Lendo a página {done} de {total}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="359" />
+        <source>Saved {name}.</source>
+        <translation>{name} foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="377" />
+        <source>The summary could not be saved</source>
+        <translation>Não foi possível salvar o resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="380" />
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="400" />
+        <source>The summary was copied.</source>
+        <translation>O resumo foi copiado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="407" />
+        <source>Export the summary</source>
+        <translation>Exportar o resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="408" />
+        <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
+        <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="422" />
+        <source>Saving {name}…</source>
+        <translation>Salvando {name}…</translation>
     </message>
 </context>
 </TS>

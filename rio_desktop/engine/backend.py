@@ -73,6 +73,7 @@ class GenerationParams:
 @dataclass
 class GenerationStats:
     prompt_tokens: int = 0
+    prompt_tokens_evaluated: int = 0  # fewer than prompt_tokens when a cached prefix was reused
     generated_tokens: int = 0
     time_to_first_token_s: float = 0.0
     total_s: float = 0.0

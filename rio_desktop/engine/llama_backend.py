@@ -173,6 +173,7 @@ class LlamaCppBackend(Backend):
         self._template: ChatTemplate | None = None
         self._bos_text = ""
         self._pieces: dict[int, bytes] = {}  # token -> bytes, for the loaded vocabulary
+        self._evaluated = 0
         self.threads = ThreadPolicy(override=n_threads)
 
     # -- loading -------------------------------------------------------------------------------------
@@ -231,6 +232,15 @@ class LlamaCppBackend(Backend):
                         "fewer layers on the GPU. (llama.cpp said: {reason})"),
                 name=model_file.path.name, reason=reason)) from exc
         load_seconds = time.perf_counter() - started
+        # Count what the model really evaluates: a prompt prefix shared with the previous request stays
+        # in the KV cache and is not evaluated again.
+        evaluate = llm.eval
+
+        def counting_eval(tokens: Sequence[int]) -> None:
+            self._evaluated += len(tokens)
+            evaluate(tokens)
+
+        llm.eval = counting_eval
         self._llm = llm
         self._model_file = model_file
         vocab_model = llm._model
@@ -356,6 +366,7 @@ class LlamaCppBackend(Backend):
                 if on_text is not None:
                     on_text(text)
 
+        self._evaluated = 0
         generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
                                  repeat_penalty=params.repeat_penalty, reset=True)
         try:
@@ -364,6 +375,7 @@ class LlamaCppBackend(Backend):
                     _clear_abort_callback(llm)
                     abort_set = False
                     stats.time_to_first_token_s = time.perf_counter() - started
+                    stats.prompt_tokens_evaluated = self._evaluated
                 if cancel.cancelled:
                     finish = "cancelled"
                     break

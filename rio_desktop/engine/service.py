@@ -41,6 +41,7 @@ class EngineEvents(Protocol):
 
     def loaded(self, request_id: int, info: ModelInfo) -> None: ...
     def progress(self, request_id: int, fraction: float) -> None: ...
+    def status(self, request_id: int, payload: Any) -> None: ...
     def tokens(self, request_id: int, text: str) -> None: ...
     def finished(self, request_id: int, result: Any) -> None: ...
     def failed(self, request_id: int, message: Message) -> None: ...
@@ -78,6 +79,7 @@ class TaskContext:
     cancel: CancelToken
     text: Callable[[str], None]
     progress: Callable[[float], None]
+    status: Callable[[Any], None]  # a task's own progress report (e.g. summary stages)
 
 
 Task = Callable[[TaskContext], Any]
@@ -177,7 +179,8 @@ class EngineService:
             return
         batcher = TokenBatcher(lambda text: events.tokens(request.id, text), self.batch_interval)
         context = TaskContext(backend=self.backend, cancel=request.cancel, text=batcher.add,
-                              progress=lambda fraction: events.progress(request.id, fraction))
+                              progress=lambda fraction: events.progress(request.id, fraction),
+                              status=lambda payload: (batcher.flush(), events.status(request.id, payload)))
         try:
             result = request.task(context)
         except GenerationCancelled as exc:

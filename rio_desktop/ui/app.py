@@ -19,6 +19,7 @@ from rio_desktop.logging_setup import setup_logging
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.main_window import MainWindow
 from rio_desktop.ui.translations import install_translator
 
@@ -88,7 +89,8 @@ class Gui:
         self.translators = install_translator(QApplication.instance(), self.settings.get("language"))
         self.reporter = ErrorReporter(self.log_file)
         self.worker = EngineWorker(LlamaCppBackend(n_threads=self.settings.get("n_threads") or None))
-        self.window = MainWindow(self.worker, self.settings, self.paths)
+        self.jobs = Jobs()
+        self.window = MainWindow(self.worker, self.jobs, self.settings, self.paths)
         self.reporter.parent_widget = self.window
 
     def restore_last_model(self) -> None:
@@ -98,6 +100,7 @@ class Gui:
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
         """Stop generation and the worker; False if the worker did not stop in time."""
+        self.jobs.shutdown()
         return self.worker.shutdown(timeout)
 
 

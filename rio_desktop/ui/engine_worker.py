@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 class EngineWorker(QObject):
     loaded = Signal(int, object)  # request id, ModelInfo
     progress = Signal(int, float)  # request id, fraction 0..1
+    status = Signal(int, object)  # request id, a task's own progress report
     tokens = Signal(int, str)  # request id, a batch of streamed text
     finished = Signal(int, object)  # request id, result (Generation for chat, ModelInfo for load)
     failed = Signal(int, object)  # request id, Message
@@ -69,6 +70,9 @@ class _Events:
 
     def progress(self, request_id: int, fraction: float) -> None:
         self.worker.progress.emit(request_id, fraction)
+
+    def status(self, request_id: int, payload: Any) -> None:
+        self.worker.status.emit(request_id, payload)
 
     def tokens(self, request_id: int, text: str) -> None:
         self.worker.tokens.emit(request_id, text)

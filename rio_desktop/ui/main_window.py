@@ -25,24 +25,27 @@ from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
+from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.models_page import ModelsPage
-from rio_desktop.ui.pages import DraftPage, SummarizePage
+from rio_desktop.ui.pages import DraftPage
 from rio_desktop.ui.settings_dialog import SettingsDialog
+from rio_desktop.ui.summarize_page import SummarizePage
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, worker: EngineWorker, settings: Settings, paths: AppPaths) -> None:
+    def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths) -> None:
         super().__init__()
         self.worker = worker
+        self.jobs = jobs
         self.settings = settings
         self.paths = paths
         self.load_request: int | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
 
-        self.summarize_page = SummarizePage()
+        self.summarize_page = SummarizePage(worker, jobs, settings, paths)
         self.draft_page = DraftPage()
         self.models_page = ModelsPage(worker)
         self.models_page.load_requested.connect(self.load_model_action)

@@ -1,4 +1,4 @@
-"""The Summarize and Draft pages: placeholders until their features land."""
+"""Pages still to come: placeholders until their features land."""
 
 from __future__ import annotations
 
@@ -23,13 +23,6 @@ class PlaceholderPage(QWidget):
         self.heading.setText(f"<h2>{title}</h2>")
         self.body.setText(text)
         self.setAccessibleName(title)
-
-
-class SummarizePage(PlaceholderPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.set_text(self.tr("Summarize a PDF"),
-                      self.tr("Summaries of PDF documents with page citations will be available here."))
 
 
 class DraftPage(PlaceholderPage):

@@ -1,0 +1,219 @@
+"""Exporting a summary to Markdown, DOCX and PDF, with its provenance in the file's metadata.
+
+Provenance answers "where did this text come from": the source file and its sha256, the model and its
+file's sha256, the application version, the date, the style and the language.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rio_desktop import APP_NAME, __version__
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+
+FORMATS = (".md", ".docx", ".pdf")
+
+
+class ExportError(UserFacingError):
+    """The file could not be written."""
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source_name: str
+    source_sha256: str
+    model_name: str
+    model_sha256: str
+    app_version: str = __version__
+    created: str = ""
+    style: str = ""
+    language: str = ""
+
+    @staticmethod
+    def now() -> str:
+        return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
+
+    def lines(self) -> list[str]:
+        return [f"{key}: {value}" for key, value in asdict(self).items()]
+
+
+def model_sha256(parts: Sequence[Path], cache_dir: Path | None = None) -> str:
+    """sha256 of a model file (of each part, joined, for a split model), cached by path, size and date:
+    hashing hundreds of gigabytes again for every export would take minutes."""
+    cache_file = cache_dir / "model-hashes.json" if cache_dir else None
+    cache: dict[str, str] = {}
+    if cache_file and cache_file.exists():
+        try:
+            cache = json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+    digests = []
+    for part in parts:
+        stat = part.stat()
+        key = f"{part.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+        if key not in cache:
+            digest = hashlib.sha256()
+            with part.open("rb") as handle:
+                for block in iter(lambda: handle.read(1 << 22), b""):
+                    digest.update(block)
+            cache[key] = digest.hexdigest()
+        digests.append(cache[key])
+    if cache_file:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
+    return digests[0] if len(digests) == 1 else "+".join(digests)
+
+
+@dataclass
+class Document:
+    """What is exported: a title, notes for the reader, the body lines (Markdown-like), provenance."""
+
+    title: str
+    body: str  # "## heading" and "- point" lines, or paragraphs
+    warnings: list[str]
+    provenance: Provenance
+    footer: str
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """A crash or a full disk mid-write never leaves a half file in place of a good one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def to_markdown(document: Document) -> str:
+    front = "\n".join(["---", *(line for line in document.provenance.lines()), "---", ""])
+    parts = [front, f"# {document.title}", ""]
+    parts += [f"> {warning}" for warning in document.warnings]
+    if document.warnings:
+        parts.append("")
+    parts += [document.body.strip(), "", f"*{document.footer}*", ""]
+    return "\n".join(parts)
+
+
+def _docx_bytes(document: Document) -> bytes:
+    import io
+
+    from docx import Document as DocxDocument
+    from docx.shared import Pt
+
+    docx = DocxDocument()
+    style = docx.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(11)
+    docx.add_heading(document.title, level=1)
+    for warning in document.warnings:
+        docx.add_paragraph(warning).runs[0].italic = True
+    for line in document.body.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("## "):
+            docx.add_heading(stripped[3:], level=2)
+        elif stripped.startswith("- "):
+            docx.add_paragraph(stripped[2:], style="List Bullet")
+        else:
+            docx.add_paragraph(stripped)
+    footer = docx.add_paragraph(document.footer)
+    footer.runs[0].italic = True
+    properties = docx.core_properties
+    provenance = document.provenance
+    properties.title = document.title
+    properties.author = APP_NAME
+    # Word limits each core property to 255 characters: the provenance is spread over several.
+    properties.subject = f"source: {provenance.source_name[:120]}; sha256: {provenance.source_sha256}"
+    properties.keywords = f"model: {provenance.model_name[:120]}; sha256: {provenance.model_sha256[:129]}"
+    properties.comments = (f"app_version: {provenance.app_version}; created: {provenance.created}; "
+                           f"style: {provenance.style}; language: {provenance.language}")
+    properties.category = "Rio Desktop summary"
+    properties.version = provenance.app_version
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return buffer.getvalue()
+
+
+# The PDF core fonts cover Latin-1 (all of Portuguese); a few typographic signs are mapped onto it.
+_PDF_SUBSTITUTES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
+                                  "•": "-", "\u00a0": " "})
+
+
+def _pdf_text(text: str) -> str:
+    return text.translate(_PDF_SUBSTITUTES).encode("latin-1", "replace").decode("latin-1")
+
+
+def _pdf_bytes(document: Document) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    provenance = document.provenance
+    pdf.set_title(_pdf_text(document.title))
+    pdf.set_author(APP_NAME)
+    pdf.set_creator(f"{APP_NAME} {provenance.app_version}")
+    pdf.set_subject(_pdf_text(f"{provenance.source_name} sha256:{provenance.source_sha256}"))
+    pdf.set_keywords(_pdf_text("; ".join(provenance.lines())))
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_font("helvetica", "B", 15)
+    pdf.multi_cell(width, 8, _pdf_text(document.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("helvetica", "I", 9)
+    for warning in document.warnings:
+        pdf.multi_cell(width, 5, _pdf_text(warning), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for line in document.body.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            pdf.ln(2)
+        elif stripped.startswith("## "):
+            pdf.set_font("helvetica", "B", 12)
+            pdf.multi_cell(width, 7, _pdf_text(stripped[3:]), new_x="LMARGIN", new_y="NEXT")
+        elif stripped.startswith("- "):
+            pdf.set_font("helvetica", "", 11)
+            pdf.set_x(pdf.l_margin + 4)
+            pdf.multi_cell(width - 4, 6, _pdf_text("- " + stripped[2:]), new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.set_font("helvetica", "", 11)
+            pdf.multi_cell(width, 6, _pdf_text(stripped), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("helvetica", "I", 8)
+    pdf.multi_cell(width, 4, _pdf_text(document.footer), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def export(document: Document, path: Path) -> Path:
+    """Write `document` as Markdown, DOCX or PDF, chosen by the file's extension."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ExportError(Message(QT_TRANSLATE_NOOP(
+            "Core", "Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'."),
+            suffix=suffix or path.name))
+    if suffix == ".md":
+        data = to_markdown(document).encode("utf-8")
+    elif suffix == ".docx":
+        data = _docx_bytes(document)
+    else:
+        data = _pdf_bytes(document)
+    try:
+        _write_atomically(path, data)
+    except OSError as exc:
+        raise ExportError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "
+                    "write there and that the disk has space."), name=path.name,
+            detail=exc.strerror or str(exc))) from exc
+    return path

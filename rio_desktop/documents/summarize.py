@@ -1,0 +1,496 @@
+"""Summarizing a document of any length with page citations, over the engine's Backend interface.
+
+A document that fits the context (instructions and answer budget included) is summarized in one pass.
+A longer one is map-reduced: the pages are cut into chunks by tokens (on page boundaries where
+possible), each chunk gives short notes citing its pages, and the notes are merged in rounds until one
+summary remains. Every prompt is measured with the model's own tokenizer before it is sent, so none
+exceeds the context; nothing is truncated. Citations are checked in code against the pages each step
+actually saw (citations.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rio_desktop import APP_NAME, __version__
+from rio_desktop.documents.citations import (
+    CitationCheck,
+    PageIndex,
+    SummaryPoint,
+    check_point,
+    content_words,
+    split_points,
+)
+from rio_desktop.documents.export import Document, Provenance
+from rio_desktop.documents.pdf_text import PdfText, format_page_list
+from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.errors import GenerationCancelled
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+
+log = logging.getLogger(__name__)
+
+Style = Literal["executive", "bullets", "detailed"]
+Language = Literal["pt-BR", "en"]
+Stage = Literal["reading", "summarizing", "merging", "writing"]
+STYLES: tuple[Style, ...] = ("bullets", "executive", "detailed")
+LANGUAGES: tuple[Language, ...] = ("pt-BR", "en")
+
+SAFETY_TOKENS = 16  # the joined text may tokenize a little differently from its parts
+
+
+class SummaryError(UserFacingError):
+    """The document cannot be summarized (no text, model context too small)."""
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    style: Style = "bullets"
+    language: Language = "pt-BR"
+    temperature: float = 0.2
+
+
+@dataclass
+class Chunk:
+    index: int
+    pieces: list[tuple[int, str]]  # (page number, text): a page, or a part of a long page
+    tokens: int
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({number for number, _ in self.pieces})
+
+
+@dataclass
+class Note:
+    """Points from one step, each citing pages the step saw."""
+
+    points: list[SummaryPoint]
+
+    @property
+    def pages(self) -> set[int]:
+        return {p for point in self.points for p in point.pages}
+
+    def render(self) -> str:
+        return "\n".join(f"- {point.render()}" for point in self.points)
+
+
+@dataclass
+class Progress:
+    stage: Stage
+    done: int
+    total: int
+    eta_s: float | None = None
+
+
+@dataclass
+class SummaryStats:
+    pages: int = 0
+    text_pages: int = 0
+    document_tokens: int = 0
+    prompt_tokens: int = 0  # sent
+    prompt_tokens_evaluated: int = 0  # run through the model (a shared prefix is reused from the cache)
+    generated_tokens: int = 0
+    calls: int = 0
+    chunks: int = 0
+    merge_rounds: int = 0
+    mode: str = "single"
+    model_seconds: float = 0.0
+    seconds: float = 0.0
+    max_prompt_tokens: int = 0
+    context_tokens: int = 0
+    overhead_per_chunk: int = 0  # instruction tokens around each chunk
+    final_overhead: int = 0  # instructions and answer budget of the final step, once
+    citations_kept: int = 0
+    citations_corrected: int = 0
+    citations_dropped: int = 0
+
+    @property
+    def evaluated_tokens(self) -> int:
+        return self.prompt_tokens_evaluated + self.generated_tokens
+
+    @property
+    def evaluated_ratio(self) -> float:
+        return self.evaluated_tokens / self.document_tokens if self.document_tokens else 0.0
+
+    @property
+    def evaluated_budget(self) -> int:
+        """The efficiency goal: 1.3 x the document, plus fixed instructions per chunk and the final step."""
+        return int(1.3 * self.document_tokens) + self.chunks * self.overhead_per_chunk + self.final_overhead
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.evaluated_tokens / self.model_seconds if self.model_seconds else 0.0
+
+    def as_dict(self) -> dict:
+        data = dict(self.__dict__)
+        data.update(evaluated_tokens=self.evaluated_tokens, evaluated_ratio=round(self.evaluated_ratio, 4),
+                    evaluated_budget=self.evaluated_budget,
+                    tokens_per_second=round(self.tokens_per_second, 2))
+        return data
+
+
+@dataclass
+class SummaryResult:
+    points: list[SummaryPoint]
+    options: SummaryOptions
+    stats: SummaryStats
+    warnings: list[Message] = field(default_factory=list)
+    partial: bool = False
+
+    @property
+    def summary(self) -> str:
+        return render_summary(self.points, self.options.style)
+
+
+def render_summary(points: Sequence[SummaryPoint], style: Style) -> str:
+    if style == "executive":
+        return " ".join(point.render() for point in points)
+    lines: list[str] = []
+    heading: str | None = None
+    for point in points:
+        if style == "detailed" and point.heading and point.heading != heading:
+            heading = point.heading
+            lines.extend(["", f"## {heading}"] if lines else [f"## {heading}"])
+        lines.append(f"- {point.render()}")
+    return "\n".join(lines).strip()
+
+
+# -- prompts -------------------------------------------------------------------------------------------
+_TEXT = {
+    "pt-BR": {
+        "system": "Você resume documentos da administração pública com fidelidade: só afirma o que está no "
+                  "texto, com números e nomes exatos, e indica a página de cada informação no formato (p. N).",
+        "page": "[Página {n}]",
+        "answer_in": "Responda em português do Brasil.",
+        "map": "Escreva notas curtas, em tópicos iniciados por '- ', com os fatos principais do trecho do "
+               "documento abaixo. Termine cada tópico com a página de onde ele vem, no formato (p. N). No "
+               "máximo {k} tópicos.\n\nTrecho (páginas {pages}):\n\n{text}",
+        "merge": "Notas de partes de um documento, com as páginas de cada uma:\n\n{text}\n\nJunte estas notas "
+                 "em no máximo {k} tópicos iniciados por '- ', sem repetir informações. Mantenha em cada "
+                 "tópico as páginas citadas, no formato (p. N).",
+        "executive": "Escreva um resumo executivo do texto acima em um único parágrafo, com as informações "
+                     "mais importantes. Termine cada frase com a página de onde ela vem, no formato (p. N).",
+        "bullets": "Escreva um resumo do texto acima em tópicos iniciados por '- '. Termine cada tópico com a "
+                   "página de onde ele vem, no formato (p. N).",
+        "detailed": "Escreva um resumo detalhado do texto acima, organizado por seções: cada seção começa com "
+                    "um título iniciado por '## ' e tem tópicos iniciados por '- '. Termine cada tópico com a "
+                    "página de onde ele vem, no formato (p. N).",
+        "document": "Documento:\n\n{text}\n\n{instruction}",
+        "notes": "Notas do documento, com as páginas de cada uma:\n\n{text}\n\n{instruction}",
+        "title": "Resumo — {name}",
+        "footer": "Resumo gerado por {app} {version} com o modelo {model} em {date}. Confira cada informação "
+                  "nas páginas citadas do documento original.",
+    },
+    "en": {
+        "system": "You summarize public-administration documents faithfully: you state only what the text "
+                  "says, with exact numbers and names, and you give the page of every piece of information "
+                  "in the form (p. N).",
+        "page": "[Page {n}]",
+        "answer_in": "Answer in English.",
+        "map": "Write short notes, as bullet points starting with '- ', with the main facts of the part of the "
+               "document below. End each point with the page it comes from, in the form (p. N). At most {k} "
+               "points.\n\nPart (pages {pages}):\n\n{text}",
+        "merge": "Notes from parts of a document, with the pages of each:\n\n{text}\n\nMerge these notes into "
+                 "at most {k} bullet points starting with '- ', without repeating information. Keep the cited "
+                 "pages in each point, in the form (p. N).",
+        "executive": "Write an executive summary of the text above in a single paragraph with the most "
+                     "important information. End each sentence with the page it comes from, in the form (p. N).",
+        "bullets": "Write a summary of the text above as bullet points starting with '- '. End each point with "
+                   "the page it comes from, in the form (p. N).",
+        "detailed": "Write a detailed summary of the text above, organised by sections: each section starts "
+                    "with a title beginning with '## ' and has bullet points starting with '- '. End each point "
+                    "with the page it comes from, in the form (p. N).",
+        "document": "Document:\n\n{text}\n\n{instruction}",
+        "notes": "Notes on the document, with the pages of each:\n\n{text}\n\n{instruction}",
+        "title": "Summary — {name}",
+        "footer": "Summary written by {app} {version} with the model {model} on {date}. Check each statement "
+                  "against the cited pages of the original document.",
+    },
+}
+
+
+class Summarizer:
+    """One summary. `run()` does the work on the calling thread (the engine's worker in the app)."""
+
+    def __init__(self, backend: Backend, options: SummaryOptions = SummaryOptions(),
+                 cancel: CancelToken | None = None, on_progress: Callable[[Progress], None] | None = None,
+                 on_text: Callable[[str], None] | None = None) -> None:
+        self.backend = backend
+        self.options = options
+        self.cancel = cancel or CancelToken()
+        self.on_progress = on_progress
+        self.on_text = on_text
+        self.text = _TEXT[options.language]
+        self._instruction_words = content_words(" ".join(
+            v for k, v in self.text.items() if k not in ("title", "footer", "page")))
+        self.stats = SummaryStats()
+        self.check = CitationCheck()
+        self.n_ctx = backend.context_size()
+        self.final_budget = max(128, min(1024, self.n_ctx // 4))  # narrowed to the document in plan()
+        self.trace: list[tuple[list[int], list[SummaryPoint]]] = []  # (pages seen, points) per map step
+        self._done_tokens = 0
+        self._total_tokens = 0
+
+    # -- checks before any work ----------------------------------------------------------------------
+    @staticmethod
+    def prepare(document: PdfText) -> Message | None:
+        """Why this document cannot be summarized, or None when it can."""
+        if document.page_count == 0:
+            return Message(QT_TRANSLATE_NOOP("Core", "{name} has no pages."), name=document.path.name)
+        if not document.text_pages:
+            return Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} has no text to summarize: all its {count} pages are images (a scanned "
+                        "document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF "
+                        "with a text layer (for instance, one passed through OCR)."),
+                name=document.path.name, count=document.page_count)
+        return None
+
+    # -- planning ------------------------------------------------------------------------------------
+    def _messages(self, user: str) -> list[ChatMessage]:
+        return [ChatMessage("system", self.text["system"]),
+                ChatMessage("user", f"{user}\n{self.text['answer_in']}")]
+
+    def _page_block(self, number: int, text: str) -> str:
+        return f"{self.text['page'].format(n=number)}\n{text}"
+
+    def _overhead(self, template: str, **fields: object) -> int:
+        return self.backend.count_chat_tokens(self._messages(template.format(text="", **fields)))
+
+    def _final_instruction(self) -> str:
+        return self.text[self.options.style]
+
+    def plan(self, pages: Sequence[tuple[int, str]]) -> tuple[str, list[Chunk]]:
+        """("single", [one chunk]) when the document fits one prompt, else ("map", chunks)."""
+        blocks = [(n, t, self._block_tokens(n, t)) for n, t in pages]
+        self.stats.document_tokens = sum(self.backend.count_tokens(t) for _, t in pages)
+        # A summary is shorter than its document: at most a third of it, within the context's quarter.
+        self.final_budget = max(128, min(1024, self.n_ctx // 4, self.stats.document_tokens // 3))
+        total = sum(tokens for _, _, tokens in blocks)
+        single_overhead = self._overhead(self.text["document"], instruction=self._final_instruction())
+        self.stats.final_overhead = single_overhead + self.final_budget
+        if single_overhead + total + self.final_budget + SAFETY_TOKENS <= self.n_ctx:
+            return "single", [Chunk(0, [(n, t) for n, t, _ in blocks], total)]
+        map_overhead = self._overhead(self.text["map"], pages="0000–0000", k=99)
+        capacity = self.n_ctx - map_overhead - SAFETY_TOKENS
+        # Notes take at most a sixteenth of the chunk: enough for its facts, small enough that writing and
+        # re-reading them (merging rounds included) keeps the evaluated tokens within 1.3 x the document.
+        notes_budget = max(48, min(512, capacity // 16))
+        self.stats.overhead_per_chunk = map_overhead
+        capacity -= notes_budget
+        if capacity < 128:
+            raise SummaryError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The model's context ({n_ctx} tokens) is too small to summarize with. Load the model "
+                        "with a longer context."), n_ctx=self.n_ctx))
+        self.notes_budget = notes_budget
+        chunks: list[Chunk] = []
+        current: list[tuple[int, str]] = []
+        current_tokens = 0
+        for number, text, tokens in blocks:
+            for piece, piece_tokens in self._fit(number, text, tokens, capacity):
+                if current and current_tokens + piece_tokens > capacity:
+                    chunks.append(Chunk(len(chunks), current, current_tokens))
+                    current, current_tokens = [], 0
+                current.append((number, piece))
+                current_tokens += piece_tokens
+        if current:
+            chunks.append(Chunk(len(chunks), current, current_tokens))
+        return "map", chunks
+
+    def _block_tokens(self, number: int, text: str) -> int:
+        return self.backend.count_tokens(self._page_block(number, text)) + 2
+
+    def _fit(self, number: int, text: str, tokens: int, capacity: int) -> list[tuple[str, int]]:
+        """A page as one piece, or halved at the paragraph, sentence or word nearest its middle until
+        every piece fits `capacity`."""
+        if tokens <= capacity:
+            return [(text, tokens)]
+        middle = len(text) // 2
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", " "):
+            before, after = text.rfind(separator, 0, middle), text.find(separator, middle)
+            candidates = [i + len(separator) for i in (before, after) if i > 0]
+            if candidates:
+                cut = min(candidates, key=lambda i: abs(i - middle))
+                break
+        if cut <= 0 or cut >= len(text):
+            cut = middle
+        pieces: list[tuple[str, int]] = []
+        for part in (text[:cut].strip(), text[cut:].strip()):
+            if part:
+                pieces += self._fit(number, part, self._block_tokens(number, part), capacity)
+        return pieces
+
+    # -- running -------------------------------------------------------------------------------------
+    def _progress(self, stage: Stage, done: int, total: int) -> None:
+        if self.on_progress is None:
+            return
+        eta = None
+        elapsed = self.stats.model_seconds
+        if self._done_tokens and elapsed > 0 and self._total_tokens > self._done_tokens:
+            eta = (self._total_tokens - self._done_tokens) / (self._done_tokens / elapsed)
+        self.on_progress(Progress(stage, done, total, eta))
+
+    def _generate(self, user: str, max_tokens: int, stream: bool = False) -> Generation:
+        messages = self._messages(user)
+        prompt_tokens = self.backend.count_chat_tokens(messages)
+        if prompt_tokens + max_tokens > self.n_ctx:  # planning keeps this from happening; never send it
+            raise SummaryError(Message(QT_TRANSLATE_NOOP(
+                "Core", "A part of the document does not fit the model's context ({tokens} of {n_ctx} "
+                        "tokens)."), tokens=prompt_tokens + max_tokens, n_ctx=self.n_ctx))
+        params = GenerationParams(max_tokens=max_tokens, temperature=self.options.temperature,
+                                  repeat_penalty=1.1, seed=1)
+        started = time.perf_counter()
+        try:
+            result = self.backend.chat(messages, params, self.on_text if stream else None, self.cancel)
+        finally:
+            self.stats.model_seconds += time.perf_counter() - started
+        self.stats.calls += 1
+        self.stats.prompt_tokens += result.stats.prompt_tokens
+        self.stats.prompt_tokens_evaluated += result.stats.prompt_tokens_evaluated
+        self.stats.generated_tokens += result.stats.generated_tokens
+        self.stats.max_prompt_tokens = max(self.stats.max_prompt_tokens, result.stats.prompt_tokens)
+        self._done_tokens += result.stats.prompt_tokens_evaluated + result.stats.generated_tokens
+        return result
+
+    def _points(self, text: str, allowed: set[int], index: PageIndex) -> list[SummaryPoint]:
+        sentences = self.options.style == "executive"
+        points = []
+        for heading, raw in split_points(text, paragraph_as_sentences=sentences):
+            point = check_point(raw, allowed, index, self.check, heading)
+            if point is not None and not self._echoes_instructions(point.text, index, allowed):
+                points.append(point)
+        return points
+
+    def _echoes_instructions(self, text: str, index: PageIndex, allowed: set[int]) -> bool:
+        """A small model sometimes repeats its instructions back: such a point says nothing of the
+        document (most of its words are the instructions', fewer are the document's)."""
+        words = content_words(text)
+        if not words:
+            return True
+        from_instructions = len(words & self._instruction_words) / len(words)
+        from_document = max((len(words & index.words.get(n, set())) for n in allowed), default=0) / len(words)
+        return from_instructions >= 0.6 and from_document < from_instructions
+
+    def run(self, document: PdfText) -> SummaryResult:
+        started = time.perf_counter()
+        problem = self.prepare(document)
+        if problem is not None:
+            raise SummaryError(problem)
+        pages = [(p.number, p.text) for p in document.text_pages]
+        index = PageIndex(pages)
+        self.stats.pages = document.page_count
+        self.stats.text_pages = len(pages)
+        self.stats.context_tokens = self.n_ctx
+        warnings = document.warnings()
+        mode, chunks = self.plan(pages)
+        self.stats.mode, self.stats.chunks = mode, len(chunks)
+        self._total_tokens = sum(c.tokens for c in chunks) + len(chunks) * 200
+        notes: list[Note] = []
+        points: list[SummaryPoint] = []
+        partial = False
+        try:
+            if mode == "single":
+                chunk = chunks[0]
+                self._progress("writing", 0, 1)
+                body = "\n\n".join(self._page_block(n, t) for n, t in chunk.pieces)
+                result = self._generate(self.text["document"].format(text=body, instruction=self._final_instruction()),
+                                        self.final_budget, stream=True)
+                points = self._points(result.text, set(chunk.pages), index)
+                self._progress("writing", 1, 1)
+            else:
+                for chunk in chunks:
+                    self._progress("summarizing", chunk.index, len(chunks))
+                    body = "\n\n".join(self._page_block(n, t) for n, t in chunk.pieces)
+                    pages_label = format_page_list(chunk.pages)
+                    k = max(3, self.notes_budget // 40)
+                    result = self._generate(self.text["map"].format(pages=pages_label, text=body, k=k),
+                                            self.notes_budget)
+                    note_points = self._points(result.text, set(chunk.pages), index)
+                    self.trace.append((chunk.pages, note_points))
+                    notes.append(Note(note_points or [SummaryPoint(_first_sentence(body), chunk.pages)]))
+                self._progress("summarizing", len(chunks), len(chunks))
+                points = self._reduce(notes, index)
+        except GenerationCancelled:
+            partial = True
+            points = [p for note in notes for p in note.points] or points
+            log.info("summary cancelled after %d calls", self.stats.calls)
+        if not points:
+            points = [p for note in notes for p in note.points]
+        self.stats.seconds = time.perf_counter() - started
+        self.stats.citations_kept = self.check.kept
+        self.stats.citations_corrected = self.check.corrected
+        self.stats.citations_dropped = self.check.dropped_citations
+        if partial:
+            warnings.append(Message(QT_TRANSLATE_NOOP(
+                "Core", "The summary was stopped before the end: what is shown covers only the parts done.")))
+        return SummaryResult(points=points, options=self.options, stats=self.stats, warnings=warnings,
+                             partial=partial)
+
+    def _reduce(self, notes: list[Note], index: PageIndex) -> list[SummaryPoint]:
+        """Merge notes in rounds until they fit one final prompt; the final one is streamed."""
+        final_overhead = self._overhead(self.text["notes"], instruction=self._final_instruction())
+        self.stats.final_overhead = final_overhead + self.final_budget
+        merge_overhead = self._overhead(self.text["merge"], k=99)
+        merge_budget = self.notes_budget
+        while True:
+            rendered = [(note, self.backend.count_tokens(note.render()) + 1) for note in notes]
+            total = sum(tokens for _, tokens in rendered)
+            if final_overhead + total + self.final_budget + SAFETY_TOKENS <= self.n_ctx or len(notes) == 1:
+                break
+            self.stats.merge_rounds += 1
+            capacity = self.n_ctx - merge_overhead - merge_budget - SAFETY_TOKENS
+            groups: list[list[tuple[Note, int]]] = [[]]
+            for note, tokens in rendered:
+                if groups[-1] and sum(t for _, t in groups[-1]) + tokens > capacity:
+                    groups.append([])
+                groups[-1].append((note, tokens))
+            if len(groups) == len(notes):  # every note alone: merging pairs is impossible, stop here
+                break
+            merged: list[Note] = []
+            for number, group in enumerate(groups):
+                self._progress("merging", number, len(groups))
+                if len(group) == 1:
+                    merged.append(group[0][0])
+                    continue
+                group_notes = [note for note, _ in group]
+                allowed = set().union(*(note.pages for note in group_notes))
+                text = "\n".join(note.render() for note in group_notes)
+                k = max(3, merge_budget // 40)
+                result = self._generate(self.text["merge"].format(text=text, k=k), merge_budget)
+                merged.append(Note(self._points(result.text, allowed, index)
+                                   or [p for note in group_notes for p in note.points]))
+            notes = merged
+        allowed = set().union(*(note.pages for note in notes))
+        text = "\n".join(note.render() for note in notes)
+        self._progress("writing", 0, 1)
+        budget = min(self.final_budget, self.n_ctx - final_overhead - sum(
+            self.backend.count_tokens(n.render()) + 1 for n in notes) - SAFETY_TOKENS)
+        if budget < 64:  # the notes alone fill the context: they are the summary
+            return [p for note in notes for p in note.points]
+        result = self._generate(self.text["notes"].format(text=text, instruction=self._final_instruction()),
+                                budget, stream=True)
+        self._progress("writing", 1, 1)
+        return self._points(result.text, allowed, index) or [p for note in notes for p in note.points]
+
+
+def _first_sentence(text: str) -> str:
+    body = text.split("\n", 1)[-1].strip()
+    return body.split(". ")[0][:300]
+
+
+def summary_document(result: SummaryResult, source: PdfText, model_name: str, model_sha256: str,
+                     translate: Callable[[str, str], str] | None = None) -> Document:
+    """The exportable form of a summary, with its provenance."""
+    text = _TEXT[result.options.language]
+    provenance = Provenance(source_name=source.path.name, source_sha256=source.sha256, model_name=model_name,
+                            model_sha256=model_sha256, created=Provenance.now(), style=result.options.style,
+                            language=result.options.language)
+    footer = text["footer"].format(app=APP_NAME, version=__version__, model=model_name,
+                                   date=provenance.created[:10])
+    return Document(title=text["title"].format(name=source.path.name), body=result.summary,
+                    warnings=[w.render(translate) for w in result.warnings], provenance=provenance,
+                    footer=footer)

@@ -1,0 +1,94 @@
+"""PDFs for tests, generated with fpdf2: text pages, scans, encrypted, broken, pathological."""
+
+from __future__ import annotations
+
+import zlib
+from pathlib import Path
+
+from fpdf import FPDF
+
+TOPICS = [
+    ("Orçamento", "A Secretaria Municipal de Fazenda executou {n} milhões de reais no programa de saneamento, "
+                  "com prioridade para as zonas norte e oeste."),
+    ("Transporte", "O BRT Transcarioca recebeu {n} novos ônibus elétricos e a frequência no horário de pico "
+                   "passou para quatro minutos."),
+    ("Saúde", "As clínicas da família realizaram {n} mil atendimentos, com ampliação do horário noturno em "
+              "dez unidades."),
+    ("Educação", "A rede municipal abriu {n} novas turmas de educação infantil e contratou professores "
+                 "concursados."),
+    ("Meio ambiente", "Foram plantadas {n} mil mudas de espécies nativas no Maciço da Tijuca e na Serra da "
+                      "Misericórdia."),
+]
+
+
+def page_text(number: int, sentences: int = 6) -> str:
+    topic, template = TOPICS[(number - 1) % len(TOPICS)]
+    lines = [f"Relatório de gestão — página {number} — {topic}."]
+    lines += [template.format(n=number * 10 + i) for i in range(sentences)]
+    return " ".join(lines)
+
+
+def _new() -> FPDF:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("helvetica", size=11)
+    return pdf
+
+
+def _text_page(pdf: FPDF, text: str) -> None:
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 6, text.replace("—", "-"))
+
+
+def text_pdf(path: Path, pages: int, sentences: int = 6, scanned: tuple[int, ...] = (),
+             password: str | None = None) -> Path:
+    """`pages` pages of municipal-report prose; pages in `scanned` carry only a picture, no text."""
+    pdf = _new()
+    for number in range(1, pages + 1):
+        if number in scanned:
+            pdf.add_page()
+            # A "scan": drawn shapes only, like a photographed page, no text layer.
+            for row in range(30):
+                pdf.set_fill_color(120 + row * 4, 120, 120)
+                pdf.rect(20, 20 + row * 8, 170 - (row % 5) * 12, 5, style="F")
+        else:
+            _text_page(pdf, page_text(number, sentences))
+    if password is not None:
+        pdf.set_encryption(owner_password="dono-" + password, user_password=password)
+    pdf.output(str(path))
+    return path
+
+
+def truncated_pdf(source: Path, target: Path, fraction: float = 0.5) -> Path:
+    data = source.read_bytes()
+    target.write_bytes(data[: int(len(data) * fraction)])
+    return target
+
+
+def pathological_pdf(path: Path, operations: int = 400_000) -> Path:
+    """Three pages; page 2's content stream holds `operations` text-drawing operators, which keep pypdf
+    busy for many seconds. Written by hand, since no PDF library produces such a page on purpose."""
+    normal = b"BT /F1 12 Tf 72 720 Td (Pagina normal com texto suficiente para leitura.) Tj ET"
+    heavy = b"BT /F1 1 Tf " + b"1 0 Td (x) Tj " * operations + b"ET"
+    streams = [normal, zlib.compress(heavy), normal]
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>"]
+    for index in range(3):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {6 + index} 0 R "
+                       f"/Resources << /Font << /F1 9 0 R >> >> >>".encode())
+    for index, stream in enumerate(streams):
+        flate = b" /Filter /FlateDecode" if index == 1 else b""
+        objects.append(b"<< /Length %d%s >>\nstream\n" % (len(stream), flate) + stream + b"\nendstream")
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path

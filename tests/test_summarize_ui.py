@@ -1,0 +1,101 @@
+"""The Summarize page with the real model, offscreen: open, summarize, stream, cite, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from pdf_factory import text_pdf
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from rio_desktop.documents.pdf_text import PdfText
+from rio_desktop.documents.summarize import SummaryResult
+from rio_desktop.paths import AppPaths
+from rio_desktop.ui.app import Gui
+
+
+@pytest.fixture
+def gui(qtbot, tmp_path: Path, model_path: Path):
+    root = tmp_path / "home"
+    gui = Gui(AppPaths(config=root / "config", data=root / "data", models=root / "models",
+                       logs=root / "logs", cache=root / "cache"))
+    gui.settings.update(n_ctx=2048)
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        gui.window.load_model(model_path)
+    yield gui
+    assert gui.shutdown(5)
+
+
+def _open(gui, qtbot, path: Path) -> PdfText:
+    page = gui.window.summarize_page
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000) as done:
+        page.open_document(path)
+    return done.args[1]
+
+
+def test_open_summarize_cite_and_export(gui, qtbot, tmp_path: Path) -> None:
+    page = gui.window.summarize_page
+    gui.window.navigation.setCurrentRow(0)
+    document = _open(gui, qtbot, text_pdf(tmp_path / "relatorio.pdf", 9, scanned=(4,)))
+    assert document.page_count == 9
+    qtbot.waitUntil(lambda: page.pdf.pageCount() == 9, timeout=5_000)  # the PDF is shown
+    assert "4" in page.notes_label.text()  # the scanned page is named
+    assert page.summarize_button.isEnabled()
+    assert page.recent.itemData(1) == str(tmp_path / "relatorio.pdf")
+
+    with qtbot.waitSignal(gui.worker.finished, timeout=300_000,
+                          check_params_cb=lambda _rid, result: isinstance(result, SummaryResult)) as finished:
+        qtbot.mouseClick(page.summarize_button, Qt.MouseButton.LeftButton)
+        assert page.cancel_button.isEnabled() and not page.open_button.isEnabled()
+    result: SummaryResult = finished.args[1]
+    assert page.streamed  # the final summary streamed into the view as it was written
+    assert result.points
+    html = page.summary_view.toHtml()
+    cited = sorted({n for point in result.points for n in point.pages})
+    assert f'href="page:{cited[0]}"' in html
+    assert "tokens" in page.stage_label.text() and "×" in page.stage_label.text()
+
+    page.citation_action(QUrl(f"page:{cited[-1]}"))
+    qtbot.waitUntil(lambda: page.pdf_view.pageNavigator().currentPage() == cited[-1] - 1, timeout=5_000)
+
+    QApplication.clipboard().clear()
+    page.copy_action()
+    assert QApplication.clipboard().text() == result.summary
+
+    target = tmp_path / "resumo.docx"
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        page.export_to(target)
+    exported = docx.Document(str(target))
+    assert exported.core_properties.subject.startswith("source: relatorio.pdf")
+    assert any(result.points[0].text in p.text for p in exported.paragraphs)
+
+
+def test_password_is_asked_for(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    answers = iter([("errada", True), ("rio2026", True)])
+    asked: list[str] = []
+
+    def ask(_parent, _title, label, _mode):
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
+    page = gui.window.summarize_page
+    path = text_pdf(tmp_path / "sigiloso.pdf", 2, password="rio2026")
+    page.open_document(path)
+    qtbot.waitUntil(lambda: page.document is not None, timeout=30_000)
+    assert len(asked) == 2 and "protected by a password" in asked[0] and "does not open" in asked[1]
+    assert page.document.page_count == 2
+
+
+def test_a_broken_file_is_reported_and_the_page_stays_usable(gui, qtbot, tmp_path: Path) -> None:
+    page = gui.window.summarize_page
+    bad = tmp_path / "quebrado.pdf"
+    bad.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 100)
+    with qtbot.waitSignal(gui.jobs.failed, timeout=30_000):
+        page.open_document(bad)
+    assert "quebrado.pdf" in page.stage_label.text()
+    assert page.open_button.isEnabled() and not page.summarize_button.isEnabled()
