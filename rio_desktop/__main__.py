@@ -49,8 +49,64 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
     summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
 
+    draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
+    draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
+    draft.add_argument("--fields", required=True, type=Path, help="JSON file with the letter's fields")
+    draft.add_argument("--notes", required=True, type=Path, help="text file: what the letter must say")
+    draft.add_argument("--model", required=True, type=Path, help="GGUF model file")
+    draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
+    draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
+    draft.add_argument("--ctx", type=int, default=0)
+    draft.add_argument("--threads", type=int, default=0)
+    draft.add_argument("--gpu-layers", type=int, default=0)
+
     commands.add_parser("doctor", help="print the llama.cpp build and its devices")
     return parser
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from rio_desktop.documents.export import Provenance, model_sha256
+    from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, heads_of_powers, load_templates
+    from rio_desktop.documents.letter_export import LetterProvenance, export_letter
+    from rio_desktop.documents.letter_rules import LetterFields
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
+
+    if args.output.suffix.lower() not in (".docx", ".pdf"):
+        raise CliError(f"-o takes a file ending in .docx or .pdf, not {args.output.name}")
+    builtin = resource_path("templates")
+    templates, problems = load_templates(builtin, args.templates_folder)
+    for problem in problems:
+        print(f"note: {problem}", file=sys.stderr)
+    chosen = {t.id: t for t in templates}.get(args.template)
+    if chosen is None:
+        raise CliError(f"no template '{args.template}'; available: {', '.join(sorted(t.id for t in templates))}")
+    try:
+        fields = LetterFields.from_dict(json.loads(args.fields.read_text(encoding="utf-8")))
+        notes = args.notes.read_text(encoding="utf-8")
+    except (OSError, ValueError, TypeError) as exc:
+        raise CliError(f"cannot read the fields or notes: {exc}") from exc
+    model = inspect_model_file(args.model)
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
+        generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3), cancel=cancel)
+    finally:
+        backend.unload()
+    letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
+    provenance = LetterProvenance(template=chosen.id, model_name=info.name,
+                                  model_sha256=model_sha256(model.parts, app_paths().cache),
+                                  created=Provenance.now())
+    export_letter(letter, args.output, provenance)
+    print(letter.as_text())
+    print(f"written: {args.output} (suggested name: {letter.file_name})", file=sys.stderr)
+    return 0
 
 
 class _ProgressLine:
@@ -209,6 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _doctor()
         if args.command == "summarize":
             return _summarize(args)
+        if args.command == "draft":
+            return _draft(args)
     except UserFacingError as exc:
         print(f"{APP_ID}: {exc.message}", file=sys.stderr)
         return 1

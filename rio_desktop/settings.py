@@ -37,6 +37,7 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
     Option("recent_documents", list, [], QT_TRANSLATE_NOOP("Core", "Recently opened documents")),
+    Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
 )}

@@ -76,3 +76,33 @@ def test_summarize_bad_input_is_one_line(model_path: Path, tmp_path: Path) -> No
     assert result.stderr.strip().splitlines()[-1].startswith("rio-desktop: planilha.pdf is not a PDF")
     result = _run("summarize", str(bad), "--model", str(model_path), "-o", str(tmp_path / "x.odt"))
     assert result.returncode == 1 and ".odt" in result.stderr
+
+
+def test_draft_to_docx(model_path: Path, tmp_path: Path) -> None:
+    import docx
+
+    fields = {"number": 12, "year": 2026, "sectors": ["GAB", "SMF"], "city": "Rio de Janeiro",
+              "date": "2026-12-01",
+              "addressee": {"name": "Ana Lima", "office": "Diretora de Compras", "treatment": "senhoria",
+                            "gender": "f", "address": ["Rua X, 1", "20000-000 Rio de Janeiro/RJ"]},
+              "subject": "Compra de papel", "relation": "same",
+              "signatory": {"name": "Carlos Melo", "office": "Chefe de Gabinete"}}
+    (tmp_path / "fields.json").write_text(json.dumps(fields), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Pedir 100 resmas de papel A4 para o gabinete.", encoding="utf-8")
+    out = tmp_path / "oficio.docx"
+    result = _run("draft", "--template", "oficio", "--fields", str(tmp_path / "fields.json"), "--notes",
+                  str(tmp_path / "notes.txt"), "--model", str(model_path), "--ctx", "2048", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    for part in ("OFÍCIO Nº 12/2026/GAB/SMF", "Rio de Janeiro, 1º de dezembro de 2026.", "À Senhora",
+                 "Assunto: Compra de papel.", "Senhora Diretora,", "Atenciosamente,", "CARLOS MELO"):
+        assert part in texts, part
+    assert "Ofício 12_2026_compra-papel.docx" in result.stderr
+
+
+def test_draft_with_an_unknown_template(model_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "f.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "n.txt").write_text("x", encoding="utf-8")
+    result = _run("draft", "--template", "telegrama", "--fields", str(tmp_path / "f.json"), "--notes",
+                  str(tmp_path / "n.txt"), "--model", str(model_path), "-o", str(tmp_path / "o.docx"))
+    assert result.returncode == 1 and "no template 'telegrama'" in result.stderr and "oficio" in result.stderr

@@ -99,3 +99,44 @@ def test_a_broken_file_is_reported_and_the_page_stays_usable(gui, qtbot, tmp_pat
         page.open_document(bad)
     assert "quebrado.pdf" in page.stage_label.text()
     assert page.open_button.isEnabled() and not page.summarize_button.isEnabled()
+
+
+def test_reading_a_long_pdf_keeps_the_window_responsive(gui, qtbot, tmp_path: Path) -> None:
+    import time
+
+    from PySide6.QtCore import QObject, QTimer, Slot
+
+    class Ticks(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.times: list[float] = []
+
+        @Slot()
+        def tick(self) -> None:
+            self.times.append(time.perf_counter())
+
+    path = text_pdf(tmp_path / "longo.pdf", 300, sentences=4)
+    ticks = Ticks()
+    timer = QTimer()
+    timer.timeout.connect(ticks.tick)
+    timer.start(5)
+    document = _open(gui, qtbot, path)
+    timer.stop()
+    assert document.page_count == 300
+    gap = max(b - a for a, b in zip(ticks.times, ticks.times[1:], strict=False)) * 1000
+    assert gap < 100, f"the window froze for {gap:.0f} ms while reading"
+
+
+def test_drop_a_pdf_on_the_page(gui, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    page = gui.window.summarize_page
+    path = text_pdf(tmp_path / "arrastado.pdf", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        page.dropEvent(event)
+    assert page.document is not None and page.document.path == path

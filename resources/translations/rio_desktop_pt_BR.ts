@@ -164,8 +164,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/jobs.py" line="47" />
         <location filename="../../rio_desktop/engine/service.py" line="201" />
+        <location filename="../../rio_desktop/ui/jobs.py" line="47" />
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -206,21 +206,32 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="40" />
+        <source>Organisation's correspondence templates</source>
+        <translation>Modelos de correspondência do órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="41" />
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41" />
+        <location filename="../../rio_desktop/settings.py" line="42" />
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="203" />
+        <location filename="../../rio_desktop/documents/export.py" line="205" />
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="215" />
+        <location filename="../../rio_desktop/documents/letter_export.py" line="206" />
+        <source>Letters are exported to Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
+        <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/letter_export.py" line="213" />
+        <location filename="../../rio_desktop/documents/export.py" line="217" />
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
@@ -249,18 +260,305 @@
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
+    <message>
+        <location filename="../../rio_desktop/documents/letter.py" line="79" />
+        <source>The template {name} could not be used: {problem}. The other templates are available.</source>
+        <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
+    </message>
 </context>
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="31" />
-        <source>Draft correspondence</source>
-        <translation>Redigir correspondência</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="81" />
+        <source>Draft page</source>
+        <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/pages.py" line="32" />
-        <source>Drafting of ofícios, memorandos and answers to citizens will be available here.</source>
-        <translation>A redação de ofícios, memorandos e respostas ao cidadão estará disponível aqui.</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="99" />
+        <source>smallest first, e.g. CGP/SMF</source>
+        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107" />
+        <source>Vossa Excelência</source>
+        <translation>Vossa Excelência</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107" />
+        <source>Vossa Senhoria</source>
+        <translation>Vossa Senhoria</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="108" />
+        <source>Private citizen</source>
+        <translation>Particular (cidadão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
+        <source>Male (Senhor)</source>
+        <translation>Masculino (Senhor)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112" />
+        <source>Female (Senhora)</source>
+        <translation>Feminino (Senhora)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115" />
+        <source>Street and number
+CEP and city/UF</source>
+        <translation>Logradouro e número
+CEP e cidade/UF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
+        <source>Higher authority</source>
+        <translation>Autoridade superior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
+        <source>Same level</source>
+        <translation>Mesmo nível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="120" />
+        <source>Lower level</source>
+        <translation>Nível inferior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="126" />
+        <source>What the letter must say…</source>
+        <translation>O que a carta deve dizer…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <source>&amp;Template:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <source>&amp;Year:</source>
+        <translation>&amp;Ano:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <source>&amp;Sectors:</source>
+        <translation>&amp;Setores:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <source>&amp;City:</source>
+        <translation>&amp;Cidade:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="133" />
+        <source>Addressee &amp;name:</source>
+        <translation>Nome do &amp;destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="133" />
+        <source>Addressee &amp;office:</source>
+        <translation>Car&amp;go do destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="134" />
+        <source>&amp;Form of address:</source>
+        <translation>&amp;Tratamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="134" />
+        <source>&amp;Gender:</source>
+        <translation>Gên&amp;ero:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <source>Add&amp;ress:</source>
+        <translation>Endereç&amp;o:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <source>S&amp;ubject:</source>
+        <translation>Ass&amp;unto:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <source>&amp;References:</source>
+        <translation>&amp;Referências:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <source>Re&amp;lation:</source>
+        <translation>Re&amp;lação:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <source>Signatory n&amp;ame:</source>
+        <translation>Nome do s&amp;ignatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <source>Signatory o&amp;ffice:</source>
+        <translation>Cargo do signatár&amp;io:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
+        <source>No&amp;tes:</source>
+        <translation>Ano&amp;tações:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="149" />
+        <source>&amp;Write the body</source>
+        <translation>&amp;Escrever o corpo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150" />
+        <source>The model writes the body from the notes</source>
+        <translation>O modelo escreve o corpo a partir das anotações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151" />
+        <source>Cance&amp;l</source>
+        <translation>Cance&amp;lar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="164" />
+        <source>Saved drafts</source>
+        <translation>Rascunhos salvos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="165" />
+        <source>New draft</source>
+        <translation>Novo rascunho</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="167" />
+        <source>Body of the letter</source>
+        <translation>Corpo da carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="168" />
+        <source>The body of the letter: write it, or let the model write it from the notes.</source>
+        <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="172" />
+        <source>Selection:</source>
+        <translation>Seleção:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="173" />
+        <source>More formal</source>
+        <translation>Mais formal</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="173" />
+        <source>Shorter</source>
+        <translation>Mais curto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="174" />
+        <source>Plain language</source>
+        <translation>Linguagem simples</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="174" />
+        <source>Fix grammar</source>
+        <translation>Corrigir gramática</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="176" />
+        <source>Rewrite the selected text: {what}</source>
+        <translation>Reescrever o texto selecionado: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="182" />
+        <source>The letter as it will be printed</source>
+        <translation>A carta como será impressa</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="183" />
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="184" />
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="185" />
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="189" />
+        <source>Drafts:</source>
+        <translation>Rascunhos:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="355" />
+        <source>The draft could not be saved ({detail}); it stays on screen.</source>
+        <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="400" />
+        <source>Write in the notes what the letter must say.</source>
+        <translation>Escreva nas anotações o que a carta deve dizer.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="412" />
+        <source>The model is writing the body…</source>
+        <translation>O modelo está escrevendo o corpo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="424" />
+        <source>The model is rewriting the selection…</source>
+        <translation>O modelo está reescrevendo a seleção…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="454" />
+        <source>Done. The text is yours to edit; Ctrl+Z undoes the model's change.</source>
+        <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="472" />
+        <source>Stopped. What was written is kept.</source>
+        <translation>Interrompido. O que foi escrito é mantido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="483" />
+        <source>The letter was copied as text.</source>
+        <translation>A carta foi copiada como texto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="490" />
+        <source>Export the letter</source>
+        <translation>Exportar a carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="491" />
+        <source>Word document (*.docx);;PDF (*.pdf)</source>
+        <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="514" />
+        <source>Saved {name}.</source>
+        <translation>{name} foi salvo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="522" />
+        <source>The letter could not be saved</source>
+        <translation>Não foi possível salvar a carta</translation>
     </message>
 </context>
 <context>

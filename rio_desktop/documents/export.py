@@ -82,13 +82,15 @@ class Document:
     footer: str
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """A crash or a full disk mid-write never leaves a half file in place of a good one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp creates the file private (0600); a document gets the usual permissions.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -151,7 +153,7 @@ _PDF_SUBSTITUTES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"'
                                   "•": "-", "\u00a0": " "})
 
 
-def _pdf_text(text: str) -> str:
+def pdf_safe_text(text: str) -> str:
     return text.translate(_PDF_SUBSTITUTES).encode("latin-1", "replace").decode("latin-1")
 
 
@@ -162,19 +164,19 @@ def _pdf_bytes(document: Document) -> bytes:
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     provenance = document.provenance
-    pdf.set_title(_pdf_text(document.title))
+    pdf.set_title(pdf_safe_text(document.title))
     pdf.set_author(APP_NAME)
     pdf.set_creator(f"{APP_NAME} {provenance.app_version}")
-    pdf.set_subject(_pdf_text(f"{provenance.source_name} sha256:{provenance.source_sha256}"))
-    pdf.set_keywords(_pdf_text("; ".join(provenance.lines())))
+    pdf.set_subject(pdf_safe_text(f"{provenance.source_name} sha256:{provenance.source_sha256}"))
+    pdf.set_keywords(pdf_safe_text("; ".join(provenance.lines())))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font("helvetica", "B", 15)
-    pdf.multi_cell(width, 8, _pdf_text(document.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 8, pdf_safe_text(document.title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font("helvetica", "I", 9)
     for warning in document.warnings:
-        pdf.multi_cell(width, 5, _pdf_text(warning), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 5, pdf_safe_text(warning), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for line in document.body.splitlines():
         stripped = line.strip()
@@ -182,17 +184,17 @@ def _pdf_bytes(document: Document) -> bytes:
             pdf.ln(2)
         elif stripped.startswith("## "):
             pdf.set_font("helvetica", "B", 12)
-            pdf.multi_cell(width, 7, _pdf_text(stripped[3:]), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width, 7, pdf_safe_text(stripped[3:]), new_x="LMARGIN", new_y="NEXT")
         elif stripped.startswith("- "):
             pdf.set_font("helvetica", "", 11)
             pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(width - 4, 6, _pdf_text("- " + stripped[2:]), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width - 4, 6, pdf_safe_text("- " + stripped[2:]), new_x="LMARGIN", new_y="NEXT")
         else:
             pdf.set_font("helvetica", "", 11)
-            pdf.multi_cell(width, 6, _pdf_text(stripped), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(width, 6, pdf_safe_text(stripped), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("helvetica", "I", 8)
-    pdf.multi_cell(width, 4, _pdf_text(document.footer), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(width, 4, pdf_safe_text(document.footer), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -210,7 +212,7 @@ def export(document: Document, path: Path) -> Path:
     else:
         data = _pdf_bytes(document)
     try:
-        _write_atomically(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         raise ExportError(Message(QT_TRANSLATE_NOOP(
             "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "

@@ -23,11 +23,11 @@ from rio_desktop.engine.backend import LoadParams, ModelInfo
 from rio_desktop.i18n import Message
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
+from rio_desktop.ui.draft_page import DraftPage
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.models_page import ModelsPage
-from rio_desktop.ui.pages import DraftPage
 from rio_desktop.ui.settings_dialog import SettingsDialog
 from rio_desktop.ui.summarize_page import SummarizePage
 
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
         self.summarize_page = SummarizePage(worker, jobs, settings, paths)
-        self.draft_page = DraftPage()
+        self.draft_page = DraftPage(worker, jobs, settings, paths)
         self.models_page = ModelsPage(worker)
         self.models_page.load_requested.connect(self.load_model_action)
 
@@ -197,4 +197,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Stop generation at once; the application shuts the worker down after the event loop ends.
         self.worker.cancel_all()
+        self.draft_page.flush()
         super().closeEvent(event)

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Summarization benchmark: where the wall time of a summary goes (text extraction, the model, the
+rest), and how many tokens the model evaluates for the document's tokens. Writes
+bench/results/summarize.json.
+
+    .venv/bin/python bench/summarize.py FILE.pdf [--model FILE.gguf] [--ctx 8192] [--style bullets]
+    .venv/bin/python bench/summarize.py --generate 200      # a generated 200-page report
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", type=Path, nargs="?")
+    parser.add_argument("--generate", type=int, metavar="PAGES", help="summarize a generated report instead")
+    parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--ctx", type=int, default=8192)
+    parser.add_argument("--style", default="bullets", choices=("bullets", "executive", "detailed"))
+    args = parser.parse_args()
+    from engine import default_model
+
+    from rio_desktop.documents.pdf_text import read_pdf
+    from rio_desktop.documents.summarize import Summarizer, SummaryOptions
+    from rio_desktop.engine.backend import LoadParams
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+
+    if args.generate:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from pdf_factory import text_pdf
+
+        pdf = text_pdf(ROOT / "bench" / "results" / f"generated-{args.generate}-pages.pdf", args.generate,
+                       sentences=8, scanned=(7,))
+    elif args.pdf:
+        pdf = args.pdf
+    else:
+        parser.error("give a PDF or --generate PAGES")
+    model = args.model or default_model()
+
+    wall_started = time.perf_counter()
+    started = time.perf_counter()
+    document = read_pdf(pdf)
+    extraction_s = time.perf_counter() - started
+    backend = LlamaCppBackend()
+    started = time.perf_counter()
+    backend.load(LoadParams(model_path=model, n_ctx=args.ctx))
+    load_s = time.perf_counter() - started
+    progress_seen = []
+    summarizer = Summarizer(backend, SummaryOptions(style=args.style),
+                            on_progress=lambda p: progress_seen.append((p.stage, p.done, p.total)))
+    result = summarizer.run(document)
+    wall_s = time.perf_counter() - wall_started
+    backend.unload()
+    stats = result.stats
+    model_s = stats.model_seconds
+    elsewhere_s = wall_s - extraction_s - load_s - model_s
+    outside = (wall_s - model_s - load_s) / (wall_s - load_s)
+    results = {
+        "pdf": pdf.name, "model": model.name, "n_ctx": args.ctx, "style": args.style,
+        "pages": stats.pages, "text_pages": stats.text_pages, "document_tokens": stats.document_tokens,
+        "evaluated_tokens": stats.evaluated_tokens, "evaluated_ratio": stats.evaluated_ratio,
+        "evaluated_budget": stats.evaluated_budget, "chunks": stats.chunks, "merge_rounds": stats.merge_rounds,
+        "calls": stats.calls, "extraction_s": extraction_s, "extraction_pages_per_s": stats.pages / extraction_s,
+        "model_load_s": load_s, "model_s": model_s, "elsewhere_s": elsewhere_s, "wall_s": wall_s,
+        # Share of the summary's wall time (model loading aside) spent outside the model.
+        "outside_model_share": outside, "points": len(result.points),
+        "citations": {"kept": stats.citations_kept, "corrected": stats.citations_corrected,
+                      "dropped": stats.citations_dropped},
+    }
+    rows = [
+        ("pages (with text)", f"{stats.pages} ({stats.text_pages})"),
+        ("document tokens", f"{stats.document_tokens}"),
+        ("evaluated tokens (ratio; goal <= 1.3 + fixed per chunk)",
+         f"{stats.evaluated_tokens} ({stats.evaluated_ratio:.3f}; budget {stats.evaluated_budget})"),
+        ("chunks / merge rounds / model calls", f"{stats.chunks} / {stats.merge_rounds} / {stats.calls}"),
+        ("extraction", f"{extraction_s:.1f} s ({stats.pages / extraction_s:.1f} pages/s)"),
+        ("model (prompt + generation)", f"{model_s:.1f} s"),
+        ("elsewhere (planning, citations)", f"{elsewhere_s:.1f} s"),
+        ("outside the model, share of wall (goal <= 5%)", f"{outside * 100:.1f} %"),
+        ("model load (not counted)", f"{load_s:.2f} s"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    out = ROOT / "bench" / "results" / "summarize.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2))
+    print(f"written: {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The Draft page: fill the form, generate, rewrite a selection, undo, export; autosave survives a kill."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from rio_desktop.engine.backend import Generation
+from rio_desktop.paths import AppPaths
+from rio_desktop.ui.app import Gui
+
+
+def _paths(root: Path) -> AppPaths:
+    return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",
+                    cache=root / "cache")
+
+
+@pytest.fixture
+def gui(qtbot, tmp_path: Path, model_path: Path):
+    gui = Gui(_paths(tmp_path / "home"))
+    gui.settings.update(n_ctx=2048)
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    gui.window.navigation.setCurrentRow(1)
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        gui.window.load_model(model_path)
+    yield gui
+    assert gui.shutdown(5)
+
+
+def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
+    page = gui.window.draft_page
+    assert page.template.currentData() == "oficio"
+    # QTest types ASCII only: accented text goes in as a paste would.
+    qtbot.keyClicks(page.number, "652")
+    qtbot.keyClicks(page.sectors, "CGP/SMF")
+    page.to_name.insert("João da Silva")
+    page.to_office.insert("Secretário Municipal de Saúde")
+    assert page.treatment.currentData() == "excelencia"  # suggested by the table of forms of address
+    page.subject.insert("aquisição de computadores")
+    page.relation.setCurrentIndex(page.relation.findData("higher"))
+    qtbot.keyClicks(page.from_name, "Maria Souza")
+    page.from_office.insert("coordenadora-geral de gestão de pessoas")
+    page.notes.insertPlainText("Pedir 20 computadores novos; os atuais têm dez anos.")
+    preview = page.preview.toPlainText()
+    assert "OFÍCIO Nº 652/" in preview and "Senhor Secretário," in preview and "Respeitosamente," in preview
+
+    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
+                          check_params_cb=lambda _rid, r: isinstance(r, Generation)):
+        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    body = page.body.toPlainText()
+    assert body.strip()
+    assert "MARIA SOUZA" in page.preview.toPlainText()
+
+    original = "Solicito a compra de vinte computadores porque os que temos estão muito velhos."
+    page.body.setPlainText(original + "\n\nSegundo parágrafo, que a reescrita não toca.")
+    cursor = page.body.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len(original), QTextCursor.MoveMode.KeepAnchor)
+    page.body.setTextCursor(cursor)
+    before = page.body.toPlainText()
+    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
+                          check_params_cb=lambda _rid, r: isinstance(r, Generation)) as finished:
+        qtbot.mouseClick(page.rewrite_buttons["formal"], Qt.MouseButton.LeftButton)
+    answer = finished.args[1].text.strip()
+    assert page.body.toPlainText() == answer + "\n\nSegundo parágrafo, que a reescrita não toca."
+    page.body.undo()  # one step brings the clerk's words back
+    assert page.body.toPlainText() == before
+
+    target = tmp_path / "oficio.docx"
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        page.export_to(target)
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert "OFÍCIO Nº 652/2026/CGP/SMF" in texts and "Respeitosamente," in texts and "MARIA SOUZA" in texts
+    assert "SmolLM2" in document.core_properties.keywords or "Smollm2" in document.core_properties.keywords
+
+
+TYPE_AND_WAIT = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtTest import QTest
+    from rio_desktop.ui.app import Gui, create_application
+
+    app = create_application([])
+    gui = Gui()
+    gui.window.show()
+    page = gui.window.draft_page
+    QTest.keyClicks(page.subject, "Pedido de vagas em creche")
+    QTest.keyClicks(page.notes, "Responder que ha vagas na unidade de Madureira.")
+    QTest.keyClicks(page.body, "Informo que existem vagas disponiveis.")
+
+    class Announce(QObject):
+        @Slot(str)
+        def saved(self, draft_id):
+            print("SAVED", draft_id, flush=True)
+
+    announce = Announce()
+    page.saved.connect(announce.saved)
+    app.exec()
+""")
+
+READ_BACK = textwrap.dedent("""
+    import json
+    from rio_desktop.ui.app import Gui, create_application
+
+    app = create_application([])
+    gui = Gui()
+    page = gui.window.draft_page
+    print(json.dumps({"subject": page.subject.text(), "notes": page.notes.toPlainText(),
+                      "body": page.body.toPlainText(), "drafts": page.drafts.count()}))
+    gui.shutdown()
+""")
+
+
+def test_a_killed_application_gets_its_draft_back(tmp_path: Path) -> None:
+    env = {**os.environ, "RIO_DESKTOP_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([sys.executable, "-c", TYPE_AND_WAIT], stdout=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    line = ""
+    while time.monotonic() < deadline and not line.startswith("SAVED"):
+        line = process.stdout.readline()
+    os.kill(process.pid, signal.SIGKILL)  # no chance to save anything on the way out
+    process.wait(10)
+    assert line.startswith("SAVED"), "the draft was never autosaved"
+    result = subprocess.run([sys.executable, "-c", READ_BACK], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    restored = json.loads(result.stdout.strip().splitlines()[-1])
+    assert restored == {"subject": "Pedido de vagas em creche",
+                        "notes": "Responder que ha vagas na unidade de Madureira.",
+                        "body": "Informo que existem vagas disponiveis.", "drafts": 1}
