@@ -140,3 +140,27 @@ def test_a_killed_application_gets_its_draft_back(tmp_path: Path) -> None:
     assert restored == {"subject": "Pedido de vagas em creche",
                         "notes": "Responder que ha vagas na unidade de Madureira.",
                         "body": "Informo que existem vagas disponiveis.", "drafts": 1}
+
+
+def test_organisation_templates_and_a_broken_one(qtbot, tmp_path: Path) -> None:
+    from rio_desktop.settings import Settings
+
+    folder = tmp_path / "modelos"
+    folder.mkdir()
+    (folder / "oficio_smf.json").write_text(json.dumps({
+        "id": "oficio_smf", "name": {"pt-BR": "Ofício da SMF"}, "kind": "Ofício",
+        "instructions": "Escreva o corpo.", "letterhead": ["PREFEITURA DO RIO", "SMF — GABINETE"]}),
+        encoding="utf-8")
+    (folder / "ruim.json").write_text("[1, 2", encoding="utf-8")
+    paths = _paths(tmp_path / "home")
+    paths.ensure()
+    Settings(paths.config).update(templates_folder=str(folder))
+    gui = Gui(paths)
+    qtbot.addWidget(gui.window)
+    page = gui.window.draft_page
+    index = page.template.findData("oficio_smf")
+    assert index >= 0 and page.template.findData("oficio") >= 0
+    assert "ruim.json" in page.problems_label.text() and not page.problems_label.isHidden()
+    page.template.setCurrentIndex(index)
+    assert "SMF — GABINETE" in page.preview.toPlainText()
+    assert gui.shutdown(5)

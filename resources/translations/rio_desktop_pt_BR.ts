@@ -230,8 +230,8 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter_export.py" line="213" />
         <location filename="../../rio_desktop/documents/export.py" line="217" />
+        <location filename="../../rio_desktop/documents/letter_export.py" line="213" />
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
@@ -812,35 +812,55 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="32" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="33" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="36" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="37" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="37" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="41" />
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48" />
         <source>Automatic (from the machine's load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="54" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="59" />
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
-        <source>The language changes the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
-        <translation>O idioma muda na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63" />
+        <source>None: the built-in templates only</source>
+        <translation>Nenhuma: só os modelos incluídos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64" />
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65" />
+        <source>Choose the templates folder</source>
+        <translation>Escolher a pasta de modelos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="84" />
+        <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96" />
+        <source>The organisation's templates</source>
+        <translation>Os modelos do órgão</translation>
     </message>
 </context>
 <context>

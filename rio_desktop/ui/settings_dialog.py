@@ -9,8 +9,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -55,16 +59,30 @@ class SettingsDialog(QDialog):
         self.gpu_layers.setSpecialValueText(self.tr("All"))
         self.gpu_layers.setValue(settings.get("n_gpu_layers"))
 
+        self.templates_folder = QLineEdit(settings.get("templates_folder"))
+        self.templates_folder.setPlaceholderText(self.tr("None: the built-in templates only"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAccessibleName(self.tr("Choose the templates folder"))
+        browse.clicked.connect(self.choose_templates_action)
+        templates_row = QWidget()
+        row = QHBoxLayout(templates_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.templates_folder, 1)
+        row.addWidget(browse)
+
         form = QFormLayout()
         for name, widget in (("language", self.language), ("n_threads", self.threads),
-                             ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers)):
+                             ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers),
+                             ("templates_folder", templates_row)):
             label = QLabel(_title(name))
             label.setBuddy(widget)
             label.setWordWrap(True)
-            widget.setAccessibleName(_title(name))
+            (self.templates_folder if widget is templates_row else widget).setAccessibleName(_title(name))
+            if widget is templates_row:
+                label.setBuddy(self.templates_folder)
             form.addRow(label, widget)
-        note = QLabel(self.tr("The language changes the next time Rio Desktop starts. Context and GPU layers "
-                              "apply the next time a model is loaded; threads apply at once."))
+        note = QLabel(self.tr("The language and the templates change the next time Rio Desktop starts. Context "
+                              "and GPU layers apply the next time a model is loaded; threads apply at once."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -74,7 +92,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def choose_templates_action(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The organisation's templates"),
+                                                  self.templates_folder.text())
+        if folder:
+            self.templates_folder.setText(folder)
+
     def accept(self) -> None:
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
-                             n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value())
+                             n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
+                             templates_folder=self.templates_folder.text().strip())
         super().accept()
