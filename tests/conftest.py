@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from rio_desktop.engine.backend import LoadParams  # noqa: E402
 from rio_desktop.engine.llama_backend import LlamaCppBackend  # noqa: E402
+from rio_desktop.paths import AppPaths  # noqa: E402
 
 TEST_CONTEXT = 2048
 
@@ -35,6 +36,12 @@ def find_test_model() -> Path:
     if not path.is_file():
         raise RuntimeError(f"The test model file {path} is missing.")
     return path
+
+
+def paths_under(root: Path) -> AppPaths:
+    """Application folders under one test folder, as RIO_DESKTOP_HOME would lay them out."""
+    return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",
+                    cache=root / "cache")
 
 
 @pytest.fixture(scope="session")

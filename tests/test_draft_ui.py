@@ -13,22 +13,17 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import paths_under
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from rio_desktop.engine.backend import Generation
-from rio_desktop.paths import AppPaths
 from rio_desktop.ui.app import Gui
-
-
-def _paths(root: Path) -> AppPaths:
-    return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",
-                    cache=root / "cache")
 
 
 @pytest.fixture
 def gui(qtbot, tmp_path: Path, model_path: Path):
-    gui = Gui(_paths(tmp_path / "home"))
+    gui = Gui(paths_under(tmp_path / "home"))
     gui.settings.update(n_ctx=2048)
     qtbot.addWidget(gui.window)
     gui.window.show()
@@ -152,7 +147,7 @@ def test_organisation_templates_and_a_broken_one(qtbot, tmp_path: Path) -> None:
         "instructions": "Escreva o corpo.", "letterhead": ["PREFEITURA DO RIO", "SMF — GABINETE"]}),
         encoding="utf-8")
     (folder / "ruim.json").write_text("[1, 2", encoding="utf-8")
-    paths = _paths(tmp_path / "home")
+    paths = paths_under(tmp_path / "home")
     paths.ensure()
     Settings(paths.config).update(templates_folder=str(folder))
     gui = Gui(paths)

@@ -6,21 +6,20 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import paths_under
 from pdf_factory import text_pdf
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.summarize import SummaryResult
-from rio_desktop.paths import AppPaths
 from rio_desktop.ui.app import Gui
 
 
 @pytest.fixture
 def gui(qtbot, tmp_path: Path, model_path: Path):
     root = tmp_path / "home"
-    gui = Gui(AppPaths(config=root / "config", data=root / "data", models=root / "models",
-                       logs=root / "logs", cache=root / "cache"))
+    gui = Gui(paths_under(root))
     gui.settings.update(n_ctx=2048)
     qtbot.addWidget(gui.window)
     gui.window.show()

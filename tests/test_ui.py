@@ -10,21 +10,16 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import paths_under
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from rio_desktop.paths import AppPaths
 from rio_desktop.ui.app import Gui
-
-
-def _paths(root: Path) -> AppPaths:
-    return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",
-                    cache=root / "cache")
 
 
 @pytest.fixture
 def gui(qtbot, tmp_path: Path):
-    gui = Gui(_paths(tmp_path))
+    gui = Gui(paths_under(tmp_path))
     qtbot.addWidget(gui.window)
     gui.window.show()
     yield gui

@@ -97,6 +97,18 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def write_document(path: Path, data: bytes) -> Path:
+    """Write an exported document; a failure (no folder, no permission, full disk) is an ExportError."""
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise ExportError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "
+                    "write there and that the disk has space."), name=path.name,
+            detail=exc.strerror or str(exc))) from exc
+    return path
+
+
 def to_markdown(document: Document) -> str:
     front = "\n".join(["---", *(line for line in document.provenance.lines()), "---", ""])
     parts = [front, f"# {document.title}", ""]
@@ -211,11 +223,4 @@ def export(document: Document, path: Path) -> Path:
         data = _docx_bytes(document)
     else:
         data = _pdf_bytes(document)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise ExportError(Message(QT_TRANSLATE_NOOP(
-            "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "
-                    "write there and that the disk has space."), name=path.name,
-            detail=exc.strerror or str(exc))) from exc
-    return path
+    return write_document(path, data)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rio_desktop import APP_NAME, __version__
-from rio_desktop.documents.export import ExportError, pdf_safe_text, write_atomically
+from rio_desktop.documents.export import ExportError, pdf_safe_text, write_document
 from rio_desktop.documents.letter import Letter
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -207,11 +207,4 @@ def export_letter(letter: Letter, path: Path, provenance: LetterProvenance) -> P
             "Core", "Letters are exported to Word (.docx) and PDF (.pdf), not to '{suffix}'."),
             suffix=suffix or path.name))
     data = _docx(letter, provenance) if suffix == ".docx" else _pdf(letter, provenance)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise ExportError(Message(QT_TRANSLATE_NOOP(
-            "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "
-                    "write there and that the disk has space."), name=path.name,
-            detail=exc.strerror or str(exc))) from exc
-    return path
+    return write_document(path, data)
