@@ -35,4 +35,6 @@ def test_slot_calls_keep_reference_counts(qapp, qtbot) -> None:
     worker.join()
     qtbot.waitUntil(lambda: receiver.calls == 500, timeout=5_000)
     after = sys.getrefcount(True), sys.getrefcount(False)
-    assert abs(after[0] - before[0]) < 20 and abs(after[1] - before[1]) < 20, (before, after)
+    # The bug loses one reference per call (-500 here); other threads of the process move the counts
+    # by a few dozen either way, which is not the bug.
+    assert after[0] - before[0] > -250 and after[1] - before[1] > -250, (before, after)
