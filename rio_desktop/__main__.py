@@ -60,7 +60,15 @@ def _build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--threads", type=int, default=0)
     draft.add_argument("--gpu-layers", type=int, default=0)
 
-    commands.add_parser("doctor", help="print the llama.cpp build and its devices")
+    doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+
+    models = commands.add_parser("models", help="model management")
+    models_commands = models.add_subparsers(dest="models_command", required=True)
+    plan = models_commands.add_parser("plan", help="will a model fit this machine, and how to load it")
+    plan.add_argument("model", type=Path, help="GGUF model file (the first part of a split model)")
+    plan.add_argument("--ctx", type=int, default=0, help="context length (0: the default)")
+    plan.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -229,16 +237,58 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _doctor() -> int:
+def _doctor(args: argparse.Namespace) -> int:
     from rio_desktop.engine import llama_build
+    from rio_desktop.models.hardware import detect
+    from rio_desktop.paths import app_paths
+    from rio_desktop.units import format_bytes
 
-    print(f"Rio Desktop {__version__}")
-    print(f"llama-cpp-python {llama_build.llama_cpp_python_version()}")
-    print(f"llama.cpp backends: {', '.join(llama_build.backend_names())}")
-    for device in llama_build.backend_devices():
-        memory = f", {device.free_bytes / 2**30:.1f} of {device.total_bytes / 2**30:.1f} GiB free" \
-            if device.total_bytes else ""
-        print(f"  {device.kind:5} {device.name}: {device.description}{memory}")
+    hardware = detect(app_paths().models)
+    if args.json:
+        data = hardware.as_dict()
+        data["llama_cpp_python"] = llama_build.llama_cpp_python_version()
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+        return 0
+    cpu, ram, disk = hardware.cpu, hardware.ram, hardware.disk
+    print(f"Rio Desktop {__version__} on {hardware.os}")
+    print(f"CPU: {cpu['model']} ({cpu['physical_cores']} cores, {cpu['logical_cores']} threads; "
+          f"{' '.join(cpu['flags']) or 'no SIMD flags read'})")
+    print(f"RAM: {format_bytes(ram['available_bytes'])} available of {format_bytes(ram['total_bytes'])}")
+    print(f"Disk for models ({disk['path']}): {format_bytes(disk['free_bytes'])} free")
+    for gpu in hardware.gpus or []:
+        extra = f", driver {gpu.driver}, CUDA {gpu.cuda}" if gpu.driver else ""
+        print(f"GPU: {gpu.name}: {format_bytes(gpu.free_bytes)} free of {format_bytes(gpu.total_bytes)}{extra}")
+    if not hardware.gpus:
+        print("GPU: none found")
+    print(f"llama-cpp-python {llama_build.llama_cpp_python_version()}, backends: "
+          f"{', '.join(hardware.llama_backends)}")
+    for advice in hardware.advice:
+        print(f"advice: {advice}")
+    return 0
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.models.hardware import detect
+    from rio_desktop.models.planner import plan, shape_of
+    from rio_desktop.paths import app_paths
+    from rio_desktop.units import format_bytes
+
+    model = inspect_model_file(args.model)
+    shape = shape_of(model)
+    hardware = detect(app_paths().models)
+    result = plan(shape, hardware.gpu_free_bytes, hardware.ram["available_bytes"], args.ctx)
+    if args.json:
+        print(json.dumps(result.as_dict()))
+        return 0
+    print(f"{model.name}: {result.mode}")
+    for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
+                         ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
+                         ("margin", result.margin_bytes), ("total", result.total_bytes)):
+        print(f"  {label:<16} {format_bytes(value)}")
+    print(f"  context {result.n_ctx} tokens; GPU layers {result.n_gpu_layers}; split {result.tensor_split}")
+    for tip in result.suggestions:
+        print(f"  would fit: {tip}")
     return 0
 
 
@@ -262,7 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "generate":
             return _generate(args)
         if args.command == "doctor":
-            return _doctor()
+            return _doctor(args)
+        if args.command == "models" and args.models_command == "plan":
+            return _plan(args)
         if args.command == "summarize":
             return _summarize(args)
         if args.command == "draft":

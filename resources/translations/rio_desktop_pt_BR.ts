@@ -54,7 +54,7 @@
     </message>
     <message>
         <location filename="../../rio_desktop/documents/pdf_text.py" line="187" />
-        <location filename="../../rio_desktop/engine/model_file.py" line="72" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="73" />
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
@@ -89,77 +89,77 @@
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="74" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="75" />
         <source>{name} is a folder, not a model file.</source>
         <translation>{name} é uma pasta, não um arquivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="77" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="78" />
         <source>The file {name} is empty. Download or copy the model again.</source>
         <translation>O arquivo {name} está vazio. Baixe ou copie o modelo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="83" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="84" />
         <source>Rio Desktop is not allowed to read {name}. Check the file's permissions.</source>
         <translation>O Rio Desktop não tem permissão para ler {name}. Verifique as permissões do arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="87" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="88" />
         <source>{name} could not be read: {detail}</source>
         <translation>Não foi possível ler {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="91" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="92" />
         <source>The file {name} is incomplete: it ends inside its header. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: termina no meio do cabeçalho. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="95" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="96" />
         <source>{name} is not a GGUF model file. Choose a file in GGUF format (.gguf).</source>
         <translation>{name} não é um arquivo de modelo GGUF. Escolha um arquivo no formato GGUF (.gguf).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="98" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="99" />
         <source>The file {name} is damaged and cannot be used as a model ({detail}).</source>
         <translation>O arquivo {name} está danificado e não pode ser usado como modelo ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="107" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="108" />
         <source>The file {name} is incomplete: it has {have} of the {expected} its contents require. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: tem {have} dos {expected} que seu conteúdo exige. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="120" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="121" />
         <source>{name} is part of a model split into {count} files, but its name does not follow the pattern name-00001-of-{count:05d}.gguf, so the other parts cannot be found.</source>
         <translation>{name} é parte de um modelo dividido em {count} arquivos, mas seu nome não segue o padrão nome-00001-of-{count:05d}.gguf, por isso as outras partes não podem ser encontradas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="128" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="129" />
         <source>This model is split into {count} files and {n_missing} of them are missing from {folder}: {missing}. Put every part in the same folder.</source>
         <translation>Este modelo está dividido em {count} arquivos e {n_missing} deles faltam em {folder}: {missing}. Coloque todas as partes na mesma pasta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="148" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="149" />
         <source>{name} says it is not part {number} of its model. Parts of different models may have been mixed; get the parts again.</source>
         <translation>{name} indica que não é a parte {number} do seu modelo. Partes de modelos diferentes podem ter sido misturadas; obtenha as partes novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="155" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="156" />
         <source>{name} does not say which model architecture it holds, so it cannot be loaded.</source>
         <translation>{name} não informa a arquitetura do modelo que contém, por isso não pode ser carregado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="159" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="160" />
         <source>{name} holds a model of architecture '{arch}', which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém um modelo de arquitetura '{arch}', que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="172" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="173" />
         <source>The chat template inside {name} tries to run code outside its sandbox. Rio Desktop refused to load this file; get the model from a trusted source.</source>
         <translation>O modelo de conversa dentro de {name} tenta executar código fora da sua área isolada. O Rio Desktop recusou carregar este arquivo; obtenha o modelo de uma fonte confiável.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="176" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="177" />
         <source>The chat template inside {name} does not work ({detail}). Get a corrected copy of the model.</source>
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
@@ -220,7 +220,7 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="205" />
+        <location filename="../../rio_desktop/documents/export.py" line="217" />
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
@@ -230,8 +230,7 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="217" />
-        <location filename="../../rio_desktop/documents/letter_export.py" line="213" />
+        <location filename="../../rio_desktop/documents/export.py" line="105" />
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
@@ -264,6 +263,26 @@
         <location filename="../../rio_desktop/documents/letter.py" line="79" />
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/planner.py" line="218" />
+        <source>a context of {tokens} tokens</source>
+        <translation>um contexto de {tokens} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/planner.py" line="224" />
+        <source>a smaller quantization (files up to {size})</source>
+        <translation>uma quantização menor (arquivos de até {size})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/planner.py" line="226" />
+        <source>the organisation's server</source>
+        <translation>o servidor do órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/planner.py" line="244" />
+        <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
+        <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
 </context>
 <context>
@@ -585,112 +604,112 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="54" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="57" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="65" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="65" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="63" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="75" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="78" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="77" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="80" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="79" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="82" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="93" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="96" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="94" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="97" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="98" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="103" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="106" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="107" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="110" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="108" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="114" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="119" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="122" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="120" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="123" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="131" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="144" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="147" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="160" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="148" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="161" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="155" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="168" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="179" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="192" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="188" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="201" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>

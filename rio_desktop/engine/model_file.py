@@ -66,7 +66,8 @@ class ModelFile:
         return value if isinstance(value, int) else None
 
 
-def _read(path: Path) -> GGUFHeader:
+def read_model_header(path: Path) -> GGUFHeader:
+    """The header of one GGUF file; ModelFileError with a clear message when it cannot be read."""
     name = path.name
     if not path.exists():
         raise ModelFileError(Message(QT_TRANSLATE_NOOP("Core", "The file {name} does not exist."), name=name))
@@ -135,15 +136,15 @@ def _split_parts(path: Path, header: GGUFHeader) -> list[Path]:
 def inspect_model_file(path: str | Path) -> ModelFile:
     """Validate a model file; raises ModelFileError with a message a clerk can act on."""
     path = Path(path).expanduser()
-    header = _read(path)
+    header = read_model_header(path)
     parts = _split_parts(path, header)
     if parts[0] != path:
         # The user picked a later part: the first one holds the metadata llama.cpp needs.
         path = parts[0]
-        header = _read(path)
+        header = read_model_header(path)
     total = 0
     for index, part in enumerate(parts):
-        part_header = header if part == path else _read(part)
+        part_header = header if part == path else read_model_header(part)
         if len(parts) > 1 and part_header.metadata.get("split.no") != index:
             raise ModelFileError(Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} says it is not part {number} of its model. Parts of different models may "

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.engine.backend import LoadParams, ModelInfo
+from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.i18n import Message
+from rio_desktop.models.hardware import detect
+from rio_desktop.models.planner import load_params
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.draft_page import DraftPage
@@ -122,11 +125,21 @@ class MainWindow(QMainWindow):
             self.load_model(Path(path))
 
     def load_model(self, path: Path) -> int:
-        settings = self.settings
-        params = LoadParams(model_path=path, n_ctx=settings.get("n_ctx"),
-                            n_gpu_layers=settings.get("n_gpu_layers"),
-                            n_threads=settings.get("n_threads") or None)
-        self.load_request = self.worker.load_model(params)
+        """Load on the worker; in automatic mode the memory plan chooses context, GPU layers and split."""
+        settings, models_dir = self.settings, self.paths.models
+        n_ctx, n_threads = settings.get("n_ctx"), settings.get("n_threads") or None
+        fixed_layers = settings.get("n_gpu_layers")
+
+        def task(ctx):
+            if fixed_layers >= 0:  # the clerk chose the number of GPU layers: no plan
+                params = LoadParams(model_path=path, n_ctx=n_ctx, n_gpu_layers=fixed_layers, n_threads=n_threads)
+            else:
+                hardware = detect(models_dir)
+                params, _plan = load_params(inspect_model_file(path), hardware.gpu_free_bytes,
+                                            hardware.ram["available_bytes"], n_ctx, n_threads)
+            return ctx.backend.load(params, ctx.cancel, ctx.progress)
+
+        self.load_request = self.worker.submit(task, kind="load")
         self.models_page.show_load_progress(0.0)
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=path.name))
         return self.load_request

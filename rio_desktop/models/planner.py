@@ -1,0 +1,252 @@
+"""The memory plan: will this model fit this machine, and how to split it.
+
+From the GGUF header alone (a local file, or the first megabytes of a remote one): the weights per layer
+and outside the layers, the KV cache for the chosen context (only the layers with attention hold KV: the
+hybrid qwen35/qwen35moe models have one full-attention layer in four), the recurrent state of the
+linear-attention layers, llama.cpp's compute buffer, and a safety margin. The figures follow what
+llama.cpp reports when it loads (checked in the tests against its own numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from rio_desktop.engine.backend import LoadParams
+from rio_desktop.engine.errors import ModelLoadError
+from rio_desktop.engine.gguf_header import GGUFHeader
+from rio_desktop.engine.model_file import ModelFile, read_model_header
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.units import format_bytes
+
+Mode = Literal["gpu", "partial", "moe_cpu", "cpu", "no_fit"]
+MiB = 1024 * 1024
+GiB = 1024 * MiB
+GPU_RESERVE = 512 * MiB  # CUDA/Metal context and driver, per GPU
+RAM_RESERVE = 2 * GiB  # the operating system and the application itself
+MARGIN = 0.05  # of what is placed
+KV_BYTES = 2  # f16 cache
+N_UBATCH = 512
+_LAYER = re.compile(r"^blk\.(\d+)\.")
+_EXPERTS = re.compile(r"^blk\.\d+\.ffn_(?:up|down|gate|gate_up)_exps")
+
+
+def _tensor_bytes(header: GGUFHeader, n_layers: int) -> tuple[list[int], list[int], int]:
+    """Bytes per layer, of the routed experts per layer, and outside the layers."""
+    layer_bytes, expert_bytes, other = [0] * n_layers, [0] * n_layers, 0
+    for tensor in header.tensors:
+        match = _LAYER.match(tensor.name)
+        if match and int(match.group(1)) < n_layers:
+            index = int(match.group(1))
+            layer_bytes[index] += tensor.n_bytes
+            if _EXPERTS.match(tensor.name):
+                expert_bytes[index] += tensor.n_bytes
+        else:
+            other += tensor.n_bytes
+    return layer_bytes, expert_bytes, other
+
+
+@dataclass
+class ModelShape:
+    name: str
+    architecture: str
+    n_layers: int
+    layer_bytes: list[int]  # every tensor of blk.N
+    expert_bytes: list[int]  # the routed experts' tensors of blk.N (zero for dense models)
+    other_bytes: int  # embeddings, output, final norm
+    kv_layers: list[bool]  # which layers hold a KV cache
+    n_head_kv: list[int]
+    head_dim_k: int
+    head_dim_v: int
+    n_embd: int
+    n_head: int
+    n_vocab: int
+    context_trained: int
+    recurrent_bytes: int = 0  # state of the linear-attention layers (one sequence)
+
+    @property
+    def weights_bytes(self) -> int:
+        return sum(self.layer_bytes) + self.other_bytes
+
+    @property
+    def is_moe(self) -> bool:
+        return sum(self.expert_bytes) > 0
+
+    def kv_bytes_per_layer(self, n_ctx: int) -> list[int]:
+        return [n_ctx * h * (self.head_dim_k + self.head_dim_v) * KV_BYTES if kv else 0
+                for kv, h in zip(self.kv_layers, self.n_head_kv, strict=True)]
+
+    def kv_bytes(self, n_ctx: int) -> int:
+        return sum(self.kv_bytes_per_layer(n_ctx))
+
+    def compute_bytes(self, n_ctx: int) -> int:
+        """llama.cpp's compute buffer: its peak is the logits of a micro-batch or, at long contexts,
+        the attention scores (no flash attention)."""
+        ubatch = min(N_UBATCH, n_ctx)
+        logits = ubatch * (self.n_vocab + 6 * self.n_embd) * 4
+        attention = ubatch * n_ctx * (self.n_head + 1.5) * 4
+        return int(max(logits, attention)) + self.n_vocab * 4  # plus the output buffer
+
+    @classmethod
+    def from_header(cls, header: GGUFHeader, name: str = "") -> ModelShape:
+        def value(key: str, default: object = None) -> object:
+            return header.arch_value(key, default)
+
+        n_layers = int(value("block_count", 0) or 0)
+        layer_bytes, expert_bytes, other = _tensor_bytes(header, n_layers)
+        n_embd = int(value("embedding_length", 0) or 0)
+        heads = value("attention.head_count", 1) or 1
+        n_head = int(max(heads) if isinstance(heads, list) else heads)
+        kv = value("attention.head_count_kv", n_head)
+        kv_list = [int(x) for x in kv] if isinstance(kv, list) else [int(kv)] * n_layers
+        head_dim_k = int(value("attention.key_length", n_embd // max(n_head, 1)) or 0)
+        head_dim_v = int(value("attention.value_length", head_dim_k) or 0)
+        interval = value("full_attention_interval")
+        if isinstance(kv, list):
+            kv_layers = [h > 0 for h in kv_list]
+        elif isinstance(interval, int) and interval > 0:
+            kv_layers = [(i + 1) % interval == 0 for i in range(n_layers)]
+        else:
+            kv_layers = [True] * n_layers
+        recurrent = 0
+        state, inner = value("ssm.state_size"), value("ssm.inner_size")
+        if isinstance(state, int) and isinstance(inner, int):
+            conv, groups = int(value("ssm.conv_kernel", 4) or 4), int(value("ssm.group_count", 1) or 1)
+            per_layer = ((conv - 1) * (inner + 2 * groups * state) + state * inner) * 4
+            recurrent = per_layer * sum(1 for has_kv in kv_layers if not has_kv)
+        vocab = value("vocab_size") or header.array_lengths.get("tokenizer.ggml.tokens", 0)
+        return cls(name=name or str(header.metadata.get("general.name", "")),
+                   architecture=header.architecture or "?", n_layers=n_layers, layer_bytes=layer_bytes,
+                   expert_bytes=expert_bytes, other_bytes=other, kv_layers=kv_layers, n_head_kv=kv_list,
+                   head_dim_k=head_dim_k, head_dim_v=head_dim_v, n_embd=n_embd, n_head=n_head,
+                   n_vocab=int(vocab or 0), context_trained=int(value("context_length", 0) or 0),
+                   recurrent_bytes=recurrent)
+
+
+def shape_of(model: ModelFile) -> ModelShape:
+    """The shape of a validated model; a split model's layers are spread over all its parts."""
+    shape = ModelShape.from_header(model.header, model.name)
+    for part in model.parts[1:]:
+        layers, experts, other = _tensor_bytes(read_model_header(part), shape.n_layers)
+        shape.layer_bytes = [a + b for a, b in zip(shape.layer_bytes, layers, strict=True)]
+        shape.expert_bytes = [a + b for a, b in zip(shape.expert_bytes, experts, strict=True)]
+        shape.other_bytes += other
+    return shape
+
+
+@dataclass
+class Plan:
+    mode: Mode
+    n_ctx: int
+    weights_bytes: int
+    kv_cache_bytes: int
+    compute_bytes: int
+    recurrent_bytes: int
+    margin_bytes: int
+    total_bytes: int
+    n_gpu_layers: int  # -1: all
+    tensor_split: list[float] | None
+    gpu_bytes: int = 0
+    cpu_bytes: int = 0
+    suggestions: list[Message] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["suggestions"] = [str(s) for s in self.suggestions]
+        return data
+
+
+def _split(free: Sequence[int]) -> list[float] | None:
+    if len(free) < 2:
+        return None
+    total = sum(free)
+    return [round(f / total, 4) for f in free]
+
+
+def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0) -> Plan:
+    """Where the model goes for `n_ctx` tokens, given each GPU's free bytes and the available RAM."""
+    n_ctx = n_ctx or min(shape.context_trained or 8192, 8192)
+    weights, kv = shape.weights_bytes, shape.kv_bytes(n_ctx)
+    compute, recurrent = shape.compute_bytes(n_ctx), shape.recurrent_bytes
+    needed = weights + kv + compute + recurrent
+    margin = int(needed * MARGIN)
+    base = dict(n_ctx=n_ctx, weights_bytes=weights, kv_cache_bytes=kv, compute_bytes=compute,
+                recurrent_bytes=recurrent, margin_bytes=margin, total_bytes=needed + margin)
+    gpus = [f - GPU_RESERVE for f in gpu_free if f > GPU_RESERVE]
+    gpu_room = sum(gpus)
+    ram_room = ram_available - RAM_RESERVE
+    # Each GPU keeps its own compute buffer.
+    gpu_compute = compute * max(len(gpus), 1)
+    if gpus:
+        on_gpu = weights + kv + recurrent + gpu_compute
+        if on_gpu * (1 + MARGIN) <= gpu_room:
+            return Plan(mode="gpu", n_gpu_layers=-1, tensor_split=_split(gpus), gpu_bytes=on_gpu,
+                        cpu_bytes=0, **base)
+        experts = sum(shape.expert_bytes)
+        if experts:
+            on_gpu = weights - experts + kv + recurrent + gpu_compute
+            if on_gpu * (1 + MARGIN) <= gpu_room and experts * (1 + MARGIN) <= ram_room:
+                return Plan(mode="moe_cpu", n_gpu_layers=-1, tensor_split=_split(gpus), gpu_bytes=on_gpu,
+                            cpu_bytes=experts, **base)
+        # llama.cpp offloads the last n layers, with their KV cache.
+        kv_layers = shape.kv_bytes_per_layer(n_ctx)
+        best = 0
+        for n in range(1, shape.n_layers + 1):
+            layers = range(shape.n_layers - n, shape.n_layers)
+            on_gpu = sum(shape.layer_bytes[i] + kv_layers[i] for i in layers) + gpu_compute
+            on_cpu = weights - sum(shape.layer_bytes[i] for i in layers) + compute
+            if on_gpu * (1 + MARGIN) <= gpu_room and on_cpu * (1 + MARGIN) <= ram_room:
+                best = n
+        if best:
+            layers = range(shape.n_layers - best, shape.n_layers)
+            on_gpu = sum(shape.layer_bytes[i] + kv_layers[i] for i in layers) + gpu_compute
+            on_cpu = weights - sum(shape.layer_bytes[i] for i in layers) + compute
+            return Plan(mode="partial", n_gpu_layers=best, tensor_split=_split(gpus), gpu_bytes=on_gpu,
+                        cpu_bytes=on_cpu, **base)
+    if needed * (1 + MARGIN) <= ram_room:
+        return Plan(mode="cpu", n_gpu_layers=0, tensor_split=None, gpu_bytes=0, cpu_bytes=needed, **base)
+    return Plan(mode="no_fit", n_gpu_layers=0, tensor_split=None, suggestions=_suggestions(
+        shape, gpu_free, ram_available, n_ctx), **base)
+
+
+def _suggestions(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int) -> list[Message]:
+    tips = []
+    for shorter in (32768, 16384, 8192, 4096):
+        if shorter < n_ctx and plan(shape, gpu_free, ram_available, shorter).mode != "no_fit":
+            tips.append(Message(QT_TRANSLATE_NOOP("Core", "a context of {tokens} tokens"), tokens=shorter))
+            break
+    room = max(sum(max(f - GPU_RESERVE, 0) for f in gpu_free), ram_available - RAM_RESERVE)
+    fixed = shape.kv_bytes(min(n_ctx, 4096)) + shape.compute_bytes(min(n_ctx, 4096)) + shape.recurrent_bytes
+    fitting = int(room / (1 + MARGIN) - fixed)
+    if fitting > 0:
+        tips.append(Message(QT_TRANSLATE_NOOP("Core", "a smaller quantization (files up to {size})"),
+                            size=format_bytes(fitting)))
+    tips.append(Message(QT_TRANSLATE_NOOP("Core", "the organisation's server")))
+    return tips
+
+
+def load_params(model: ModelFile, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0,
+                n_threads: int | None = None) -> tuple[LoadParams, Plan]:
+    """Load parameters that fit, from the plan. Raises ModelLoadError when nothing fits."""
+    shape = shape_of(model)
+    result = plan(shape, gpu_free, ram_available, n_ctx)
+    if result.mode == "moe_cpu":
+        # Keeping the experts in RAM needs llama.cpp's tensor overrides, which the engine does not set
+        # yet: load with the layer split a dense model of the same size would get.
+        dense = ModelShape(**{**shape.__dict__, "expert_bytes": [0] * shape.n_layers})
+        layered = plan(dense, gpu_free, ram_available, result.n_ctx)
+        if layered.mode in ("gpu", "partial", "cpu"):
+            result = Plan(**{**layered.__dict__, "mode": layered.mode})
+    if result.mode == "no_fit":
+        tips = "; ".join(str(t) for t in result.suggestions)
+        raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{name} does not fit this computer: it needs about {need} and there is {have} free for "
+                    "it. It would fit with: {tips}."), name=model.path.name, need=format_bytes(result.total_bytes),
+            have=format_bytes(max(ram_available - RAM_RESERVE, 0) + sum(max(f - GPU_RESERVE, 0) for f in gpu_free)),
+            tips=tips))
+    params = LoadParams(model_path=model.path, n_ctx=result.n_ctx, n_gpu_layers=result.n_gpu_layers,
+                        tensor_split=tuple(result.tensor_split) if result.tensor_split else None,
+                        n_threads=n_threads)
+    return params, result
