@@ -1,0 +1,125 @@
+"""What a hub repository holds now: its GGUF files grouped by quantization, with sizes and sha256.
+
+Repositories vanish and get renamed (Rio 3.5 was withdrawn once): a missing repository is a state to
+show, not an error. In offline mode nothing is asked and the last known state is returned, marked so.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rio_desktop.models.download import RemoteFile, endpoint
+
+log = logging.getLogger(__name__)
+QUANT = re.compile(r"(?:^|[-_.])((?:I?Q\d(?:_[A-Z0-9]+)*)|BF16|F16|F32|MXFP4(?:_MOE)?)(?=[-_.])", re.IGNORECASE)
+SPLIT = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
+
+
+@dataclass
+class Quantization:
+    name: str  # "Q4_K_M"
+    files: list[RemoteFile]
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+@dataclass
+class RepoState:
+    repo: str
+    status: str  # "available", "gated", "withdrawn", "offline", "error"
+    quantizations: list[Quantization] = field(default_factory=list)
+    detail: str = ""
+    known_from_cache: bool = False
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> RepoState:
+        quants = [Quantization(q["name"], [RemoteFile(**f) for f in q["files"]]) for q in data["quantizations"]]
+        return cls(repo=data["repo"], status=data["status"], quantizations=quants, detail=data.get("detail", ""))
+
+
+def quantization_of(filename: str) -> str:
+    name = SPLIT.sub(".gguf", Path(filename).name)  # every part of a split set names the same quantization
+    matches = QUANT.findall(name)
+    return matches[-1].upper() if matches else Path(name).stem
+
+
+def group(files: list[RemoteFile]) -> list[Quantization]:
+    """One entry per quantization; the parts of a split set go together, in order."""
+    groups: dict[str, list[RemoteFile]] = {}
+    for file in files:
+        if not file.name.lower().endswith(".gguf") or "mmproj" in file.name.lower():
+            continue
+        groups.setdefault(quantization_of(file.name), []).append(file)
+    return sorted((Quantization(name, sorted(parts, key=lambda f: f.name)) for name, parts in groups.items()),
+                  key=lambda q: q.size)
+
+
+class HubCatalog:
+    def __init__(self, cache_dir: Path, offline: bool = False, token: str | None = None) -> None:
+        self.cache_file = cache_dir / "hub-state.json"
+        self.offline = offline
+        self.token = token
+
+    def _cache(self) -> dict:
+        try:
+            return json.loads(self.cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def _remember(self, state: RepoState) -> None:
+        cache = self._cache()
+        cache[state.repo] = state.as_json()
+        self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+        self.cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
+
+    def cached(self, repo: str) -> RepoState:
+        data = self._cache().get(repo)
+        if data is None:
+            return RepoState(repo=repo, status="offline")
+        state = RepoState.from_json(data)
+        state.known_from_cache = True
+        return state
+
+    def state(self, repo: str) -> RepoState:
+        if self.offline:
+            return self.cached(repo)
+        from huggingface_hub import HfApi
+        from huggingface_hub.errors import GatedRepoError, HfHubHTTPError, RepositoryNotFoundError
+
+        try:
+            info = HfApi(endpoint=endpoint(), token=self.token or False).model_info(repo, files_metadata=True)
+        except GatedRepoError as exc:
+            state = RepoState(repo=repo, status="gated", detail=str(exc).splitlines()[0])
+        except RepositoryNotFoundError:
+            state = RepoState(repo=repo, status="withdrawn")
+        except (HfHubHTTPError, OSError, ValueError) as exc:
+            log.warning("hub state of %s: %s", repo, exc)
+            cached = self.cached(repo)
+            cached.detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return cached if cached.status != "offline" else RepoState(repo=repo, status="error",
+                                                                       detail=cached.detail)
+        else:
+            files = [RemoteFile(repo=repo, name=s.rfilename, size=int(s.size or (s.lfs.size if s.lfs else 0)),
+                                sha256=(s.lfs.sha256 if s.lfs else ""), revision="main")
+                     for s in (info.siblings or [])]
+            state = RepoState(repo=repo, status="available", quantizations=group(files))
+        self._remember(state)
+        return state
+
+    def search(self, text: str, limit: int = 30) -> list[str]:
+        """GGUF repositories whose name contains `text`."""
+        if self.offline:
+            return []
+        from huggingface_hub import HfApi
+
+        api = HfApi(endpoint=endpoint(), token=self.token or False)
+        return [m.id for m in api.list_models(search=text, filter="gguf", limit=limit)]

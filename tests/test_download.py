@@ -1,0 +1,200 @@
+"""Downloads against a local hub on 127.0.0.1 with injected faults, serving the real test model."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from gguf_factory import tiny_gguf
+from hub_server import Fault, Hub, HubServer
+
+from rio_desktop.engine.backend import CancelToken
+from rio_desktop.engine.model_file import inspect_model_file
+from rio_desktop.models.download import (
+    DownloadCancelled,
+    Downloader,
+    DownloadError,
+    DownloadPaused,
+    RemoteFile,
+    part_path,
+)
+from rio_desktop.models.hub import HubCatalog, quantization_of
+
+MB = 1 << 20
+REPO = "prefeitura-rio/Rio-Teste-GGUF"
+NAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.fixture
+def hub(model_path: Path, split_model: Path, tmp_path: Path, monkeypatch):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / NAME).symlink_to(model_path)
+    for part in sorted(split_model.parent.glob("*.gguf")):
+        (repo / part.name).symlink_to(part)
+    tiny = tmp_path / "gated"
+    tiny.mkdir()
+    tiny_gguf(tiny / "tiny-Q8_0.gguf")
+    state = Hub(repos={REPO: repo, "empresa/Fechado-GGUF": tiny}, gated={"empresa/Fechado-GGUF"}, token="hf_certo")
+    with HubServer(state) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        yield state
+
+
+def remote(hub: Hub, name: str = NAME, repo: str = REPO) -> RemoteFile:
+    path = hub.repos[repo] / name
+    return RemoteFile(repo=repo, name=name, size=path.stat().st_size, sha256=hub.sha256(path))
+
+
+def test_resume_after_a_dropped_connection(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(drop_at=30 * MB)
+    file = remote(hub)
+    downloader = Downloader(retry_delays=(0.01,))
+    [installed] = downloader.download([file], tmp_path / "models")
+    assert hub.ranges == [(NAME, 0), (NAME, 30 * MB)]  # the second request starts where the first stopped
+    assert hub.served[NAME] == file.size  # not one byte twice
+    assert installed.stat().st_size == file.size and not part_path(installed).exists()
+    assert inspect_model_file(installed).architecture == "llama"
+
+
+def test_a_stalled_transfer_is_retried_and_the_user_sees_it(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(stall_at=5 * MB, stall_s=3)
+    states: list[str] = []
+    downloader = Downloader(stall_timeout=0.5, retry_delays=(0.01,), on_progress=lambda p: states.append(p.state))
+    downloader.download([remote(hub)], tmp_path / "models")
+    assert "retrying" in states and states[-1] == "done"
+    assert hub.ranges[1] == (NAME, 5 * MB)
+
+
+def test_wrong_checksum_deletes_the_file(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(corrupt=True)
+    with pytest.raises(DownloadError) as info:
+        Downloader().download([remote(hub)], tmp_path / "models")
+    assert "damaged" in str(info.value.message) and not info.value.kept
+    assert not list((tmp_path / "models").iterdir())
+
+
+def test_withdrawn_repository(hub: Hub, tmp_path: Path) -> None:
+    file = remote(hub)
+    hub.withdrawn.add(REPO)
+    with pytest.raises(DownloadError) as info:
+        Downloader().download([file], tmp_path / "models")
+    assert "withdrawn" in str(info.value.message)
+    state = HubCatalog(tmp_path / "cache").state(REPO)
+    assert state.status == "withdrawn"
+
+
+def test_gated_repository_needs_the_right_token(hub: Hub, tmp_path: Path) -> None:
+    file = remote(hub, "tiny-Q8_0.gguf", "empresa/Fechado-GGUF")
+    with pytest.raises(DownloadError) as no_token:
+        Downloader().download([file], tmp_path / "a")
+    assert "401" in str(no_token.value.message) and "token in Settings" in str(no_token.value.message)
+    with pytest.raises(DownloadError) as wrong:
+        Downloader(token="hf_errado").download([file], tmp_path / "b")
+    assert "gated" in str(wrong.value.message) and "accept its licence" in str(wrong.value.message)
+    [done] = Downloader(token="hf_certo").download([file], tmp_path / "c")
+    assert done.exists()
+
+
+def test_the_token_is_not_sent_to_the_cdn(hub: Hub, tmp_path: Path) -> None:
+    hub.faults["tiny-Q8_0.gguf"] = Fault(redirect=True)
+    file = remote(hub, "tiny-Q8_0.gguf", "empresa/Fechado-GGUF")
+    Downloader(token="hf_certo").download([file], tmp_path / "models")
+    assert hub.auth_seen[-2:] == ["Bearer hf_certo", None]
+
+
+def test_not_enough_disk_space_is_said_before_starting(hub: Hub, tmp_path: Path, monkeypatch) -> None:
+    usage = shutil.disk_usage(tmp_path)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage._replace(free=50 * MB))
+    with pytest.raises(DownloadError) as info:
+        Downloader().download([remote(hub)], tmp_path / "models")
+    assert "Not enough disk space" in str(info.value.message)
+    assert hub.ranges == []
+
+
+def test_a_split_model_is_installed_whole_or_not_at_all(hub: Hub, split_model: Path, tmp_path: Path) -> None:
+    names = sorted(p.name for p in split_model.parent.glob("*.gguf"))
+    files = [remote(hub, name) for name in names]
+    hub.faults[names[2]] = Fault(status=404)
+    folder = tmp_path / "models"
+    with pytest.raises(DownloadError):
+        Downloader().download(files, folder)
+    assert not list(folder.glob("*.gguf"))  # nothing installed
+    assert part_path(folder / names[0]).exists() and part_path(folder / names[1]).exists()
+    del hub.faults[names[2]]
+    served_before = dict(hub.served)
+    Downloader().download(files, folder)
+    assert hub.served[names[0]] == served_before[names[0]]  # complete parts are not fetched again
+    assert inspect_model_file(folder / names[0]).parts == [folder / n for n in names]
+
+
+def test_cancel_removes_and_pause_keeps(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(bytes_per_s=20 * MB)
+    for action in ("pause", "cancel"):
+        token = CancelToken()
+        downloader = Downloader(**{action: token},
+                                on_progress=lambda p, t=token: t.cancel() if p.file_done > 4 * MB else None)
+        expected = DownloadPaused if action == "pause" else DownloadCancelled
+        with pytest.raises(expected):
+            downloader.download([remote(hub)], tmp_path / action)
+        assert part_path(tmp_path / action / NAME).exists() == (action == "pause")
+
+
+KILLED_DOWNLOAD = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from rio_desktop.models.download import Downloader, RemoteFile
+    file = RemoteFile(repo=sys.argv[1], name=sys.argv[2], size=int(sys.argv[3]), sha256=sys.argv[4])
+    Downloader(on_progress=lambda p: print(p.file_done, flush=True)).download([file], Path(sys.argv[5]))
+""")
+
+
+def test_a_killed_download_resumes_from_the_bytes_on_disk(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(bytes_per_s=30 * MB)
+    file = remote(hub)
+    folder = tmp_path / "models"
+    process = subprocess.Popen([sys.executable, "-c", KILLED_DOWNLOAD, file.repo, file.name, str(file.size),
+                                file.sha256, str(folder)], stdout=subprocess.PIPE, text=True, env=os.environ)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and int(process.stdout.readline() or 0) < 20 * MB:
+        pass
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(10)
+    on_disk = part_path(folder / NAME).stat().st_size
+    assert 20 * MB <= on_disk < file.size
+    del hub.faults[NAME]
+    downloader = Downloader()
+    downloader.download([file], folder)
+    assert hub.ranges[-1] == (NAME, on_disk)
+    assert downloader.bytes_served == file.size - on_disk  # only what was missing came over the network
+    assert inspect_model_file(folder / NAME).total_bytes == file.size
+
+
+def test_repository_state_groups_quantizations(hub: Hub, tmp_path: Path) -> None:
+    catalog = HubCatalog(tmp_path / "cache")
+    state = catalog.state(REPO)
+    assert state.status == "available"
+    by_name = {q.name: q for q in state.quantizations}
+    assert set(by_name) == {"Q4_1", "smollm2"}
+    assert len(by_name["smollm2"].files) == 3  # the split set is one entry
+    assert by_name["Q4_1"].files[0].sha256 == hub.sha256(hub.repos[REPO] / NAME)
+    offline = HubCatalog(tmp_path / "cache", offline=True).state(REPO)
+    assert offline.known_from_cache and offline.status == "available"
+    assert HubCatalog(tmp_path / "other", offline=True).state(REPO).status == "offline"
+
+
+@pytest.mark.parametrize(("name", "quant"), [
+    ("prefeitura-rio_Rio-3.5-Open-397B-Q4_K_M-00001-of-00005.gguf", "Q4_K_M"),
+    ("Rio-3.0-Open-Mini.i1-IQ2_XXS.gguf", "IQ2_XXS"),
+    ("Qwen3.5-4B-UD-Q8_K_XL.gguf", "Q8_K_XL"),
+    ("Qwen3.5-9B-BF16.gguf", "BF16"),
+])
+def test_quantization_names(name: str, quant: str) -> None:
+    assert quantization_of(name) == quant
