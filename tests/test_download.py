@@ -187,7 +187,7 @@ def test_repository_state_groups_quantizations(hub: Hub, tmp_path: Path) -> None
     assert by_name["Q4_1"].files[0].sha256 == hub.sha256(hub.repos[REPO] / NAME)
     offline = HubCatalog(tmp_path / "cache", offline=True).state(REPO)
     assert offline.known_from_cache and offline.status == "available"
-    assert HubCatalog(tmp_path / "other", offline=True).state(REPO).status == "offline"
+    assert HubCatalog(tmp_path / "other", offline=True).state(REPO).status == "unknown"
 
 
 @pytest.mark.parametrize(("name", "quant"), [

@@ -1,6 +1,194 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="284" />
+        <source>Model catalogue</source>
+        <translation>Catálogo de modelos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="286" />
+        <source>owner/name or a hub address</source>
+        <translation>dono/nome ou um endereço do hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="287" />
+        <source>Repository to add</source>
+        <translation>Repositório a adicionar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="288" />
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="289" />
+        <source>&amp;Search the hub</source>
+        <translation>&amp;Buscar no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="290" />
+        <source>&amp;Check availability</source>
+        <translation>&amp;Verificar disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="292" />
+        <source>Quantizations</source>
+        <translation>Quantizações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <source>Quantization</source>
+        <translation>Quantização</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <source>Fits?</source>
+        <translation>Cabe?</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="294" />
+        <source>Repository</source>
+        <translation>Repositório</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="298" />
+        <source>&amp;Download</source>
+        <translation>&amp;Baixar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="372" />
+        <source>recommended</source>
+        <translation>recomendado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="381" />
+        <source>Alternatives: {names}</source>
+        <translation>Alternativas: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="385" />
+        <source>fits on the GPU</source>
+        <translation>cabe na GPU</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="385" />
+        <source>fits with part on the CPU</source>
+        <translation>cabe com parte na CPU</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="386" />
+        <source>fits in memory (CPU)</source>
+        <translation>cabe na memória (CPU)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="386" />
+        <source>too big</source>
+        <translation>grande demais</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="389" />
+        <source>{repo}: available</source>
+        <translation>{repo}: disponível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="389" />
+        <source>{repo}: needs a token (gated)</source>
+        <translation>{repo}: exige um token (acesso restrito)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="390" />
+        <source>{repo}: unavailable (withdrawn or renamed)</source>
+        <translation>{repo}: indisponível (retirado ou renomeado)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="391" />
+        <source>{repo}: not checked yet; press Check availability</source>
+        <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="392" />
+        <source>{repo}: never checked, and Rio Desktop works offline</source>
+        <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="393" />
+        <source>{repo}: could not be checked ({detail})</source>
+        <translation>{repo}: não foi possível verificar ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
+        <source>(last known state)</source>
+        <translation>(último estado conhecido)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="410" />
+        <source>Checking…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="416" />
+        <source>Write a repository as owner/name or paste its hub address.</source>
+        <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="432" />
+        <source>Searching the hub…</source>
+        <translation>Buscando no hub…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="443" />
+        <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
+        <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="489" />
+        <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
+        <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="492" />
+        <source>Verifying {name}…</source>
+        <translation>Verificando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="495" />
+        <source>{done} of {total} · {speed}/s · {eta}</source>
+        <translation>{done} de {total} · {speed}/s · {eta}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="498" />
+        <source>about {m} min left</source>
+        <translation>faltam cerca de {m} min</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="508" />
+        <source>Found: {repos}</source>
+        <translation>Encontrados: {repos}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="512" />
+        <source>Paused. What arrived is kept.</source>
+        <translation>Pausado. O que já chegou é mantido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="516" />
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="520" />
+        <source>Installed and verified.</source>
+        <translation>Instalado e verificado.</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <location filename="../../rio_desktop/engine/llama_backend.py" line="91" />
@@ -206,16 +394,31 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="40" />
+        <source>Models folder (empty: the default)</source>
+        <translation>Pasta dos modelos (vazio: a padrão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="41" />
+        <source>Repositories added to the catalogue</source>
+        <translation>Repositórios adicionados ao catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="42" />
+        <source>Work offline (no connection at all)</source>
+        <translation>Trabalhar sem rede (nenhuma conexão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="43" />
         <source>Organisation's correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41" />
+        <location filename="../../rio_desktop/settings.py" line="44" />
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42" />
+        <location filename="../../rio_desktop/settings.py" line="45" />
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
@@ -283,6 +486,79 @@
         <location filename="../../rio_desktop/models/planner.py" line="244" />
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="140" />
+        <source>Not enough disk space in {folder}: the download needs {needed} more and {free} are free. Free some space or move the models folder to another disk.</source>
+        <translation>Não há espaço suficiente em {folder}: o download precisa de mais {needed} e há {free} livres. Libere espaço ou mova a pasta dos modelos para outro disco.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="182" />
+        <source>The hub refused access to {repo} (401): this repository needs a Hugging Face token. Enter your token in Settings and try again.</source>
+        <translation>O hub recusou o acesso a {repo} (401): este repositório exige um token do Hugging Face. Informe seu token nas Configurações e tente novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="186" />
+        <source>{repo} is gated: accept its licence on the repository's page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
+        <translation>{repo} tem acesso restrito: aceite a licença na página do repositório no hub com a sua conta, confira se o token nas Configurações é dessa conta e tente novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="191" />
+        <source>{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. Choose another source for this model.</source>
+        <translation>{name} não está mais em {repo}: o repositório ou o arquivo foi retirado ou renomeado. Escolha outra origem para este modelo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="194" />
+        <source>The hub answered {code} for {name}. Try again later.</source>
+        <translation>O hub respondeu {code} para {name}. Tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="218" />
+        <source>The download of {name} kept failing ({detail}). What arrived is kept: resume it when the network is back.</source>
+        <translation>O download de {name} continuou falhando ({detail}). O que chegou é mantido: retome quando a rede voltar.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="259" />
+        <source>The disk filled up while downloading {name}. What arrived is kept: free some space and resume.</source>
+        <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="275" />
+        <source>{name} arrived damaged (its sha256 does not match the hub's): the file was deleted. Download it again.</source>
+        <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/library.py" line="159" />
+        <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
+        <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/library.py" line="182" />
+        <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
+        <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/library.py" line="189" />
+        <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
+        <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="254" />
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="255" />
+        <source>Resume</source>
+        <translation>Retomar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="256" />
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -602,114 +878,278 @@ Os detalhes estão no registro: {log}</translation>
     </message>
 </context>
 <context>
+    <name>InstalledTab</name>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="60" />
+        <source>Installed models</source>
+        <translation>Modelos instalados</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <source>Quantization</source>
+        <translation>Quantização</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <source>Architecture</source>
+        <translation>Arquitetura</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <source>Location</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="75" />
+        <source>&amp;Load</source>
+        <translation>&amp;Carregar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="75" />
+        <source>Set as &amp;default</source>
+        <translation>Definir como &amp;padrão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="76" />
+        <source>&amp;Delete…</source>
+        <translation>&amp;Excluir…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="76" />
+        <source>E&amp;xport for USB…</source>
+        <translation>E&amp;xportar para pendrive…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="77" />
+        <source>Import &amp;file…</source>
+        <translation>Importar &amp;arquivo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="77" />
+        <source>Import f&amp;older…</source>
+        <translation>Importar &amp;pasta…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="78" />
+        <source>&amp;Move models folder…</source>
+        <translation>&amp;Mover a pasta dos modelos…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="110" />
+        <source>used in place: {path}</source>
+        <translation>usado no local: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="116" />
+        <source>Not a usable model: {name}: {reason}</source>
+        <translation>Não é um modelo utilizável: {name}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="157" />
+        <source>Delete {name} ({size})? The file is removed from this computer.</source>
+        <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="159" />
+        <source>Stop listing {name}? The file stays where it is.</source>
+        <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="160" />
+        <source>Delete model</source>
+        <translation>Excluir modelo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="163" />
+        <source>{freed} freed.</source>
+        <translation>{freed} liberados.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="169" />
+        <source>Export to (for example a USB drive)</source>
+        <translation>Exportar para (por exemplo, um pendrive)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="172" />
+        <source>Exporting {name}…</source>
+        <translation>Exportando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="176" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="180" />
+        <source>Import a model</source>
+        <translation>Importar um modelo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="177" />
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelos GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="181" />
+        <source>Copy the model into the models folder? Choose No to use it where it is.</source>
+        <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="187" />
+        <source>Importing {name}…</source>
+        <translation>Importando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="193" />
+        <source>Import an exported model folder</source>
+        <translation>Importar uma pasta de modelo exportada</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="199" />
+        <source>Checking and importing {name}…</source>
+        <translation>Verificando e importando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="205" />
+        <source>Move the models to</source>
+        <translation>Mover os modelos para</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="213" />
+        <source>Moving the models to {folder}…</source>
+        <translation>Movendo os modelos para {folder}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="229" />
+        <source>Exported to {folder}.</source>
+        <translation>Exportado para {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="233" />
+        <source>Done.</source>
+        <translation>Concluído.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="57" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="58" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="65" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="65" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="67" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="78" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="79" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="80" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="81" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="82" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="83" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="96" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="97" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="97" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="98" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="102" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="106" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="107" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="110" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="112" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="114" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="122" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="123" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="123" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="124" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="144" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="150" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="160" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="166" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="161" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="167" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="168" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="174" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="192" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="198" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="201" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="207" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -717,113 +1157,124 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="36" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="40" />
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="38" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="42" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="93" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="40" />
-        <location filename="../../rio_desktop/ui/models_page.py" line="94" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="44" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="109" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="43" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="47" />
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="44" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="48" />
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="45" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="49" />
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="46" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="50" />
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="49" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="53" />
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="54" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="58" />
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="57" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="61" />
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="62" />
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="61" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="65" />
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="62" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="66" />
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="63" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="67" />
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="64" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="68" />
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="73" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="77" />
         <source>The model's answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="94" />
+        <source>Installed</source>
+        <translation>Instalados</translation>
+    </message>
+    <message>
         <location filename="../../rio_desktop/ui/models_page.py" line="95" />
+        <source>Catalogue and downloads</source>
+        <translation>Catálogo e downloads</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="110" />
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="100" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="115" />
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="122" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="137" />
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="131" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="146" />
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="151" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="166" />
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="162" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="177" />
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -831,55 +1282,95 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="36" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="37" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="40" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51" />
         <source>Automatic (from the machine's load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="54" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="59" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62" />
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67" />
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="68" />
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="76" />
+        <source>Open no network connection (air-gapped machines)</source>
+        <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80" />
+        <source>kept in the system keyring</source>
+        <translation>guardado no chaveiro do sistema</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81" />
+        <source>a token is stored; type to replace it</source>
+        <translation>há um token guardado; digite para substituí-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82" />
+        <source>Hugging Face token</source>
+        <translation>Token do Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95" />
+        <source>Network:</source>
+        <translation>Rede:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96" />
+        <source>Hugging Face &amp;token:</source>
+        <translation>&amp;Token do Hugging Face:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="99" />
         <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111" />
         <source>The organisation's templates</source>
         <translation>Os modelos do órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="125" />
+        <source>Token not saved</source>
+        <translation>Token não salvo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="126" />
+        <source>This system has no keyring to keep the token safely, so it was not saved. Rio Desktop never writes tokens to a file.</source>
+        <translation>Este sistema não tem um chaveiro para guardar o token com segurança, por isso ele não foi salvo. O Rio Desktop nunca grava tokens em arquivo.</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ class Quantization:
 @dataclass
 class RepoState:
     repo: str
-    status: str  # "available", "gated", "withdrawn", "offline", "error"
+    status: str  # "available", "gated", "withdrawn", "unknown" (never checked), "error"
     quantizations: list[Quantization] = field(default_factory=list)
     detail: str = ""
     known_from_cache: bool = False
@@ -84,7 +84,7 @@ class HubCatalog:
     def cached(self, repo: str) -> RepoState:
         data = self._cache().get(repo)
         if data is None:
-            return RepoState(repo=repo, status="offline")
+            return RepoState(repo=repo, status="unknown")
         state = RepoState.from_json(data)
         state.known_from_cache = True
         return state
@@ -105,7 +105,7 @@ class HubCatalog:
             log.warning("hub state of %s: %s", repo, exc)
             cached = self.cached(repo)
             cached.detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            return cached if cached.status != "offline" else RepoState(repo=repo, status="error",
+            return cached if cached.status != "unknown" else RepoState(repo=repo, status="error",
                                                                        detail=cached.detail)
         else:
             files = [RemoteFile(repo=repo, name=s.rfilename, size=int(s.size or (s.lfs.size if s.lfs else 0)),

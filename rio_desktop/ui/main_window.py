@@ -50,8 +50,9 @@ class MainWindow(QMainWindow):
 
         self.summarize_page = SummarizePage(worker, jobs, settings, paths)
         self.draft_page = DraftPage(worker, jobs, settings, paths)
-        self.models_page = ModelsPage(worker)
+        self.models_page = ModelsPage(worker, jobs, settings, paths)
         self.models_page.load_requested.connect(self.load_model_action)
+        self.models_page.load_path_requested.connect(self.load_path_action)
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
@@ -123,6 +124,11 @@ class MainWindow(QMainWindow):
                                               self.tr("GGUF models (*.gguf);;All files (*)"))
         if path:
             self.load_model(Path(path))
+
+    @Slot(object)
+    def load_path_action(self, path: Path) -> None:
+        self.models_page.tabs.setCurrentIndex(0)
+        self.load_model(path)
 
     def load_model(self, path: Path) -> int:
         """Load on the worker; in automatic mode the memory plan chooses context, GPU layers and split."""

@@ -1,8 +1,5 @@
-"""The Models page: the loaded model, loading one from a file, and a box to try it.
-
-Model management proper (catalogue, downloads, memory plan) comes with the models feature; this page
-already lets a clerk load a GGUF and check that it answers.
-"""
+"""The Models page: the loaded model and a box to try it, the installed models, the catalogue with
+downloads."""
 
 from __future__ import annotations
 
@@ -16,20 +13,27 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams, ModelInfo
 from rio_desktop.i18n import Message
+from rio_desktop.paths import AppPaths
+from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import format_bytes, translate_message
+from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.model_manager import CatalogTab, InstalledTab
 
 
 class ModelsPage(QWidget):
     load_requested = Signal()
+    load_path_requested = Signal(object)  # Path
 
-    def __init__(self, worker: EngineWorker, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.request_id: int | None = None
@@ -77,9 +81,20 @@ class ModelsPage(QWidget):
         try_layout.addWidget(self.answer_edit, 1)
         try_layout.addWidget(self.status_label)
 
+        loaded = QWidget()
+        loaded_layout = QVBoxLayout(loaded)
+        loaded_layout.addWidget(model_box)
+        loaded_layout.addWidget(try_box, 1)
+        self.installed_tab = InstalledTab(jobs, settings, paths)
+        self.catalog_tab = CatalogTab(jobs, settings, paths)
+        self.installed_tab.load_requested.connect(self.load_path_requested)
+        self.catalog_tab.installed.connect(self.installed_tab.refresh)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(loaded, self.tr("Loaded model"))
+        self.tabs.addTab(self.installed_tab, self.tr("Installed"))
+        self.tabs.addTab(self.catalog_tab, self.tr("Catalogue and downloads"))
         layout = QVBoxLayout(self)
-        layout.addWidget(model_box)
-        layout.addWidget(try_box, 1)
+        layout.addWidget(self.tabs)
 
         worker.tokens.connect(self.tokens_event_response)
         worker.finished.connect(self.finished_event_response)

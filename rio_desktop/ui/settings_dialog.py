@@ -6,6 +6,7 @@ import os
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.i18n import CORE_CONTEXT
+from rio_desktop.secrets import HUB_TOKEN, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.ui.translations import LANGUAGES
 
@@ -70,6 +73,14 @@ class SettingsDialog(QDialog):
         row.addWidget(self.templates_folder, 1)
         row.addWidget(browse)
 
+        self.offline = QCheckBox(self.tr("Open no network connection (air-gapped machines)"))
+        self.offline.setChecked(settings.get("offline"))
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("kept in the system keyring") if get_secret(HUB_TOKEN) is None
+                                      else self.tr("a token is stored; type to replace it"))
+        self.token.setAccessibleName(self.tr("Hugging Face token"))
+
         form = QFormLayout()
         for name, widget in (("language", self.language), ("n_threads", self.threads),
                              ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers),
@@ -81,6 +92,10 @@ class SettingsDialog(QDialog):
             if widget is templates_row:
                 label.setBuddy(self.templates_folder)
             form.addRow(label, widget)
+        form.addRow(QLabel(self.tr("Network:")), self.offline)
+        token_label = QLabel(self.tr("Hugging Face &token:"))
+        token_label.setBuddy(self.token)
+        form.addRow(token_label, self.token)
         note = QLabel(self.tr("The language and the templates change the next time Rio Desktop starts. Context "
                               "and GPU layers apply the next time a model is loaded; threads apply at once."))
         note.setWordWrap(True)
@@ -101,5 +116,13 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
                              n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
-                             templates_folder=self.templates_folder.text().strip())
+                             templates_folder=self.templates_folder.text().strip(),
+                             offline=self.offline.isChecked())
+        if self.token.text().strip():
+            try:
+                set_secret(HUB_TOKEN, self.token.text().strip())
+            except SecretStoreUnavailable:
+                QMessageBox.warning(self, self.tr("Token not saved"), self.tr(
+                    "This system has no keyring to keep the token safely, so it was not saved. Rio Desktop "
+                    "never writes tokens to a file."))
         super().accept()

@@ -1,0 +1,538 @@
+"""The model-management tabs of the Models page: installed models, the catalogue, downloads."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rio_desktop.engine.backend import CancelToken
+from rio_desktop.i18n import UserFacingError
+from rio_desktop.models.catalog import CatalogEntry, assess, load_catalog, repo_from_text
+from rio_desktop.models.download import DownloadCancelled, Downloader, DownloadPaused, manifest
+from rio_desktop.models.hardware import detect
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
+from rio_desktop.models.library import InstalledModel, ModelLibrary
+from rio_desktop.paths import AppPaths
+from rio_desktop.resources import resource_path
+from rio_desktop.secrets import HUB_TOKEN, get_secret
+from rio_desktop.settings import Settings
+from rio_desktop.ui.formatting import format_bytes, translate_message
+from rio_desktop.ui.jobs import Jobs
+
+log = logging.getLogger(__name__)
+LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
+
+
+def models_folder(settings: Settings, paths: AppPaths) -> Path:
+    return Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
+
+
+class InstalledTab(QWidget):
+    load_requested = Signal(object)  # Path
+
+    def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs, self.settings, self.paths = jobs, settings, paths
+        self.library = ModelLibrary(models_folder(settings, paths), paths.config / "models-in-place.json")
+        self.models: list[InstalledModel] = []
+        self.job: int | None = None
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("Installed models"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Quantization"), self.tr("Architecture"),
+                                              self.tr("Size"), self.tr("Context"), self.tr("Location")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label in (("load", self.tr("&Load")), ("default", self.tr("Set as &default")),
+                           ("delete", self.tr("&Delete…")), ("export", self.tr("E&xport for USB…")),
+                           ("import_file", self.tr("Import &file…")), ("import_folder", self.tr("Import f&older…")),
+                           ("move", self.tr("&Move models folder…"))):
+            button = QPushButton(label)
+            self.buttons[key] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.problems)
+        self.buttons["load"].clicked.connect(self.load_action)
+        self.buttons["default"].clicked.connect(self.default_action)
+        self.buttons["delete"].clicked.connect(self.delete_action)
+        self.buttons["export"].clicked.connect(self.export_action)
+        self.buttons["import_file"].clicked.connect(self.import_file_action)
+        self.buttons["import_folder"].clicked.connect(self.import_folder_action)
+        self.buttons["move"].clicked.connect(self.move_action)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.load_action())
+        jobs.progress.connect(self.job_progress_event_response)
+        jobs.done.connect(self.job_done_event_response)
+        jobs.failed.connect(self.job_failed_event_response)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.models, problems = self.library.scan()
+        default = self.settings.get("last_model")
+        self.table.setRowCount(len(self.models))
+        for row, installed in enumerate(self.models):
+            model = installed.model
+            name = model.name + (" ★" if str(model.path) == default else "")
+            location = self.tr("used in place: {path}").format(path=model.path.parent) if installed.in_place \
+                else str(model.path.parent)
+            for column, text in enumerate((name, model.quantization, model.architecture,
+                                           format_bytes(installed.size_bytes), str(model.context_trained or "?"),
+                                           location)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.problems.setText("\n".join(self.tr("Not a usable model: {name}: {reason}").format(
+            name=p.path.name, reason=translate_message(p.message)) for p in problems))
+        self._update_buttons()
+
+    def selected(self) -> InstalledModel | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.models[rows[0].row()] if rows else None
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None and self.job is None
+        for key in ("load", "default", "delete", "export"):
+            self.buttons[key].setEnabled(chosen)
+        for key in ("import_file", "import_folder", "move"):
+            self.buttons[key].setEnabled(self.job is None)
+
+    def _start(self, work, text: str) -> None:  # type: ignore[no-untyped-def]
+        self.status.setText(text)
+        self.progress.show()
+        self.progress.setRange(0, 0)
+        self.job = self.jobs.start(work)
+        self._update_buttons()
+
+    @Slot()
+    def load_action(self) -> None:
+        model = self.selected()
+        if model is not None:
+            self.load_requested.emit(model.path)
+
+    @Slot()
+    def default_action(self) -> None:
+        model = self.selected()
+        if model is not None:
+            self.settings.remember_model(str(model.path))
+            self.refresh()
+
+    @Slot()
+    def delete_action(self) -> None:
+        model = self.selected()
+        if model is None:
+            return
+        question = self.tr("Delete {name} ({size})? The file is removed from this computer.").format(
+            name=model.model.name, size=format_bytes(model.size_bytes)) if not model.in_place else self.tr(
+            "Stop listing {name}? The file stays where it is.").format(name=model.model.name)
+        if QMessageBox.question(self, self.tr("Delete model"), question) != QMessageBox.StandardButton.Yes:
+            return
+        freed = self.library.delete(model)
+        self.status.setText(self.tr("{freed} freed.").format(freed=format_bytes(freed)))
+        self.refresh()
+
+    @Slot()
+    def export_action(self) -> None:
+        model = self.selected()
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to (for example a USB drive)"))
+        if model is not None and folder:
+            self._start(lambda report: self.library.export_folder(model, Path(folder), lambda d, t: report((d, t))),
+                        self.tr("Exporting {name}…").format(name=model.model.name))
+
+    @Slot()
+    def import_file_action(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a model"), str(Path.home()),
+                                              self.tr("GGUF models (*.gguf)"))
+        if not path:
+            return
+        copy = QMessageBox.question(self, self.tr("Import a model"), self.tr(
+            "Copy the model into the models folder? Choose No to use it where it is.")) == \
+            QMessageBox.StandardButton.Yes
+        self.import_file(Path(path), copy)
+
+    def import_file(self, path: Path, copy: bool) -> int:
+        self._start(lambda report: self.library.import_file(path, copy, lambda d, t: report((d, t))),
+                    self.tr("Importing {name}…").format(name=path.name))
+        assert self.job is not None
+        return self.job
+
+    @Slot()
+    def import_folder_action(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import an exported model folder"))
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> int:
+        self._start(lambda report: self.library.import_folder(folder, lambda d, t: report((d, t))),
+                    self.tr("Checking and importing {name}…").format(name=folder.name))
+        assert self.job is not None
+        return self.job
+
+    @Slot()
+    def move_action(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the models to"))
+        if folder:
+            target = Path(folder)
+
+            def work(report):  # type: ignore[no-untyped-def]
+                self.library.move_to(target, lambda d, t: report((d, t)))
+                return target
+
+            self._start(work, self.tr("Moving the models to {folder}…").format(folder=folder))
+
+    @Slot(int, object)
+    def job_progress_event_response(self, job_id: int, payload: object) -> None:
+        if job_id == self.job and isinstance(payload, tuple):
+            done, total = payload
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * done / total) if total else 0)
+
+    @Slot(int, object)
+    def job_done_event_response(self, job_id: int, result: object) -> None:
+        if job_id != self.job:
+            return
+        self.job = None
+        self.progress.hide()
+        if isinstance(result, Path) and result.is_dir() and result != self.library.folder:
+            self.status.setText(self.tr("Exported to {folder}.").format(folder=result))
+        else:
+            if isinstance(result, Path):  # the models folder moved
+                self.settings.set("models_folder", str(result))
+            self.status.setText(self.tr("Done."))
+        self.refresh()
+
+    @Slot(int, object)
+    def job_failed_event_response(self, job_id: int, error: object) -> None:
+        if job_id != self.job:
+            return
+        self.job = None
+        self.progress.hide()
+        self.status.setText(translate_message(error.message) if isinstance(error, UserFacingError) else str(error))
+        self.refresh()
+
+
+class DownloadRow(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(title)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setAccessibleName(title)
+        self.detail = QLabel("")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.resume_button.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.label, 1)
+        for button in (self.pause_button, self.resume_button, self.cancel_button):
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.detail)
+
+
+class CatalogTab(QWidget):
+    """Catalogue entries, their live availability, quantizations with a traffic light, and downloads."""
+
+    installed = Signal()
+
+    def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs, self.settings, self.paths = jobs, settings, paths
+        self.entries = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
+        self.states: dict[str, RepoState] = {}
+        self.quantizations: list[tuple[str, Quantization]] = []
+        self.check_jobs: dict[int, str] = {}
+        self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
+        self.hardware = detect(models_folder(settings, paths), with_llama=False)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Model catalogue"))
+        self.repo_edit = QLineEdit()
+        self.repo_edit.setPlaceholderText(self.tr("owner/name or a hub address"))
+        self.repo_edit.setAccessibleName(self.tr("Repository to add"))
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.search_button = QPushButton(self.tr("&Search the hub"))
+        self.check_button = QPushButton(self.tr("&Check availability"))
+        self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Quantizations"))
+        self.table.setHorizontalHeaderLabels([self.tr("Quantization"), self.tr("Size"), self.tr("Fits?"),
+                                              self.tr("Repository")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.download_button = QPushButton(self.tr("&Download"))
+        self.download_button.setEnabled(False)
+        self.state_label = QLabel("")
+        self.state_label.setWordWrap(True)
+        self.downloads_box = QVBoxLayout()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.list, 1)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.repo_edit, 1)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.search_button)
+        left_layout.addLayout(add_row)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.state_label)
+        right_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.download_button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        right_layout.addLayout(self.downloads_box)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([300, 600])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.list.currentRowChanged.connect(self.show_entry)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.download_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        self.add_button.clicked.connect(self.add_action)
+        self.search_button.clicked.connect(self.search_action)
+        self.check_button.clicked.connect(self.check_action)
+        self.download_button.clicked.connect(self.download_action)
+        jobs.progress.connect(self.job_progress_event_response)
+        jobs.done.connect(self.job_done_event_response)
+        jobs.failed.connect(self.job_failed_event_response)
+        self.fill_list()
+
+    def catalog(self) -> HubCatalog:
+        return HubCatalog(self.paths.cache, offline=self.settings.get("offline"), token=get_secret(HUB_TOKEN))
+
+    def fill_list(self) -> None:
+        self.list.clear()
+        for entry in self.entries:
+            item = QListWidgetItem(f"{entry.name}  ·  {entry.family}")
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.list.addItem(item)
+        if self.entries:
+            self.list.setCurrentRow(0)
+
+    def entry(self) -> CatalogEntry | None:
+        row = self.list.currentRow()
+        return self.entries[row] if 0 <= row < len(self.entries) else None
+
+    @Slot(int)
+    def show_entry(self, _row: int = 0) -> None:
+        entry = self.entry()
+        self.table.setRowCount(0)
+        self.quantizations = []
+        if entry is None:
+            return
+        lines = []
+        for repo in entry.repos:
+            state = self.states.get(repo) or self.catalog().cached(repo)
+            lines.append(self._state_text(repo, state))
+            if state.status == "available":
+                fits = assess(state.quantizations, self.hardware.gpu_free_bytes,
+                              self.hardware.ram["available_bytes"], entry.kv_bytes_per_token)
+                for fit in fits.fits:
+                    row = self.table.rowCount()
+                    self.table.insertRow(row)
+                    mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
+                    texts = (fit.quantization.name, format_bytes(fit.quantization.size),
+                             f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}", repo)
+                    for column, text in enumerate(texts):
+                        self.table.setItem(row, column, QTableWidgetItem(text))
+                    self.quantizations.append((repo, fit.quantization))
+        if entry.alternatives and all((self.states.get(r) or self.catalog().cached(r)).status == "withdrawn"
+                                      for r in entry.repos):
+            names = [e.name for e in self.entries if e.id in entry.alternatives]
+            lines.append(self.tr("Alternatives: {names}").format(names=", ".join(names)))
+        self.state_label.setText("\n".join(lines))
+
+    def _fit_text(self, fit: str) -> str:
+        return {"gpu": self.tr("fits on the GPU"), "offload": self.tr("fits with part on the CPU"),
+                "cpu": self.tr("fits in memory (CPU)"), "too_big": self.tr("too big")}[fit]
+
+    def _state_text(self, repo: str, state: RepoState) -> str:
+        text = {"available": self.tr("{repo}: available"), "gated": self.tr("{repo}: needs a token (gated)"),
+                "withdrawn": self.tr("{repo}: unavailable (withdrawn or renamed)"),
+                "unknown": self.tr("{repo}: not checked yet; press Check availability") if not self.settings.get(
+                    "offline") else self.tr("{repo}: never checked, and Rio Desktop works offline"),
+                "error": self.tr("{repo}: could not be checked ({detail})")}[state.status]
+        text = text.format(repo=repo, detail=state.detail)
+        if state.known_from_cache:
+            text += " " + self.tr("(last known state)")
+        return text
+
+    @Slot()
+    def check_action(self) -> None:
+        entry = self.entry()
+        if entry is None:
+            return
+        catalog = self.catalog()
+        if catalog.offline:
+            self.show_entry()
+            return
+        for repo in entry.repos:
+            self.check_jobs[self.jobs.start(lambda _report, r=repo: catalog.state(r))] = repo
+        self.state_label.setText(self.tr("Checking…"))
+
+    @Slot()
+    def add_action(self) -> None:
+        repo = repo_from_text(self.repo_edit.text())
+        if repo is None:
+            self.state_label.setText(self.tr("Write a repository as owner/name or paste its hub address."))
+            return
+        extra = [r for r in self.settings.get("extra_repos") if r != repo] + [repo]
+        self.settings.set("extra_repos", extra)
+        self.entries = load_catalog(resource_path("catalogue", "models.json"), extra)
+        self.fill_list()
+        self.list.setCurrentRow(len(self.entries) - 1)
+        self.check_action()
+
+    @Slot()
+    def search_action(self) -> None:
+        text = self.repo_edit.text().strip()
+        if not text:
+            return
+        catalog = self.catalog()
+        self.search_job = self.jobs.start(lambda _report: catalog.search(text))
+        self.state_label.setText(self.tr("Searching the hub…"))
+
+    @Slot()
+    def download_action(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            repo, quant = self.quantizations[rows[0].row()]
+            self.start_download(repo, quant)
+
+    def start_download(self, repo: str, quant: Quantization) -> int | None:
+        if self.settings.get("offline"):
+            self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
+                                             "to download."))
+            return None
+        folder = models_folder(self.settings, self.paths)
+        row = DownloadRow(f"{repo} · {quant.name} · {format_bytes(quant.size)}")
+        self.downloads_box.addWidget(row)
+        return self._run_download(row, repo, quant, folder)
+
+    def _run_download(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> int:
+        cancel, pause = CancelToken(), CancelToken()
+        token = get_secret(HUB_TOKEN)
+        files = quant.files
+
+        def work(report):  # type: ignore[no-untyped-def]
+            downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
+            try:
+                paths = downloader.download(files, folder)
+            except DownloadPaused:
+                return "paused"
+            except DownloadCancelled:
+                return "cancelled"
+            (folder / f"{paths[0].name}.rio.json").write_text(manifest(files), encoding="utf-8")
+            return "done"
+
+        job = self.jobs.start(work)
+        self.downloads[job] = (row, files, cancel, pause, repo)
+        row.pause_button.clicked.connect(pause.cancel)
+        row.cancel_button.clicked.connect(cancel.cancel)
+        row.resume_button.clicked.connect(lambda: self._resume(row, repo, quant, folder))
+        row.pause_button.show()
+        row.resume_button.hide()
+        return job
+
+    def _resume(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
+        for signal in (row.pause_button.clicked, row.cancel_button.clicked, row.resume_button.clicked):
+            signal.disconnect()
+        self._run_download(row, repo, quant, folder)
+
+    @Slot(int, object)
+    def job_progress_event_response(self, job_id: int, progress: object) -> None:
+        if job_id not in self.downloads:
+            return
+        row = self.downloads[job_id][0]
+        p = progress
+        row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)  # type: ignore[attr-defined]
+        if p.state == "retrying":  # type: ignore[attr-defined]
+            row.detail.setText(self.tr("Connection lost; retrying in {s:.0f} s (attempt {n})…").format(
+                s=p.retry_in_s, n=p.attempt))  # type: ignore[attr-defined]
+        elif p.state == "verifying":  # type: ignore[attr-defined]
+            row.detail.setText(self.tr("Verifying {name}…").format(name=p.file))  # type: ignore[attr-defined]
+        else:
+            eta = p.eta_s  # type: ignore[attr-defined]
+            row.detail.setText(self.tr("{done} of {total} · {speed}/s · {eta}").format(
+                done=format_bytes(p.done), total=format_bytes(p.total),  # type: ignore[attr-defined]
+                speed=format_bytes(int(p.speed_bps)),  # type: ignore[attr-defined]
+                eta=self.tr("about {m} min left").format(m=int(eta // 60) + 1) if eta else ""))
+
+    @Slot(int, object)
+    def job_done_event_response(self, job_id: int, result: object) -> None:
+        if job_id in self.check_jobs:
+            repo = self.check_jobs.pop(job_id)
+            self.states[repo] = result  # type: ignore[assignment]
+            self.show_entry()
+        elif job_id == getattr(self, "search_job", None):
+            found = list(result)  # type: ignore[call-overload]
+            self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
+        elif job_id in self.downloads:
+            row = self.downloads.pop(job_id)[0]
+            if result == "paused":
+                row.detail.setText(self.tr("Paused. What arrived is kept."))
+                row.pause_button.hide()
+                row.resume_button.show()
+            elif result == "cancelled":
+                row.detail.setText(self.tr("Cancelled."))
+                row.setEnabled(False)
+            else:
+                row.bar.setValue(1000)
+                row.detail.setText(self.tr("Installed and verified."))
+                row.pause_button.hide()
+                row.cancel_button.hide()
+                self.installed.emit()
+
+    @Slot(int, object)
+    def job_failed_event_response(self, job_id: int, error: object) -> None:
+        message = translate_message(error.message) if isinstance(error, UserFacingError) else str(error)
+        if job_id in self.check_jobs:
+            self.check_jobs.pop(job_id)
+            self.state_label.setText(message)
+        elif job_id in self.downloads:
+            row = self.downloads.pop(job_id)[0]
+            row.detail.setText(message)
+            row.pause_button.hide()
+            row.resume_button.show()
+
+
+__all__ = ["InstalledTab", "CatalogTab"]

@@ -1,0 +1,107 @@
+"""The Models page against a local hub: catalogue, availability, download with pause/resume, install,
+load, delete; the token goes to the keyring only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import paths_under
+from hub_server import Fault, Hub, HubServer
+from PySide6.QtWidgets import QMessageBox
+
+from rio_desktop.secrets import HUB_TOKEN, get_secret
+from rio_desktop.ui.app import Gui
+
+REPO = "prefeitura-rio/Rio-Teste-GGUF"
+
+
+@pytest.fixture
+def hub(model_path: Path, tmp_path: Path, monkeypatch):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "Rio-Teste-Q4_1.gguf").symlink_to(model_path)
+    state = Hub(repos={REPO: repo})
+    with HubServer(state) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        yield state
+
+
+@pytest.fixture
+def gui(qtbot, tmp_path: Path):
+    gui = Gui(paths_under(tmp_path / "home"))
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    yield gui
+    assert gui.shutdown(5)
+
+
+def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbot, monkeypatch) -> None:
+    page = gui.window.models_page
+    catalog, installed = page.catalog_tab, page.installed_tab
+    assert any(e.id == "rio-3.5-open" for e in catalog.entries)
+    catalog.repo_edit.setText(f"https://huggingface.co/{REPO}")
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        catalog.add_action()  # adds the repository and checks it live
+    assert "available" in catalog.state_label.text()
+    assert catalog.table.rowCount() == 1 and catalog.table.item(0, 0).text() == "Q4_1"
+    assert "recommended" in catalog.table.item(0, 2).text()
+
+    hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
+    catalog.table.selectRow(0)
+    catalog.download_action()
+    [(job, (row, *_rest))] = list(catalog.downloads.items())
+    qtbot.waitUntil(lambda: row.bar.value() > 50, timeout=30_000)
+    row.pause_button.click()
+    qtbot.waitUntil(lambda: "Paused" in row.detail.text(), timeout=10_000)
+    assert not row.resume_button.isHidden() and row.pause_button.isHidden()
+    del hub.faults["Rio-Teste-Q4_1.gguf"]
+    with qtbot.waitSignal(catalog.installed, timeout=60_000):
+        row.resume_button.click()
+    assert hub.ranges[-1][1] > 0  # the resume asked for the rest only
+    assert "Installed and verified" in row.detail.text()
+    assert installed.table.rowCount() == 1 and installed.table.item(0, 1).text() == "Q4_1"
+
+    installed.table.selectRow(0)
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        installed.load_action()
+    assert gui.window.model_label.text() == gui.worker.model_info.name
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    installed.table.selectRow(0)
+    installed.delete_action()
+    assert installed.table.rowCount() == 0 and "freed" in installed.status.text()
+
+
+def test_withdrawn_repository_shows_alternatives(gui, hub: Hub, qtbot) -> None:
+    catalog = gui.window.models_page.catalog_tab
+    row = next(i for i, e in enumerate(catalog.entries) if e.id == "rio-3.5-open")
+    catalog.list.setCurrentRow(row)
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        catalog.check_action()  # the local hub does not have it: withdrawn
+    text = catalog.state_label.text()
+    assert "unavailable" in text and "Alternatives: Qwen3.5 397B-A17B" in text
+
+
+def test_offline_mode_opens_no_connection(gui, hub: Hub, qtbot) -> None:
+    gui.settings.set("offline", True)
+    catalog = gui.window.models_page.catalog_tab
+    catalog.list.setCurrentRow(0)
+    catalog.check_action()
+    assert hub.ranges == [] and hub.auth_seen == [] and not catalog.check_jobs
+    assert "offline" in catalog.state_label.text()
+
+
+def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from rio_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(gui.settings, gui.window)
+    dialog.token.setText("hf_segredo_123")
+    dialog.accept()
+    assert get_secret(HUB_TOKEN) == "hf_segredo_123"
+    QApplication.processEvents()
+    for path in (tmp_path / "home").rglob("*"):
+        if path.is_file():
+            assert b"hf_segredo_123" not in path.read_bytes(), path
