@@ -66,7 +66,7 @@ def _build_parser() -> argparse.ArgumentParser:
     models = commands.add_parser("models", help="model management")
     models_commands = models.add_subparsers(dest="models_command", required=True)
     plan = models_commands.add_parser("plan", help="will a model fit this machine, and how to load it")
-    plan.add_argument("model", type=Path, help="GGUF model file (the first part of a split model)")
+    plan.add_argument("model", help="GGUF model file (the first part of a split model), or a hub repository")
     plan.add_argument("--ctx", type=int, default=0, help="context length (0: the default)")
     plan.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -269,26 +269,41 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.models.catalog import repo_from_text
     from rio_desktop.models.hardware import detect
-    from rio_desktop.models.planner import plan, shape_of
+    from rio_desktop.models.hub import HubCatalog
+    from rio_desktop.models.planner import plan, shape_of, shape_of_remote
     from rio_desktop.paths import app_paths
+    from rio_desktop.secrets import HUB_TOKEN, get_secret
     from rio_desktop.units import format_bytes
 
-    model = inspect_model_file(args.model)
-    shape = shape_of(model)
     hardware = detect(app_paths().models)
-    result = plan(shape, hardware.gpu_free_bytes, hardware.ram["available_bytes"], args.ctx)
+    gpu_free, ram = hardware.gpu_free_bytes, hardware.ram["available_bytes"]
+    local = Path(args.model).expanduser()
+    repo = None if local.exists() else repo_from_text(args.model)
+    if repo is None:
+        model = inspect_model_file(local)
+        plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
+    else:
+        token = get_secret(HUB_TOKEN)
+        state = HubCatalog(app_paths().cache, token=token).state(repo)
+        if state.status != "available":
+            raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
+        plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
+                 for q in state.quantizations]
     if args.json:
-        print(json.dumps(result.as_dict()))
+        data = [dict(p.as_dict(), name=name) for name, p in plans]
+        print(json.dumps(data[0] if repo is None else data))
         return 0
-    print(f"{model.name}: {result.mode}")
-    for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
-                         ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
-                         ("margin", result.margin_bytes), ("total", result.total_bytes)):
-        print(f"  {label:<16} {format_bytes(value)}")
-    print(f"  context {result.n_ctx} tokens; GPU layers {result.n_gpu_layers}; split {result.tensor_split}")
-    for tip in result.suggestions:
-        print(f"  would fit: {tip}")
+    for name, result in plans:
+        print(f"{name}: {result.mode}")
+        for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
+                             ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
+                             ("margin", result.margin_bytes), ("total", result.total_bytes)):
+            print(f"  {label:<16} {format_bytes(value)}")
+        print(f"  context {result.n_ctx} tokens; GPU layers {result.n_gpu_layers}; split {result.tensor_split}")
+        for tip in result.suggestions:
+            print(f"  would fit with: {tip}")
     return 0
 
 

@@ -198,3 +198,22 @@ def test_repository_state_groups_quantizations(hub: Hub, tmp_path: Path) -> None
 ])
 def test_quantization_names(name: str, quant: str) -> None:
     assert quantization_of(name) == quant
+
+
+def test_plan_a_repository_from_remote_headers(hub: Hub, model_path: Path, tmp_path: Path) -> None:
+    import json as _json
+
+    env = {**os.environ, "RIO_DESKTOP_HOME": str(tmp_path / "home")}
+    result = subprocess.run([sys.executable, "-m", "rio_desktop", "models", "plan", REPO, "--ctx", "2048",
+                             "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    plans = {p["name"]: p for p in _json.loads(result.stdout)}
+    assert set(plans) == {"Q4_1", "smollm2"}
+    from rio_desktop.models.planner import plan, shape_of
+
+    local = plan(shape_of(inspect_model_file(model_path)), [], 64 * 2**30, 2048)
+    for remote in plans.values():  # the whole file and its split copy plan the same from their headers
+        assert remote["weights_bytes"] == local.weights_bytes
+        assert remote["kv_cache_bytes"] == local.kv_cache_bytes
+    # Only headers crossed the network: a few megabytes, not the 98 MB model.
+    assert sum(hub.served.values()) < 60 * MB

@@ -105,3 +105,33 @@ def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
     for path in (tmp_path / "home").rglob("*"):
         if path.is_file():
             assert b"hf_segredo_123" not in path.read_bytes(), path
+
+
+def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp_path: Path) -> None:
+    home = paths_under(tmp_path / "home")
+    first = Gui(home)
+    qtbot.addWidget(first.window)
+    catalog = first.window.models_page.catalog_tab
+    catalog.repo_edit.setText(REPO)
+    with qtbot.waitSignal(first.jobs.done, timeout=30_000):
+        catalog.add_action()
+    hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
+    catalog.table.selectRow(0)
+    catalog.download_action()
+    [(_job, (row, *_rest))] = list(catalog.downloads.items())
+    qtbot.waitUntil(lambda: row.bar.value() > 50, timeout=30_000)
+    row.pause_button.click()  # stands in for the application being closed mid-download
+    qtbot.waitUntil(lambda: "Paused" in row.detail.text(), timeout=10_000)
+    assert first.shutdown(5)
+    del hub.faults["Rio-Teste-Q4_1.gguf"]
+
+    second = Gui(home)
+    qtbot.addWidget(second.window)
+    catalog = second.window.models_page.catalog_tab
+    restored = [catalog.downloads_box.itemAt(i).widget() for i in range(catalog.downloads_box.count())]
+    assert len(restored) == 1 and "Interrupted" in restored[0].detail.text()
+    with qtbot.waitSignal(catalog.installed, timeout=60_000):
+        restored[0].resume_button.click()
+    assert hub.ranges[-1][1] > 0
+    assert second.window.models_page.installed_tab.table.rowCount() == 1
+    assert second.shutdown(5)

@@ -3,187 +3,192 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="284" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="292" />
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="286" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="294" />
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="287" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="295" />
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="288" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="296" />
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="289" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="297" />
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="290" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="298" />
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="292" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="300" />
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="293" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="294" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="302" />
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="298" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="306" />
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="372" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="381" />
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="381" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="390" />
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="385" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="394" />
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="385" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="394" />
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="386" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="395" />
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="386" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="395" />
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="389" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="398" />
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="389" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="398" />
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="390" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="399" />
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="391" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="392" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="401" />
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="393" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="402" />
         <source>{repo}: could not be checked ({detail})</source>
         <translation>{repo}: não foi possível verificar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="405" />
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="410" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="419" />
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="416" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="425" />
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="432" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="441" />
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="443" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="464" />
+        <source>Interrupted. What arrived is kept: press Resume.</source>
+        <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_manager.py" line="473" />
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="489" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="529" />
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="492" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="532" />
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="495" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="535" />
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="498" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="538" />
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="508" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="548" />
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="512" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="552" />
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="516" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="556" />
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="520" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="560" />
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
@@ -468,62 +473,62 @@
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="218" />
+        <location filename="../../rio_desktop/models/planner.py" line="231" />
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="224" />
+        <location filename="../../rio_desktop/models/planner.py" line="237" />
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="226" />
+        <location filename="../../rio_desktop/models/planner.py" line="239" />
         <source>the organisation's server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="244" />
+        <location filename="../../rio_desktop/models/planner.py" line="257" />
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="140" />
+        <location filename="../../rio_desktop/models/download.py" line="143" />
         <source>Not enough disk space in {folder}: the download needs {needed} more and {free} are free. Free some space or move the models folder to another disk.</source>
         <translation>Não há espaço suficiente em {folder}: o download precisa de mais {needed} e há {free} livres. Libere espaço ou mova a pasta dos modelos para outro disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="182" />
+        <location filename="../../rio_desktop/models/download.py" line="185" />
         <source>The hub refused access to {repo} (401): this repository needs a Hugging Face token. Enter your token in Settings and try again.</source>
         <translation>O hub recusou o acesso a {repo} (401): este repositório exige um token do Hugging Face. Informe seu token nas Configurações e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="186" />
+        <location filename="../../rio_desktop/models/download.py" line="189" />
         <source>{repo} is gated: accept its licence on the repository's page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
         <translation>{repo} tem acesso restrito: aceite a licença na página do repositório no hub com a sua conta, confira se o token nas Configurações é dessa conta e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="191" />
+        <location filename="../../rio_desktop/models/download.py" line="194" />
         <source>{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. Choose another source for this model.</source>
         <translation>{name} não está mais em {repo}: o repositório ou o arquivo foi retirado ou renomeado. Escolha outra origem para este modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="194" />
+        <location filename="../../rio_desktop/models/download.py" line="197" />
         <source>The hub answered {code} for {name}. Try again later.</source>
         <translation>O hub respondeu {code} para {name}. Tente novamente mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="218" />
+        <location filename="../../rio_desktop/models/download.py" line="221" />
         <source>The download of {name} kept failing ({detail}). What arrived is kept: resume it when the network is back.</source>
         <translation>O download de {name} continuou falhando ({detail}). O que chegou é mantido: retome quando a rede voltar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="259" />
+        <location filename="../../rio_desktop/models/download.py" line="262" />
         <source>The disk filled up while downloading {name}. What arrived is kept: free some space and resume.</source>
         <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="275" />
+        <location filename="../../rio_desktop/models/download.py" line="278" />
         <source>{name} arrived damaged (its sha256 does not match the hub's): the file was deleted. Download it again.</source>
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
@@ -546,17 +551,17 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="254" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="261" />
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="255" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="262" />
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="256" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="263" />
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -880,163 +885,163 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="60" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="67" />
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="61" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="62" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="75" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="82" />
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="75" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="82" />
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="76" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="83" />
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="76" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="83" />
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="77" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="84" />
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="77" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="84" />
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="78" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="85" />
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="110" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="117" />
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="116" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="123" />
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="157" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="164" />
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="159" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="166" />
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="160" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="167" />
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="163" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="170" />
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="169" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="176" />
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="172" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="179" />
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="176" />
-        <location filename="../../rio_desktop/ui/model_manager.py" line="180" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="183" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="187" />
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="177" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="184" />
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="181" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="188" />
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="187" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="194" />
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="193" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="200" />
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="199" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="206" />
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="205" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="212" />
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="213" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="220" />
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="229" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="236" />
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="233" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="240" />
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>

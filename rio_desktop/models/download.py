@@ -23,11 +23,14 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.units import format_bytes
+
+if TYPE_CHECKING:
+    from rio_desktop.engine.gguf_header import GGUFHeader
 
 log = logging.getLogger(__name__)
 DEFAULT_ENDPOINT = "https://huggingface.co"
@@ -280,3 +283,26 @@ class Downloader:
 def manifest(files: Sequence[RemoteFile]) -> str:
     return json.dumps([{"name": Path(f.name).name, "size": f.size, "sha256": f.sha256, "repo": f.repo,
                         "revision": f.revision} for f in files], indent=1)
+
+
+def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int = 8 << 20,
+                  limit: int = 256 << 20) -> GGUFHeader:
+    """A remote GGUF's header from its first megabytes (range requests, doubling until it fits)."""
+    import io
+
+    from rio_desktop.engine.gguf_header import HeaderError, read_header
+
+    size = first_bytes
+    while True:
+        request = urllib.request.Request(file.url, headers={"User-Agent": "rio-desktop",
+                                                            "Range": f"bytes=0-{size - 1}"})
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        with _opener.open(request, timeout=STALL_TIMEOUT_S) as response:
+            data = response.read(size)
+        try:
+            return read_header(io.BytesIO(data))
+        except HeaderError as exc:
+            if not exc.truncated or size >= limit or len(data) < size:
+                raise
+            size *= 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from rio_desktop.engine.backend import LoadParams
@@ -19,6 +20,7 @@ from rio_desktop.engine.errors import ModelLoadError
 from rio_desktop.engine.gguf_header import GGUFHeader
 from rio_desktop.engine.model_file import ModelFile, read_model_header
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.models.download import RemoteFile, remote_header
 from rio_desktop.units import format_bytes
 
 Mode = Literal["gpu", "partial", "moe_cpu", "cpu", "no_fit"]
@@ -130,6 +132,17 @@ def shape_of(model: ModelFile) -> ModelShape:
     shape = ModelShape.from_header(model.header, model.name)
     for part in model.parts[1:]:
         layers, experts, other = _tensor_bytes(read_model_header(part), shape.n_layers)
+        shape.layer_bytes = [a + b for a, b in zip(shape.layer_bytes, layers, strict=True)]
+        shape.expert_bytes = [a + b for a, b in zip(shape.expert_bytes, experts, strict=True)]
+        shape.other_bytes += other
+    return shape
+
+
+def shape_of_remote(files: Sequence[RemoteFile], token: str | None = None) -> ModelShape:
+    """The shape of a model on the hub, from the headers of its parts (range requests only)."""
+    shape = ModelShape.from_header(remote_header(files[0], token), Path(files[0].name).stem)
+    for file in files[1:]:
+        layers, experts, other = _tensor_bytes(remote_header(file, token), shape.n_layers)
         shape.layer_bytes = [a + b for a, b in zip(shape.layer_bytes, layers, strict=True)]
         shape.expert_bytes = [a + b for a, b in zip(shape.expert_bytes, experts, strict=True)]
         shape.other_bytes += other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -28,7 +29,13 @@ from PySide6.QtWidgets import (
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.catalog import CatalogEntry, assess, load_catalog, repo_from_text
-from rio_desktop.models.download import DownloadCancelled, Downloader, DownloadPaused, manifest
+from rio_desktop.models.download import (
+    DownloadCancelled,
+    Downloader,
+    DownloadPaused,
+    RemoteFile,
+    manifest,
+)
 from rio_desktop.models.hardware import detect
 from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
 from rio_desktop.models.library import InstalledModel, ModelLibrary
@@ -255,6 +262,7 @@ class DownloadRow(QWidget):
         self.resume_button = QPushButton(self.tr("Resume"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.resume_button.hide()
+        self.connected = False  # whether the buttons drive a transfer
         top = QHBoxLayout()
         top.addWidget(self.label, 1)
         for button in (self.pause_button, self.resume_button, self.cancel_button):
@@ -335,6 +343,7 @@ class CatalogTab(QWidget):
         jobs.done.connect(self.job_done_event_response)
         jobs.failed.connect(self.job_failed_event_response)
         self.fill_list()
+        self.restore_pending()
 
     def catalog(self) -> HubCatalog:
         return HubCatalog(self.paths.cache, offline=self.settings.get("offline"), token=get_secret(HUB_TOKEN))
@@ -438,6 +447,27 @@ class CatalogTab(QWidget):
             repo, quant = self.quantizations[rows[0].row()]
             self.start_download(repo, quant)
 
+    def _pending_file(self, folder: Path, quant: Quantization) -> Path:
+        return folder / f".{Path(quant.files[0].name).name}.rio-pending.json"
+
+    def restore_pending(self) -> None:
+        """Downloads unfinished when the application last closed (or crashed) come back, ready to resume."""
+        folder = models_folder(self.settings, self.paths)
+        for pending in sorted(folder.glob(".*.rio-pending.json")) if folder.is_dir() else []:
+            try:
+                data = json.loads(pending.read_text(encoding="utf-8"))
+                quant = Quantization(data["quantization"], [RemoteFile(**f) for f in data["files"]])
+            except (OSError, ValueError, KeyError, TypeError):
+                pending.unlink(missing_ok=True)
+                continue
+            row = DownloadRow(f"{data['repo']} · {quant.name} · {format_bytes(quant.size)}")
+            row.detail.setText(self.tr("Interrupted. What arrived is kept: press Resume."))
+            row.pause_button.hide()
+            row.resume_button.show()
+            row.resume_button.clicked.connect(
+                lambda _c=False, r=row, q=quant, repo=data["repo"]: self._resume(r, repo, q, folder))
+            self.downloads_box.addWidget(row)
+
     def start_download(self, repo: str, quant: Quantization) -> int | None:
         if self.settings.get("offline"):
             self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
@@ -453,6 +483,11 @@ class CatalogTab(QWidget):
         token = get_secret(HUB_TOKEN)
         files = quant.files
 
+        pending = self._pending_file(folder, quant)
+        folder.mkdir(parents=True, exist_ok=True)
+        pending.write_text(json.dumps({"repo": repo, "quantization": quant.name,
+                                       "files": [f.__dict__ for f in files]}), encoding="utf-8")
+
         def work(report):  # type: ignore[no-untyped-def]
             downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
             try:
@@ -460,12 +495,15 @@ class CatalogTab(QWidget):
             except DownloadPaused:
                 return "paused"
             except DownloadCancelled:
+                pending.unlink(missing_ok=True)
                 return "cancelled"
             (folder / f"{paths[0].name}.rio.json").write_text(manifest(files), encoding="utf-8")
+            pending.unlink(missing_ok=True)
             return "done"
 
         job = self.jobs.start(work)
         self.downloads[job] = (row, files, cancel, pause, repo)
+        row.connected = True
         row.pause_button.clicked.connect(pause.cancel)
         row.cancel_button.clicked.connect(cancel.cancel)
         row.resume_button.clicked.connect(lambda: self._resume(row, repo, quant, folder))
@@ -474,8 +512,10 @@ class CatalogTab(QWidget):
         return job
 
     def _resume(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
-        for signal in (row.pause_button.clicked, row.cancel_button.clicked, row.resume_button.clicked):
-            signal.disconnect()
+        row.resume_button.clicked.disconnect()  # always connected (to this resume)
+        if row.connected:  # the previous transfer's buttons; a row restored after a restart had none
+            row.pause_button.clicked.disconnect()
+            row.cancel_button.clicked.disconnect()
         self._run_download(row, repo, quant, folder)
 
     @Slot(int, object)
