@@ -167,3 +167,12 @@ def test_tensor_split_larger_than_the_gpus(model_path: Path) -> None:
     with pytest.raises(ModelLoadError) as info:
         LlamaCppBackend().load(LoadParams(model_path=model_path, n_ctx=256, tensor_split=(0.5, 0.3, 0.2)))
     assert "3 GPUs" in str(info.value.message)
+
+
+def test_experts_on_cpu_override_loads(model_path: Path) -> None:
+    """The tensor override for MoE experts reaches llama.cpp (a dense model has no expert to move)."""
+    backend = LlamaCppBackend()
+    info = backend.load(LoadParams(model_path=model_path, n_ctx=256, experts_on_cpu=True))
+    assert info.architecture == "llama"
+    assert backend.chat(QUESTION, GenerationParams(max_tokens=3, temperature=0.0)).stats.generated_tokens >= 1
+    backend.unload()

@@ -146,3 +146,12 @@ def test_load_params_from_the_plan(model_path: Path) -> None:
     text = str(info.value.message)
     assert "does not fit" in text and "there is 400.0 MB" in text
     assert "context of 4096 tokens" in text and "smaller quantization" in text and "server" in text
+
+
+def test_moe_plan_keeps_the_experts_on_the_cpu(model_path: Path, monkeypatch) -> None:
+    from rio_desktop.models import planner
+
+    monkeypatch.setattr(planner, "shape_of", lambda _model: qwen35_397b(240))
+    params, result = planner.load_params(inspect_model_file(model_path), [48 * GB] * 2, 256 * GB, 32_768)
+    assert result.mode == "moe_cpu" and params.experts_on_cpu and params.n_gpu_layers == -1
+    assert params.tensor_split == (0.5, 0.5)

@@ -36,6 +36,7 @@ class LoadParams:
     n_threads: int | None = None  # None: chosen per request from the machine's load (engine.threads)
     n_batch: int = 512
     use_mmap: bool = True
+    experts_on_cpu: bool = False  # MoE: routed experts in RAM, the rest on the GPU
 
 
 @dataclass(frozen=True)

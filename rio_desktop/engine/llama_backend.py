@@ -45,7 +45,7 @@ llama_log = logging.getLogger("llama.cpp")
 DEFAULT_CONTEXT = 8192
 # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
 _LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
-# Model loading patches a module function for the duration of one load (see _load_progress).
+# Model loading patches a module function for the duration of one load (see _model_params).
 _load_lock = threading.Lock()
 
 
@@ -95,16 +95,35 @@ def llama_arguments(**arguments: Any) -> dict[str, Any]:
     return arguments
 
 
-@contextlib.contextmanager
-def _load_progress(progress: Callable[[float], None] | None, cancel: CancelToken | None) -> Iterator[None]:
-    """Give llama.cpp's loader a progress callback, which also cancels the load by returning false.
+# The routed experts' weight tensors of a MoE model (llama.cpp's own --cpu-moe pattern).
+EXPERTS_PATTERN = rb"\.ffn_(up|down|gate|gate_up)_exps"
 
-    llama_cpp.Llama builds its model parameters itself and offers no progress hook, so the function that
-    creates the defaults is wrapped while this load runs. Only the worker thread loads; the lock keeps
-    two loads (tests, benchmarks) from crossing.
+
+class _BuftOverride(ctypes.Structure):
+    _fields_ = [("pattern", ctypes.c_char_p), ("buft", ctypes.c_void_p)]
+
+
+def _cpu_buffer_type() -> int:
+    ggml = _llama_cpp()._ggml.libggml
+    ggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
+    ggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
+    ggml.ggml_backend_dev_buffer_type.argtypes = [ctypes.c_void_p]
+    ggml.ggml_backend_dev_buffer_type.restype = ctypes.c_void_p
+    return ggml.ggml_backend_dev_buffer_type(ggml.ggml_backend_dev_by_type(0))  # 0: the CPU device
+
+
+@contextlib.contextmanager
+def _model_params(progress: Callable[[float], None] | None, cancel: CancelToken | None,
+                  experts_on_cpu: bool = False) -> Iterator[None]:
+    """Model parameters llama_cpp.Llama() does not expose: a progress callback (which also cancels the
+    load by returning false) and, for MoE models, the experts kept in CPU memory.
+
+    Llama() builds its model parameters itself, so the function that creates the defaults is wrapped
+    while this load runs. Only the worker thread loads; the lock keeps two loads (tests, benchmarks)
+    from crossing.
     """
     lib = _llama_cpp().llama_cpp
-    if progress is None and cancel is None:
+    if progress is None and cancel is None and not experts_on_cpu:
         yield
         return
 
@@ -117,16 +136,20 @@ def _load_progress(progress: Callable[[float], None] | None, cancel: CancelToken
                 log.exception("load progress callback failed")
         return not (cancel is not None and cancel.cancelled)
 
+    overrides = (_BuftOverride * 2)(_BuftOverride(EXPERTS_PATTERN, _cpu_buffer_type()), _BuftOverride(None, None)) \
+        if experts_on_cpu else None
     original = lib.llama_model_default_params
 
-    def defaults_with_progress() -> Any:
+    def defaults() -> Any:
         params = original()
         params.progress_callback = ctypes.cast(on_progress, type(params.progress_callback))
         params.progress_callback_user_data = None
+        if overrides is not None:
+            params.tensor_buft_overrides = ctypes.addressof(overrides)
         return params
 
     with _load_lock:
-        lib.llama_model_default_params = defaults_with_progress
+        lib.llama_model_default_params = defaults
         try:
             yield
         finally:
@@ -203,7 +226,7 @@ class LlamaCppBackend(Backend):
         started = time.perf_counter()
         _recent_errors.clear()
         try:
-            with _load_progress(progress, cancel):
+            with _model_params(progress, cancel, params.experts_on_cpu):
                 llm = llama_cpp.Llama(**llama_arguments(
                     model_path=str(model_file.path),
                     n_ctx=n_ctx,

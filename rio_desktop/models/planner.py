@@ -245,13 +245,6 @@ def load_params(model: ModelFile, gpu_free: Sequence[int], ram_available: int, n
     """Load parameters that fit, from the plan. Raises ModelLoadError when nothing fits."""
     shape = shape_of(model)
     result = plan(shape, gpu_free, ram_available, n_ctx)
-    if result.mode == "moe_cpu":
-        # Keeping the experts in RAM needs llama.cpp's tensor overrides, which the engine does not set
-        # yet: load with the layer split a dense model of the same size would get.
-        dense = ModelShape(**{**shape.__dict__, "expert_bytes": [0] * shape.n_layers})
-        layered = plan(dense, gpu_free, ram_available, result.n_ctx)
-        if layered.mode in ("gpu", "partial", "cpu"):
-            result = Plan(**{**layered.__dict__, "mode": layered.mode})
     if result.mode == "no_fit":
         tips = "; ".join(str(t) for t in result.suggestions)
         raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
@@ -261,5 +254,5 @@ def load_params(model: ModelFile, gpu_free: Sequence[int], ram_available: int, n
             tips=tips))
     params = LoadParams(model_path=model.path, n_ctx=result.n_ctx, n_gpu_layers=result.n_gpu_layers,
                         tensor_split=tuple(result.tensor_split) if result.tensor_split else None,
-                        n_threads=n_threads)
+                        n_threads=n_threads, experts_on_cpu=result.mode == "moe_cpu")
     return params, result
