@@ -135,3 +135,27 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
     assert hub.ranges[-1][1] > 0
     assert second.window.models_page.installed_tab.table.rowCount() == 1
     assert second.shutdown(5)
+
+
+def test_cancel_a_download_from_the_page(gui, hub: Hub, qtbot, tmp_path: Path) -> None:
+    catalog = gui.window.models_page.catalog_tab
+    catalog.repo_edit.setText(REPO)
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        catalog.add_action()
+    hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
+    catalog.table.selectRow(0)
+    catalog.download_action()
+    [(_job, (row, *_rest))] = list(catalog.downloads.items())
+    qtbot.waitUntil(lambda: row.bar.value() > 50, timeout=30_000)
+    row.cancel_button.click()
+    qtbot.waitUntil(lambda: "Cancelled" in row.detail.text(), timeout=10_000)
+    folder = tmp_path / "home" / "models"
+    assert not [p for p in folder.iterdir() if p.name.endswith((".part", ".gguf", ".rio-pending.json"))]
+
+
+def test_search_the_hub(gui, hub: Hub, qtbot) -> None:
+    catalog = gui.window.models_page.catalog_tab
+    catalog.repo_edit.setText("rio-teste")
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        catalog.search_action()
+    assert REPO in catalog.state_label.text()
