@@ -107,19 +107,25 @@ def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
             assert b"hf_segredo_123" not in path.read_bytes(), path
 
 
-def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp_path: Path) -> None:
-    home = paths_under(tmp_path / "home")
-    first = Gui(home)
-    qtbot.addWidget(first.window)
-    catalog = first.window.models_page.catalog_tab
+def start_slow_download(gui, hub: Hub, qtbot):
+    """Add the local repository, start downloading its model slowly, return the download's row."""
+    catalog = gui.window.models_page.catalog_tab
     catalog.repo_edit.setText(REPO)
-    with qtbot.waitSignal(first.jobs.done, timeout=30_000):
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
         catalog.add_action()
     hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
     catalog.table.selectRow(0)
     catalog.download_action()
     [(_job, (row, *_rest))] = list(catalog.downloads.items())
     qtbot.waitUntil(lambda: row.bar.value() > 50, timeout=30_000)
+    return row
+
+
+def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp_path: Path) -> None:
+    home = paths_under(tmp_path / "home")
+    first = Gui(home)
+    qtbot.addWidget(first.window)
+    row = start_slow_download(first, hub, qtbot)
     row.pause_button.click()  # stands in for the application being closed mid-download
     qtbot.waitUntil(lambda: "Paused" in row.detail.text(), timeout=10_000)
     assert first.shutdown(5)
@@ -138,15 +144,7 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
 
 
 def test_cancel_a_download_from_the_page(gui, hub: Hub, qtbot, tmp_path: Path) -> None:
-    catalog = gui.window.models_page.catalog_tab
-    catalog.repo_edit.setText(REPO)
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        catalog.add_action()
-    hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
-    catalog.table.selectRow(0)
-    catalog.download_action()
-    [(_job, (row, *_rest))] = list(catalog.downloads.items())
-    qtbot.waitUntil(lambda: row.bar.value() > 50, timeout=30_000)
+    row = start_slow_download(gui, hub, qtbot)
     row.cancel_button.click()
     qtbot.waitUntil(lambda: "Cancelled" in row.detail.text(), timeout=10_000)
     folder = tmp_path / "home" / "models"

@@ -7,7 +7,6 @@ file's sha256, the application version, the date, the style and the language.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import os
 import tempfile
@@ -16,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rio_desktop import APP_NAME, __version__
+from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 FORMATS = (".md", ".docx", ".pdf")
@@ -59,11 +59,7 @@ def model_sha256(parts: Sequence[Path], cache_dir: Path | None = None) -> str:
         stat = part.stat()
         key = f"{part.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
         if key not in cache:
-            digest = hashlib.sha256()
-            with part.open("rb") as handle:
-                for block in iter(lambda: handle.read(1 << 22), b""):
-                    digest.update(block)
-            cache[key] = digest.hexdigest()
+            cache[key] = file_sha256(part)
         digests.append(cache[key])
     if cache_file:
         cache_file.parent.mkdir(parents=True, exist_ok=True)

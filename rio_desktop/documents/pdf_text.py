@@ -8,7 +8,6 @@ unreadable and starts a new child at the next page. Cancelling ends the child at
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import queue
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from rio_desktop.engine.backend import CancelToken
+from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
@@ -167,14 +167,6 @@ class _Child:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(5)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def read_pdf(path: str | Path, password: str | None = None, cancel: CancelToken | None = None,

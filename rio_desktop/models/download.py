@@ -10,7 +10,6 @@ it is renamed into place, and a split model is installed only when all its parts
 from __future__ import annotations
 
 import errno
-import hashlib
 import http.client
 import json
 import logging
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rio_desktop.engine.backend import CancelToken
+from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.units import format_bytes
 
@@ -268,11 +268,7 @@ class Downloader:
 
     def _verify(self, file: RemoteFile, part: Path) -> None:
         self._report(file.name, file.size, file.size, "verifying")
-        digest = hashlib.sha256()
-        with part.open("rb") as handle:
-            for block in iter(lambda: handle.read(4 * CHUNK), b""):
-                digest.update(block)
-        if file.sha256 and digest.hexdigest() != file.sha256.lower():
+        if file.sha256 and file_sha256(part) != file.sha256.lower():
             part.unlink(missing_ok=True)
             self._done -= file.size
             raise DownloadError(Message(QT_TRANSLATE_NOOP(

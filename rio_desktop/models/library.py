@@ -8,7 +8,6 @@ folder on another machine only after every file is verified.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ from rio_desktop import __version__
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.model_file import SPLIT_NAME, ModelFile, inspect_model_file
+from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
@@ -81,14 +81,6 @@ def _copy(sources: list[Path], folder: Path, progress: Progress | None, cancel: 
             temporary.unlink(missing_ok=True)
         raise
     return [target for _, target in temporaries]
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class ModelLibrary:
@@ -168,7 +160,7 @@ class ModelLibrary:
         copied = _copy(model.model.parts, folder, progress, cancel)
         manifest = {"name": model.model.name, "architecture": model.model.architecture,
                     "quantization": model.model.quantization, "exported_by": f"Rio Desktop {__version__}",
-                    "files": [{"name": p.name, "size": p.stat().st_size, "sha256": _sha256(p)} for p in copied]}
+                    "files": [{"name": p.name, "size": p.stat().st_size, "sha256": file_sha256(p)} for p in copied]}
         (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         return folder
 
@@ -185,7 +177,7 @@ class ModelLibrary:
         sources = []
         for entry in files:
             path = folder / entry["name"]
-            if not path.is_file() or path.stat().st_size != entry["size"] or _sha256(path) != entry["sha256"]:
+            if not path.is_file() or path.stat().st_size != entry["size"] or file_sha256(path) != entry["sha256"]:
                 raise LibraryError(Message(QT_TRANSLATE_NOOP(
                     "Core", "{name} in {folder} is missing or damaged (its size or sha256 does not match the "
                             "manifest). Copy the folder again."), name=entry["name"], folder=str(folder)))
