@@ -21,6 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(ROOT / "bench"))
+
+from report import print_table, write_results  # noqa: E402
 
 GENERATION_PROMPT = ("Write a detailed report for the city council about improving public transport in Rio "
                      "de Janeiro: buses, metro, bicycle lanes, costs and a timetable.")
@@ -262,15 +265,10 @@ def main() -> int:
         ("ui_max_stall_ms (goal < 20)", f"{results['ui_max_stall_ms']:.1f}",
          "ok" if results["ui_max_stall_ms"] < 20 else "MISSED"),
     ]
-    width = max(len(r[0]) for r in rows)
-    for name, value, verdict in rows:
-        print(f"{name:<{width}}  {value:>12}  {verdict}")
+    print_table([(name, f"{value:>12}", verdict) for name, value, verdict in rows])
     for label, sweep in (("quiet", quiet), ("busy", busy)):
         print(f"{label} sweep: " + ", ".join(f"{r['setting']}={r['pp_tps']:.0f}" for r in sweep["sweep"]))
-    out = ROOT / "bench" / "results" / "engine.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"written: {out.relative_to(ROOT)}")
+    write_results("engine", results)
     return 0
 
 

@@ -10,7 +10,6 @@ bench/results/summarize.json.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ def main() -> int:
     parser.add_argument("--style", default="bullets", choices=("bullets", "executive", "detailed"))
     args = parser.parse_args()
     from engine import default_model
+    from report import print_table, write_results
 
     from rio_desktop.documents.pdf_text import read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryOptions
@@ -89,13 +89,8 @@ def main() -> int:
         ("outside the model, share of wall (goal <= 5%)", f"{outside * 100:.1f} %"),
         ("model load (not counted)", f"{load_s:.2f} s"),
     ]
-    width = max(len(r[0]) for r in rows)
-    for name, value in rows:
-        print(f"{name:<{width}}  {value}")
-    out = ROOT / "bench" / "results" / "summarize.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2))
-    print(f"written: {out.relative_to(ROOT)}")
+    print_table(rows)
+    write_results("summarize", results)
     return 0
 
 
