@@ -7,6 +7,7 @@ import logging
 log = logging.getLogger(__name__)
 SERVICE = "rio-desktop"
 HUB_TOKEN = "huggingface-token"
+SERVER_KEY = "server-api-key"
 
 
 class SecretStoreUnavailable(Exception):

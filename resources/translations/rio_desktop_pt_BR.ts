@@ -201,32 +201,32 @@
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="191" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="214" />
         <source>The model is to be split across {wanted} GPUs, but this computer's llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="225" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="248" />
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="229" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="252" />
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="288" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="311" />
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="339" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="362" />
         <source>The text is too long for the model: it takes {tokens} tokens and the model's context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="405" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="428" />
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -246,38 +246,38 @@
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="179" />
         <location filename="../../rio_desktop/engine/model_file.py" line="73" />
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="191" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="183" />
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="193" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="185" />
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="207" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="199" />
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="200" />
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="212" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204" />
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="233" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="225" />
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -357,7 +357,7 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="201" />
+        <location filename="../../rio_desktop/engine/service.py" line="210" />
         <location filename="../../rio_desktop/ui/jobs.py" line="47" />
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
@@ -414,21 +414,56 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="43" />
+        <source>Where the model runs</source>
+        <translation>Onde o modelo é executado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="44" />
+        <source>Server address (OpenAI-compatible)</source>
+        <translation>Endereço do servidor (compatível com OpenAI)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="45" />
+        <source>Server model</source>
+        <translation>Modelo do servidor</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="46" />
+        <source>Verify the server's certificate</source>
+        <translation>Verificar o certificado do servidor</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="47" />
+        <source>Organisation's CA file (PEM)</source>
+        <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="48" />
+        <source>Server timeout (seconds)</source>
+        <translation>Tempo limite do servidor (segundos)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="49" />
+        <source>Server context when not advertised</source>
+        <translation>Contexto do servidor quando ele não informa</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="50" />
         <source>Organisation's correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44" />
+        <location filename="../../rio_desktop/settings.py" line="51" />
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45" />
+        <location filename="../../rio_desktop/settings.py" line="52" />
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="217" />
+        <location filename="../../rio_desktop/documents/export.py" line="213" />
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
@@ -438,7 +473,7 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="105" />
+        <location filename="../../rio_desktop/documents/export.py" line="101" />
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
@@ -488,7 +523,7 @@
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="257" />
+        <location filename="../../rio_desktop/models/planner.py" line="250" />
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -528,24 +563,69 @@
         <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="278" />
+        <location filename="../../rio_desktop/models/download.py" line="274" />
         <source>{name} arrived damaged (its sha256 does not match the hub's): the file was deleted. Download it again.</source>
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="159" />
+        <location filename="../../rio_desktop/models/library.py" line="151" />
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="182" />
+        <location filename="../../rio_desktop/models/library.py" line="174" />
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="189" />
+        <location filename="../../rio_desktop/models/library.py" line="181" />
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="112" />
+        <source>The secure connection to {url} failed ({detail}). If the organisation uses its own certificate authority, choose its CA file in Settings; ask IT if unsure.</source>
+        <translation>A conexão segura com {url} falhou ({detail}). Se o órgão usa uma autoridade certificadora própria, escolha o arquivo dela nas Configurações; na dúvida, consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="116" />
+        <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
+        <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="124" />
+        <source>The server refused the API key ({status}). Check the key in Settings.</source>
+        <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="127" />
+        <source>The server has no model '{model}'. Choose one of its models in Settings.</source>
+        <translation>O servidor não tem o modelo '{model}'. Escolha um dos modelos dele nas Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="131" />
+        <source>The text is too long for the server's model context. Shorten it, or ask IT for a longer context.</source>
+        <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="135" />
+        <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
+        <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="138" />
+        <source>The server answered {status}: {detail}</source>
+        <translation>O servidor respondeu {status}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="171" />
+        <source>The server at {url} does not speak the OpenAI-compatible API.</source>
+        <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="311" />
+        <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
+        <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
 </context>
 <context>
@@ -569,294 +649,294 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="81" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="85" />
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="99" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="103" />
         <source>smallest first, e.g. CGP/SMF</source>
         <translation>do menor para o maior, p. ex. CGP/SMF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="107" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
         <source>Vossa Excelência</source>
         <translation>Vossa Excelência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="107" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
         <source>Vossa Senhoria</source>
         <translation>Vossa Senhoria</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="108" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112" />
         <source>Private citizen</source>
         <translation>Particular (cidadão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115" />
         <source>Male (Senhor)</source>
         <translation>Masculino (Senhor)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="116" />
         <source>Female (Senhora)</source>
         <translation>Feminino (Senhora)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="115" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
         <source>Street and number
 CEP and city/UF</source>
         <translation>Logradouro e número
 CEP e cidade/UF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123" />
         <source>Higher authority</source>
         <translation>Autoridade superior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123" />
         <source>Same level</source>
         <translation>Mesmo nível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="120" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124" />
         <source>Lower level</source>
         <translation>Nível inferior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="126" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="130" />
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
         <source>&amp;Year:</source>
         <translation>&amp;Ano:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
         <source>&amp;Sectors:</source>
         <translation>&amp;Setores:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
         <source>&amp;City:</source>
         <translation>&amp;Cidade:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="132" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="133" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
         <source>Addressee &amp;name:</source>
         <translation>Nome do &amp;destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="133" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
         <source>Addressee &amp;office:</source>
         <translation>Car&amp;go do destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="134" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
         <source>&amp;Form of address:</source>
         <translation>&amp;Tratamento:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="134" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
         <source>&amp;Gender:</source>
         <translation>Gên&amp;ero:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139" />
         <source>Add&amp;ress:</source>
         <translation>Endereç&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139" />
         <source>S&amp;ubject:</source>
         <translation>Ass&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140" />
         <source>&amp;References:</source>
         <translation>&amp;Referências:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140" />
         <source>Re&amp;lation:</source>
         <translation>Re&amp;lação:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141" />
         <source>Signatory n&amp;ame:</source>
         <translation>Nome do s&amp;ignatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141" />
         <source>Signatory o&amp;ffice:</source>
         <translation>Cargo do signatár&amp;io:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142" />
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="149" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153" />
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="150" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154" />
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155" />
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="164" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="168" />
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="165" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="169" />
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="167" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="171" />
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="168" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="172" />
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="172" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="176" />
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="173" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177" />
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="173" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177" />
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178" />
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178" />
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="180" />
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="182" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186" />
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="183" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="187" />
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="188" />
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="189" />
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="189" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193" />
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="355" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="359" />
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="400" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="404" />
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="412" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="425" />
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="424" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="437" />
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="454" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="475" />
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model's change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="472" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="493" />
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="483" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="504" />
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="490" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="511" />
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="491" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="512" />
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="514" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="535" />
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="522" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="543" />
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -1049,112 +1129,127 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="58" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="61" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="69" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="66" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="69" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="67" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="79" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="82" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="81" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="84" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="83" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="86" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="97" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="98" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="102" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="105" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="107" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="110" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="114" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="112" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="118" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="123" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="126" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="124" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="127" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="150" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="139" />
+        <source>The organisation's server is in use</source>
+        <translation>O servidor do órgão está em uso</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="140" />
+        <source>Rio Desktop is set to use the organisation's server. To run a model file on this computer, choose "This computer" in Settings first.</source>
+        <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha "Este computador" nas Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="158" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="166" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="185" />
+        <source>Connecting to {url}…</source>
+        <translation>Conectando a {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="167" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="199" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="174" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="206" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="230" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="207" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="239" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1285,318 +1380,455 @@ Os detalhes estão no registro: {log}</translation>
     </message>
 </context>
 <context>
+    <name>PrivacyGuard</name>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="18" />
+        <source>CPF numbers</source>
+        <translation>números de CPF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="19" />
+        <source>CNPJ numbers</source>
+        <translation>números de CNPJ</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="20" />
+        <source>RG numbers</source>
+        <translation>números de RG</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="21" />
+        <source>e-mail addresses</source>
+        <translation>endereços de e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="22" />
+        <source>phone numbers</source>
+        <translation>números de telefone</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="23" />
+        <source>CEPs</source>
+        <translation>CEPs</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="26" />
+        <source>This text goes to the organisation's server and holds personal data:
+
+{found}
+
+Replace them with placeholders before sending? The answer gets the originals back.</source>
+        <translation>Este texto vai para o servidor do órgão e contém dados pessoais:
+
+{found}
+
+Substituí-los por marcadores antes de enviar? A resposta recebe os originais de volta.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="30" />
+        <source>Personal data (LGPD)</source>
+        <translation>Dados pessoais (LGPD)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="32" />
+        <source>Replace and send</source>
+        <translation>Substituir e enviar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/privacy.py" line="33" />
+        <source>Send as it is</source>
+        <translation>Enviar como está</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="39" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="43" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48" />
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="55" />
         <source>Automatic (from the machine's load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="61" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70" />
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71" />
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="68" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72" />
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="76" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80" />
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="99" />
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85" />
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86" />
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89" />
+        <source>This computer (llama.cpp)</source>
+        <translation>Este computador (llama.cpp)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90" />
+        <source>The organisation's server</source>
+        <translation>O servidor do órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100" />
+        <source>a key is stored; type to replace it</source>
+        <translation>há uma chave guardada; digite para substituí-la</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101" />
+        <source>Verify the server's certificate (recommended)</source>
+        <translation>Verificar o certificado do servidor (recomendado)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104" />
+        <source>optional: the organisation's CA file (.pem)</source>
+        <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109" />
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testar conexão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="126" />
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
+        <source>Models &amp;run on:</source>
+        <translation>Os modelos &amp;rodam em:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
+        <source>Server &amp;address:</source>
+        <translation>&amp;Endereço do servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
+        <source>Server &amp;model:</source>
+        <translation>&amp;Modelo do servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
+        <source>API &amp;key:</source>
+        <translation>&amp;Chave de API:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
+        <source>TLS:</source>
+        <translation>TLS:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <source>CA file:</source>
+        <translation>Arquivo da AC:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <source>Timeout:</source>
+        <translation>Tempo limite:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136" />
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="99" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139" />
         <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158" />
+        <source>Testing…</source>
+        <translation>Testando…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="179" />
+        <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
+        <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188" />
         <source>The organisation's templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="125" />
-        <source>Token not saved</source>
-        <translation>Token não salvo</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208" />
+        <source>Secret not saved</source>
+        <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="126" />
-        <source>This system has no keyring to keep the token safely, so it was not saved. Rio Desktop never writes tokens to a file.</source>
-        <translation>Este sistema não tem um chaveiro para guardar o token com segurança, por isso ele não foi salvo. O Rio Desktop nunca grava tokens em arquivo.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209" />
+        <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
+        <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
 </context>
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="65" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="68" />
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="67" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="70" />
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="68" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="71" />
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="70" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="73" />
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76" />
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="74" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="77" />
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="74" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="77" />
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78" />
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81" />
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86" />
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="84" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87" />
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="85" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88" />
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="89" />
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="88" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91" />
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="89" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92" />
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98" />
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="100" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103" />
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="103" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="106" />
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="104" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107" />
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="105" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108" />
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="106" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="109" />
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="122" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="125" />
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="174" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="177" />
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="178" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="181" />
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="189" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="192" />
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="189" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="192" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="221" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="224" />
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="241" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="244" />
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="258" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="270" />
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="272" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="288" />
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="276" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="292" />
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="279" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="295" />
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="281" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="297" />
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="283" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="299" />
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="324" />
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="335" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="351" />
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="349" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="365" />
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="359" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="375" />
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="377" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="393" />
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="380" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="396" />
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="400" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="416" />
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="407" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="423" />
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="408" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="424" />
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="422" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="438" />
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

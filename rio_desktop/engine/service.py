@@ -133,6 +133,15 @@ class EngineService:
         messages = list(messages)
         return self.submit(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel), kind="chat")
 
+    def replace_backend(self, backend: Backend) -> int:
+        """Switch backends on the worker thread, after what is queued; the old one is unloaded."""
+
+        def swap(ctx: TaskContext) -> None:
+            old, self.backend = self.backend, backend
+            old.unload()
+
+        return self.submit(swap, kind="backend")
+
     def cancel(self, request_id: int) -> None:
         with self._lock:
             request = self._pending.get(request_id)

@@ -94,6 +94,9 @@ class Gui:
         self.reporter.parent_widget = self.window
 
     def restore_last_model(self) -> None:
+        if self.settings.get("backend") == "server":
+            self.window.apply_backend()
+            return
         last = self.settings.get("last_model")
         if last and Path(last).is_file():
             self.window.load_model(Path(last))

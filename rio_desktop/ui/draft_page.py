@@ -47,8 +47,10 @@ from rio_desktop.documents.letter import (
 )
 from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_rules import LetterFields
+from rio_desktop.documents.lgpd import redact
 from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams
 from rio_desktop.engine.model_file import inspect_model_file
+from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import Message
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
@@ -56,6 +58,7 @@ from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.privacy import privacy_choice
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 2000
@@ -77,6 +80,7 @@ class DraftPage(QWidget):
         self.rewrite_cursor: QTextCursor | None = None
         self.stream_cursor: QTextCursor | None = None
         self.export_job: int | None = None
+        self.redaction = None  # the placeholders of notes sent to the organisation's server
         self.builtin_templates = resource_path("templates")
         self.setAccessibleName(self.tr("Draft page"))
 
@@ -399,8 +403,17 @@ class DraftPage(QWidget):
         if not self.notes.toPlainText().strip():
             self.status.setText(self.tr("Write in the notes what the letter must say."))
             return
+        notes = self.notes.toPlainText()
+        self.redaction = None
+        if isinstance(self.worker.service.backend, OpenAIServerBackend):
+            choice = privacy_choice(self, notes)
+            if choice is None:
+                return
+            if choice:
+                self.redaction = redact(notes)
+                notes = self.redaction.text
         messages = [ChatMessage("system", SYSTEM_PROMPT),
-                    ChatMessage("user", body_prompt(self.current_template(), self.fields(), self.notes.toPlainText()))]
+                    ChatMessage("user", body_prompt(self.current_template(), self.fields(), notes))]
         # The whole body is replaced in one undoable step, however many pieces stream in.
         cursor = QTextCursor(self.body.document())
         cursor.beginEditBlock()
@@ -451,6 +464,14 @@ class DraftPage(QWidget):
             cursor.endEditBlock()
             self.rewrite_cursor = None
         self._end_stream()
+        if self.request_kind == "body" and self.redaction is not None:
+            restored = self.redaction.restore(self.body.toPlainText())
+            cursor = QTextCursor(self.body.document())
+            cursor.joinPreviousEditBlock()  # the same undo step as the model's text
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(restored)
+            cursor.endEditBlock()
+            self.redaction = None
         self.status.setText(self.tr("Done. The text is yours to edit; Ctrl+Z undoes the model's change."))
         self.changed_action()
         self._update_buttons()

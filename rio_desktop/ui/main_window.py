@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.engine.backend import LoadParams, ModelInfo
+from rio_desktop.engine.llama_backend import LlamaCppBackend
 from rio_desktop.engine.model_file import inspect_model_file
+from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
 from rio_desktop.i18n import Message
 from rio_desktop.models.hardware import detect
 from rio_desktop.models.planner import load_params
 from rio_desktop.paths import AppPaths
+from rio_desktop.secrets import SERVER_KEY, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.draft_page import DraftPage
 from rio_desktop.ui.engine_worker import EngineWorker
@@ -130,8 +133,13 @@ class MainWindow(QMainWindow):
         self.models_page.tabs.setCurrentIndex(0)
         self.load_model(path)
 
-    def load_model(self, path: Path) -> int:
+    def load_model(self, path: Path) -> int | None:
         """Load on the worker; in automatic mode the memory plan chooses context, GPU layers and split."""
+        if self.settings.get("backend") == "server":
+            QMessageBox.information(self, self.tr("The organisation's server is in use"), self.tr(
+                "Rio Desktop is set to use the organisation's server. To run a model file on this computer, "
+                "choose \"This computer\" in Settings first."))
+            return None
         settings, models_dir = self.settings, self.paths.models
         n_ctx, n_threads = settings.get("n_ctx"), settings.get("n_threads") or None
         fixed_layers = settings.get("n_gpu_layers")
@@ -156,6 +164,30 @@ class MainWindow(QMainWindow):
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             threads = self.settings.get("n_threads") or None
             self.worker.submit(lambda ctx: ctx.backend.set_threads(threads), kind="settings")
+            self.apply_backend()
+
+    def apply_backend(self) -> int | None:
+        """Use the backend Settings name: the organisation's server (connected and checked on the worker),
+        or this computer's llama.cpp."""
+        settings = self.settings
+        current = self.worker.service.backend
+        if settings.get("backend") == "server":
+            config = ServerConfig(base_url=settings.get("server_url"), model=settings.get("server_model"),
+                                  api_key=get_secret(SERVER_KEY), verify_tls=settings.get("server_verify_tls"),
+                                  ca_bundle=settings.get("server_ca_bundle"),
+                                  read_timeout=float(settings.get("server_timeout")),
+                                  n_ctx=settings.get("server_context"))
+            if isinstance(current, OpenAIServerBackend) and current.config == config and current.info is not None:
+                return None
+            self.worker.service.replace_backend(OpenAIServerBackend(config))
+            self.load_request = self.worker.submit(lambda ctx: ctx.backend.load(None, ctx.cancel, ctx.progress),
+                                                   kind="load")
+            self.statusBar().showMessage(self.tr("Connecting to {url}…").format(url=config.base_url))
+            return self.load_request
+        if not isinstance(current, LlamaCppBackend):
+            self.worker.service.replace_backend(LlamaCppBackend(n_threads=settings.get("n_threads") or None))
+            self.show_model(None)
+        return None
 
     @Slot()
     def open_logs_action(self) -> None:

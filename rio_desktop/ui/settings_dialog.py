@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+import threading
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.i18n import CORE_CONTEXT
-from rio_desktop.secrets import HUB_TOKEN, SecretStoreUnavailable, get_secret, set_secret
+from rio_desktop.engine.server_backend import ServerConfig, check_connection
+from rio_desktop.i18n import CORE_CONTEXT, Message, UserFacingError
+from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
+from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.translations import LANGUAGES
 
 
@@ -33,6 +36,7 @@ def _title(name: str) -> str:
 
 
 class SettingsDialog(QDialog):
+    tested = Signal(object)  # Test connection's result: dict, or a Message
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -81,6 +85,33 @@ class SettingsDialog(QDialog):
                                       else self.tr("a token is stored; type to replace it"))
         self.token.setAccessibleName(self.tr("Hugging Face token"))
 
+        self.backend = QComboBox()
+        self.backend.addItem(self.tr("This computer (llama.cpp)"), "local")
+        self.backend.addItem(self.tr("The organisation's server"), "server")
+        self.backend.setCurrentIndex(max(0, self.backend.findData(settings.get("backend"))))
+        self.server_url = QLineEdit(settings.get("server_url"))
+        self.server_url.setPlaceholderText("https://llm.organizacao.gov.br/v1")
+        self.server_model = QComboBox()
+        self.server_model.setEditable(True)
+        self.server_model.setCurrentText(settings.get("server_model"))
+        self.server_key = QLineEdit()
+        self.server_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_key.setPlaceholderText(self.tr("kept in the system keyring") if get_secret(SERVER_KEY) is None
+                                           else self.tr("a key is stored; type to replace it"))
+        self.server_tls = QCheckBox(self.tr("Verify the server's certificate (recommended)"))
+        self.server_tls.setChecked(settings.get("server_verify_tls"))
+        self.server_ca = QLineEdit(settings.get("server_ca_bundle"))
+        self.server_ca.setPlaceholderText(self.tr("optional: the organisation's CA file (.pem)"))
+        self.server_timeout = QSpinBox()
+        self.server_timeout.setRange(5, 3600)
+        self.server_timeout.setSuffix(" s")
+        self.server_timeout.setValue(settings.get("server_timeout"))
+        self.test_button = QPushButton(self.tr("&Test connection"))
+        self.test_result = QLabel("")
+        self.test_result.setWordWrap(True)
+        self.test_button.clicked.connect(self.test_action)
+        self.tested.connect(self.tested_event_response)
+
         form = QFormLayout()
         for name, widget in (("language", self.language), ("n_threads", self.threads),
                              ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers),
@@ -93,6 +124,15 @@ class SettingsDialog(QDialog):
                 label.setBuddy(self.templates_folder)
             form.addRow(label, widget)
         form.addRow(QLabel(self.tr("Network:")), self.offline)
+        for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
+                                   self.server_url), (self.tr("Server &model:"), self.server_model),
+                                   (self.tr("API &key:"), self.server_key), (self.tr("TLS:"), self.server_tls),
+                                   (self.tr("CA file:"), self.server_ca), (self.tr("Timeout:"), self.server_timeout)):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        form.addRow(self.test_button, self.test_result)
         token_label = QLabel(self.tr("Hugging Face &token:"))
         token_label.setBuddy(self.token)
         form.addRow(token_label, self.token)
@@ -107,6 +147,43 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
 
+    def server_config(self) -> ServerConfig:
+        return ServerConfig(base_url=self.server_url.text().strip(), model=self.server_model.currentText().strip(),
+                            api_key=self.server_key.text().strip() or get_secret(SERVER_KEY),
+                            verify_tls=self.server_tls.isChecked(), ca_bundle=self.server_ca.text().strip(),
+                            connect_timeout=10, read_timeout=float(self.server_timeout.value()))
+
+    def test_action(self) -> None:
+        config = self.server_config()
+        self.test_result.setText(self.tr("Testing…"))
+        self.test_button.setEnabled(False)
+
+        def run() -> None:  # off the GUI thread; the answer comes back through the signal
+            try:
+                self.tested.emit(check_connection(config))
+            except UserFacingError as exc:
+                self.tested.emit(exc.message)
+            except Exception as exc:  # noqa: BLE001 - shown to the clerk, details in the log
+                self.tested.emit(str(exc))
+
+        threading.Thread(target=run, name="rio-test-connection", daemon=True).start()
+
+    @Slot(object)
+    def tested_event_response(self, result: object) -> None:
+        self.test_button.setEnabled(True)
+        if isinstance(result, dict):
+            current = self.server_model.currentText()
+            self.server_model.clear()
+            self.server_model.addItems(result["models"])
+            self.server_model.setCurrentText(current or result["model"])
+            self.test_result.setText(self.tr("Connected: {n} model(s) ({models}); context {ctx}; answered in "
+                                             "{ms:.0f} ms.").format(n=len(result["models"]),
+                                                                    models=", ".join(result["models"]),
+                                                                    ctx=result["context"] or "?",
+                                                                    ms=result["latency_s"] * 1000))
+        else:
+            self.test_result.setText(translate_message(result) if isinstance(result, Message) else str(result))
+
     def choose_templates_action(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("The organisation's templates"),
                                                   self.templates_folder.text())
@@ -118,11 +195,17 @@ class SettingsDialog(QDialog):
                              n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
                              templates_folder=self.templates_folder.text().strip(),
                              offline=self.offline.isChecked())
-        if self.token.text().strip():
-            try:
-                set_secret(HUB_TOKEN, self.token.text().strip())
-            except SecretStoreUnavailable:
-                QMessageBox.warning(self, self.tr("Token not saved"), self.tr(
-                    "This system has no keyring to keep the token safely, so it was not saved. Rio Desktop "
-                    "never writes tokens to a file."))
+        self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
+                             server_model=self.server_model.currentText().strip(),
+                             server_verify_tls=self.server_tls.isChecked(),
+                             server_ca_bundle=self.server_ca.text().strip(),
+                             server_timeout=self.server_timeout.value())
+        for name, field in ((SERVER_KEY, self.server_key), (HUB_TOKEN, self.token)):
+            if field.text().strip():
+                try:
+                    set_secret(name, field.text().strip())
+                except SecretStoreUnavailable:
+                    QMessageBox.warning(self, self.tr("Secret not saved"), self.tr(
+                        "This system has no keyring to keep the token or key safely, so it was not saved. "
+                        "Rio Desktop never writes them to a file."))
         super().accept()

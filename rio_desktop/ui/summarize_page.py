@@ -27,16 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.export import export, model_sha256
-from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, read_pdf
+from rio_desktop.documents.lgpd import redact_all
+from rio_desktop.documents.pdf_text import PageText, PdfPasswordRequired, PdfText, read_pdf
 from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.model_file import inspect_model_file
+from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import Message, UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.privacy import privacy_choice
 
 log = logging.getLogger(__name__)
 PAGE_LINK = "page:"
@@ -248,6 +251,15 @@ class SummarizePage(QWidget):
         if self.document is None or self._busy() or self.worker.model_info is None:
             return
         document = self.document
+        redaction = None
+        if isinstance(self.worker.service.backend, OpenAIServerBackend):
+            choice = privacy_choice(self, "\n".join(p.text for p in document.text_pages))
+            if choice is None:
+                return
+            if choice:
+                texts, redaction = redact_all([p.text for p in document.pages])
+                document = PdfText(path=document.path, sha256=document.sha256, pages=[
+                    PageText(p.number, text, p.status) for p, text in zip(document.pages, texts, strict=True)])
         options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData())
         self.settings.update(summary_style=options.style, summary_language=options.language)
         self.result = None
@@ -258,7 +270,11 @@ class SummarizePage(QWidget):
         self.stage_label.setText(self.tr("Preparing…"))
 
         def task(ctx):  # runs on the inference worker
-            return Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
+            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
+            if redaction is not None:  # the placeholders sent to the server become the originals again
+                for point in result.points:
+                    point.text = redaction.restore(point.text)
+            return result
 
         self.request_id = self.worker.submit(task, kind="summary")
         self._update_buttons()

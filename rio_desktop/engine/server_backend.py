@@ -1,0 +1,339 @@
+"""The second backend: the organisation's own OpenAI-compatible server (llama-server, vLLM, or
+llama-cpp-python's server), spoken to over HTTP with streamed server-sent events.
+
+Cancel shuts the connection's socket down, which ends a blocked read at once. A stream that stops
+before its end keeps what arrived and is marked incomplete. Token counts come from the server where it
+offers them (llama-server's /tokenize, llama-cpp-python's /extras/tokenize/count); otherwise they are
+estimated at one token per 3.5 characters, which errs on the long side for Portuguese and English.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import logging
+import socket
+import ssl
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rio_desktop.engine.backend import (
+    Backend,
+    CancelToken,
+    ChatMessage,
+    Generation,
+    GenerationParams,
+    GenerationStats,
+    LoadParams,
+    ModelInfo,
+    TextCallback,
+)
+from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+
+log = logging.getLogger(__name__)
+CHARS_PER_TOKEN = 3.5
+RETRY_STATUSES = (429, 503)
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    base_url: str  # e.g. https://llm.prefeitura.rio/v1 or http://10.0.0.5:8080
+    model: str = ""
+    api_key: str | None = None  # from the keyring, never stored with the rest
+    verify_tls: bool = True
+    ca_bundle: str = ""  # the organisation's CA, PEM
+    connect_timeout: float = 10.0
+    read_timeout: float = 120.0  # no byte for this long: the stream is considered stopped
+    n_ctx: int = 8192  # used when the server does not say
+    retries: int = 3
+
+
+class ServerError(EngineError):
+    """The server could not be used; the message says what to do."""
+
+
+def _api_root(base_url: str) -> str:
+    url = base_url.rstrip("/")
+    return url[: -len("/v1")] if url.endswith("/v1") else url
+
+
+class _Connection:
+    """One HTTP exchange whose socket another thread can shut down (cancel)."""
+
+    def __init__(self, config: ServerConfig, method: str, path: str, body: dict | None) -> None:
+        root = urllib.parse.urlsplit(_api_root(config.base_url))
+        if root.scheme == "https":
+            context = ssl.create_default_context(cafile=config.ca_bundle or None)
+            if not config.verify_tls:
+                context.check_hostname = False
+                context.verify_mode = ssl.CERT_NONE
+            self.conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+                root.hostname or "", root.port, timeout=config.connect_timeout, context=context)
+        else:
+            self.conn = http.client.HTTPConnection(root.hostname or "", root.port, timeout=config.connect_timeout)
+        headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream",
+                   "User-Agent": "rio-desktop"}
+        if config.api_key:
+            headers["Authorization"] = f"Bearer {config.api_key}"
+        self.conn.connect()
+        assert self.conn.sock is not None
+        self.conn.sock.settimeout(config.read_timeout)
+        self.conn.request(method, f"{root.path.rstrip('/')}{path}",
+                          body=json.dumps(body).encode() if body is not None else None, headers=headers)
+        self.response = self.conn.getresponse()
+
+    def abort(self) -> None:
+        sock = self.conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class OpenAIServerBackend(Backend):
+    def __init__(self, config: ServerConfig) -> None:
+        self.config = config
+        self._info: ModelInfo | None = None
+        self._tokenizer: str | None = None  # "/tokenize", "/extras/tokenize/count" or "estimate"
+        self._n_ctx = config.n_ctx
+
+    # -- errors --------------------------------------------------------------------------------------
+    def _unreachable(self, exc: Exception) -> ServerError:
+        if isinstance(exc, ssl.SSLError):
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The secure connection to {url} failed ({detail}). If the organisation uses its own "
+                        "certificate authority, choose its CA file in Settings; ask IT if unsure."),
+                url=self.config.base_url, detail=getattr(exc, "reason", None) or str(exc)))
+        return ServerError(Message(QT_TRANSLATE_NOOP(
+            "Core", "The server {url} cannot be reached ({detail}). Check the address in Settings and the "
+                    "network, or ask IT whether the server is running."),
+            url=self.config.base_url, detail=str(exc) or type(exc).__name__))
+
+    def _status_error(self, status: int, body: str) -> ServerError:
+        lowered = body.lower()
+        if status == 401 or status == 403:
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server refused the API key ({status}). Check the key in Settings."), status=status))
+        if status == 404 and "model" in lowered:
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server has no model '{model}'. Choose one of its models in Settings."),
+                model=self.config.model))
+        if "context" in lowered and status in (400, 413):
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The text is too long for the server's model context. Shorten it, or ask IT for a "
+                        "longer context.")))
+        if status in RETRY_STATUSES:
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server is overloaded ({status}) and did not recover after several tries. Try "
+                        "again in a few minutes."), status=status))
+        return ServerError(Message(QT_TRANSLATE_NOOP(
+            "Core", "The server answered {status}: {detail}"), status=status, detail=body[:200]))
+
+    def _open(self, method: str, path: str, body: dict | None, cancel: CancelToken | None = None) -> _Connection:
+        """A response with status 2xx, after retrying an overloaded server with backoff."""
+        for attempt in range(self.config.retries + 1):
+            try:
+                connection = _Connection(self.config, method, path, body)
+            except (OSError, http.client.HTTPException) as exc:
+                raise self._unreachable(exc) from exc
+            status = connection.response.status
+            if 200 <= status < 300:
+                return connection
+            detail = connection.response.read().decode("utf-8", "replace")
+            retry_after = connection.response.getheader("Retry-After")
+            connection.close()
+            if status in RETRY_STATUSES and attempt < self.config.retries:
+                delay = float(retry_after) if retry_after and retry_after.isdigit() else 2.0 ** attempt
+                log.info("server busy (%d); retrying in %.1f s", status, delay)
+                deadline = time.monotonic() + min(delay, 30.0)
+                while time.monotonic() < deadline:
+                    if cancel is not None and cancel.cancelled:
+                        raise GenerationCancelled(Generation("", "cancelled"))
+                    time.sleep(0.05)
+                continue
+            raise self._status_error(status, detail)
+        raise AssertionError("unreachable")
+
+    def _json(self, method: str, path: str, body: dict | None = None) -> Any:
+        connection = self._open(method, path, body)
+        try:
+            return json.loads(connection.response.read().decode("utf-8"))
+        except ValueError as exc:
+            raise ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server at {url} does not speak the OpenAI-compatible API."),
+                url=self.config.base_url)) from exc
+        finally:
+            connection.close()
+
+    # -- Backend -------------------------------------------------------------------------------------
+    @property
+    def info(self) -> ModelInfo | None:
+        return self._info
+
+    def models(self) -> list[dict]:
+        data = self._json("GET", "/v1/models")
+        return list(data.get("data", [])) if isinstance(data, dict) else []
+
+    def load(self, params: LoadParams | None = None, cancel: CancelToken | None = None,
+             progress: Callable[[float], None] | None = None) -> ModelInfo:
+        """"Loading" a server model: check the server and the model, read what it advertises."""
+        started = time.perf_counter()
+        models = self.models()
+        ids = [m.get("id", "") for m in models]
+        model = self.config.model or (ids[0] if ids else "")
+        if model not in ids:
+            raise self._status_error(404, f"model {model} not found; available: {', '.join(ids)}")
+        entry = models[ids.index(model)]
+        meta = entry.get("meta") or {}
+        advertised = meta.get("n_ctx") or meta.get("n_ctx_train") or entry.get("max_model_len")
+        if isinstance(advertised, int) and advertised > 0:
+            self._n_ctx = advertised
+        self.config = ServerConfig(**{**self.config.__dict__, "model": model})
+        self._info = ModelInfo(path=Path(model), name=model, architecture="server", parameters=int(
+            meta.get("n_params") or 0), quantization="", context_trained=advertised if isinstance(advertised, int)
+            else None, context_used=self._n_ctx, backend=f"server {urllib.parse.urlsplit(self.config.base_url).netloc}",
+            n_gpu_layers=0, file_bytes=int(meta.get("size") or 0), load_seconds=time.perf_counter() - started)
+        if progress:
+            progress(1.0)
+        return self._info
+
+    def unload(self) -> None:
+        self._info = None
+
+    def context_size(self) -> int:
+        return self._n_ctx
+
+    def count_tokens(self, text: str) -> int:
+        if not text:
+            return 0
+        if self._tokenizer in (None, "/tokenize"):
+            try:
+                data = self._json("POST", "/tokenize", {"content": text})
+                self._tokenizer = "/tokenize"
+                return len(data["tokens"])
+            except (ServerError, KeyError, TypeError):
+                if self._tokenizer == "/tokenize":
+                    raise
+        if self._tokenizer in (None, "/extras/tokenize/count"):
+            try:
+                data = self._json("POST", "/extras/tokenize/count", {"input": text, "model": self.config.model})
+                self._tokenizer = "/extras/tokenize/count"
+                return int(data["count"])
+            except (ServerError, KeyError, TypeError, ValueError):
+                if self._tokenizer == "/extras/tokenize/count":
+                    raise
+        self._tokenizer = "estimate"
+        return int(len(text) / CHARS_PER_TOKEN) + 1
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+        # Chat templates add a handful of tokens per message around the text.
+        return sum(self.count_tokens(m.content) + 6 for m in messages) + 3
+
+    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+        cancel = cancel or CancelToken()
+        started = time.perf_counter()
+        body: dict[str, Any] = {"model": self.config.model, "messages": [m.as_dict() for m in messages],
+                                "max_tokens": params.max_tokens, "temperature": params.temperature,
+                                "top_p": params.top_p, "stream": True}
+        if params.stop:
+            body["stop"] = list(params.stop)
+        if params.seed is not None:
+            body["seed"] = params.seed
+        connection = self._open("POST", "/v1/chat/completions", body, cancel)
+        stats = GenerationStats(prompt_tokens=0)
+        parts: list[str] = []
+        finish = "incomplete"
+        done = threading.Event()
+
+        def watch() -> None:  # shut the socket down the moment the user cancels
+            while not done.wait(0.02):
+                if cancel.cancelled:
+                    connection.abort()
+                    return
+
+        watcher = threading.Thread(target=watch, name="rio-server-cancel", daemon=True)
+        watcher.start()
+        try:
+            for raw in connection.response:
+                line = raw.decode("utf-8", "replace").strip()
+                if not line.startswith("data:"):
+                    continue  # comments, event names, keep-alives
+                payload = line[5:].strip()
+                if payload == "[DONE]":
+                    finish = finish if finish != "incomplete" else "stop"
+                    break
+                try:
+                    event = json.loads(payload)
+                except ValueError:
+                    log.warning("malformed event line from the server skipped: %.80s", payload)
+                    continue
+                choice = (event.get("choices") or [{}])[0]
+                text = (choice.get("delta") or {}).get("content") or ""
+                if text:
+                    if not parts:
+                        stats.time_to_first_token_s = time.perf_counter() - started
+                    parts.append(text)
+                    stats.generated_tokens += 1
+                    if on_text is not None:
+                        on_text(text)
+                usage = event.get("usage")
+                if isinstance(usage, dict):
+                    stats.prompt_tokens = int(usage.get("prompt_tokens") or 0)
+                    stats.generated_tokens = int(usage.get("completion_tokens") or stats.generated_tokens)
+                if choice.get("finish_reason"):
+                    finish = "length" if choice["finish_reason"] == "length" else "stop"
+        except (OSError, http.client.HTTPException) as exc:
+            if not cancel.cancelled:
+                log.warning("stream from %s stopped: %s", self.config.base_url, exc)
+        finally:
+            done.set()
+            connection.close()
+        stats.total_s = time.perf_counter() - started
+        if not stats.prompt_tokens:
+            stats.prompt_tokens = stats.prompt_tokens_evaluated = self.count_chat_tokens(messages) \
+                if not cancel.cancelled else 0
+        stats.prompt_tokens_evaluated = stats.prompt_tokens_evaluated or stats.prompt_tokens
+        result = Generation(text="".join(parts), finish_reason=finish, stats=stats)  # type: ignore[arg-type]
+        if cancel.cancelled:
+            result.finish_reason = "cancelled"
+            raise GenerationCancelled(result)
+        if finish == "incomplete":
+            raise StreamInterrupted(result, Message(QT_TRANSLATE_NOOP(
+                "Core", "The server stopped in the middle of the answer. What arrived is kept and marked "
+                        "incomplete; try again, or ask IT whether the server restarted.")))
+        return result
+
+
+class StreamInterrupted(GenerationError):
+    """The stream ended before the server said it was done; `partial` holds what arrived."""
+
+    def __init__(self, partial: Generation, message: Message) -> None:
+        super().__init__(message)
+        self.partial = partial
+
+
+def server_models(config: ServerConfig) -> list[str]:
+    """The model ids a server offers (for the Settings list)."""
+    return [m.get("id", "") for m in OpenAIServerBackend(config).models()]
+
+
+def check_connection(config: ServerConfig) -> dict:
+    """What Settings' Test connection shows: reachable, models, advertised context, latency."""
+    backend = OpenAIServerBackend(config)
+    started = time.perf_counter()
+    models = backend.models()
+    latency = time.perf_counter() - started
+    ids = [m.get("id", "") for m in models]
+    info = backend.load() if ids else None
+    return {"models": ids, "latency_s": latency, "context": info.context_trained if info else None,
+            "model": info.name if info else ""}
