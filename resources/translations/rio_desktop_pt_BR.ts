@@ -1443,169 +1443,184 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="43" />
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="45" />
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49" />
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56" />
         <source>Automatic (from the machine's load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="61" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62" />
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67" />
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71" />
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72" />
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73" />
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81" />
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="84" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="99" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100" />
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86" />
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87" />
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90" />
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91" />
         <source>The organisation's server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101" />
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102" />
         <source>Verify the server's certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105" />
         <source>optional: the organisation's CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110" />
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="126" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131" />
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131" />
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132" />
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="139" />
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139" />
+        <source>This computer</source>
+        <translation>Este computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="140" />
+        <source>Server and network</source>
+        <translation>Servidor e rede</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144" />
         <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163" />
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="179" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="184" />
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193" />
         <source>The organisation's templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213" />
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214" />
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>

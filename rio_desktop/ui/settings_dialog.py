@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +43,7 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(600)
 
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
@@ -112,30 +113,34 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self.test_action)
         self.tested.connect(self.tested_event_response)
 
-        form = QFormLayout()
-        for name, widget in (("language", self.language), ("n_threads", self.threads),
-                             ("n_ctx", self.context), ("n_gpu_layers", self.gpu_layers),
-                             ("templates_folder", templates_row)):
+        general, local, network = QFormLayout(), QFormLayout(), QFormLayout()
+        for form, name, widget in ((general, "language", self.language),
+                                   (general, "templates_folder", templates_row),
+                                   (local, "n_threads", self.threads), (local, "n_ctx", self.context),
+                                   (local, "n_gpu_layers", self.gpu_layers)):
+            field = self.templates_folder if widget is templates_row else widget
             label = QLabel(_title(name))
-            label.setBuddy(widget)
+            label.setBuddy(field)
             label.setWordWrap(True)
-            (self.templates_folder if widget is templates_row else widget).setAccessibleName(_title(name))
-            if widget is templates_row:
-                label.setBuddy(self.templates_folder)
+            field.setAccessibleName(_title(name))
             form.addRow(label, widget)
-        form.addRow(QLabel(self.tr("Network:")), self.offline)
+        network.addRow(QLabel(self.tr("Network:")), self.offline)
         for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
                                    self.server_url), (self.tr("Server &model:"), self.server_model),
                                    (self.tr("API &key:"), self.server_key), (self.tr("TLS:"), self.server_tls),
-                                   (self.tr("CA file:"), self.server_ca), (self.tr("Timeout:"), self.server_timeout)):
+                                   (self.tr("CA file:"), self.server_ca), (self.tr("Timeout:"), self.server_timeout),
+                                   (self.tr("Hugging Face &token:"), self.token)):
             label = QLabel(label_text)
             label.setBuddy(widget)
             widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
-            form.addRow(label, widget)
-        form.addRow(self.test_button, self.test_result)
-        token_label = QLabel(self.tr("Hugging Face &token:"))
-        token_label.setBuddy(self.token)
-        form.addRow(token_label, self.token)
+            network.addRow(label, widget)
+        network.addRow(self.test_button, self.test_result)
+        tabs = QTabWidget()
+        for form, title in ((general, self.tr("General")), (local, self.tr("This computer")),
+                            (network, self.tr("Server and network"))):
+            page = QWidget()
+            page.setLayout(form)
+            tabs.addTab(page, title)
         note = QLabel(self.tr("The language and the templates change the next time Rio Desktop starts. Context "
                               "and GPU layers apply the next time a model is loaded; threads apply at once."))
         note.setWordWrap(True)
@@ -143,7 +148,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(tabs)
         layout.addWidget(note)
         layout.addWidget(buttons)
 
