@@ -66,7 +66,7 @@ def truncated_pdf(source: Path, target: Path, fraction: float = 0.5) -> Path:
     return target
 
 
-def pathological_pdf(path: Path, operations: int = 400_000) -> Path:
+def pathological_pdf(path: Path, operations: int = 1_500_000) -> Path:
     """Three pages; page 2's content stream holds `operations` text-drawing operators, which keep pypdf
     busy for many seconds. Written by hand, since no PDF library produces such a page on purpose."""
     normal = b"BT /F1 12 Tf 72 720 Td (Pagina normal com texto suficiente para leitura.) Tj ET"
