@@ -10,10 +10,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-import jinja2
-from jinja2.exceptions import SecurityError, TemplateError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
-
 # Used when a model has no template of its own (ChatML, the format of the Qwen and SmolLM families).
 CHATML_TEMPLATE = (
     "{% for message in messages %}"
@@ -33,6 +29,8 @@ class ChatTemplateError(Exception):
 
 
 def _raise_exception(message: str) -> None:
+    from jinja2.exceptions import TemplateError
+
     raise TemplateError(message)
 
 
@@ -47,6 +45,11 @@ class ChatTemplate:
     eos_token: str = ""
 
     def __post_init__(self) -> None:
+        # Jinja is imported with the first template, not when the application starts.
+        import jinja2
+        from jinja2.exceptions import TemplateError
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
         environment = ImmutableSandboxedEnvironment(
             loader=jinja2.BaseLoader(), trim_blocks=True, lstrip_blocks=True,
         )
@@ -57,6 +60,8 @@ class ChatTemplate:
             raise ChatTemplateError(str(exc)) from exc
 
     def _render(self, messages: list[dict[str, str]], add_generation_prompt: bool) -> str:
+        from jinja2.exceptions import SecurityError, TemplateError
+
         try:
             return self._template.render(
                 messages=messages, add_generation_prompt=add_generation_prompt,

@@ -12,7 +12,17 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from gguf.constants import GGML_QUANT_SIZES, GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, GGMLQuantizationType
+# The gguf package (and numpy behind it) is imported when a header is read, not when the application
+# starts: the format's two fixed numbers are all that is needed before.
+GGUF_MAGIC = 0x46554747  # "GGUF"
+GGUF_DEFAULT_ALIGNMENT = 32
+
+
+def _quant_size(ggml_type: int) -> tuple[int, int]:
+    """(block size, bytes per block) of a tensor data type; KeyError or ValueError when unknown."""
+    from gguf.constants import GGML_QUANT_SIZES, GGMLQuantizationType
+
+    return GGML_QUANT_SIZES[GGMLQuantizationType(ggml_type)]
 
 SUPPORTED_VERSIONS = (2, 3)
 # Limits far above any real model, far below what would exhaust memory.
@@ -54,7 +64,7 @@ class TensorInfo:
 
     @property
     def n_bytes(self) -> int:
-        block_size, type_size = GGML_QUANT_SIZES[GGMLQuantizationType(self.ggml_type)]
+        block_size, type_size = _quant_size(self.ggml_type)
         return self.n_elements // block_size * type_size
 
 
@@ -172,7 +182,7 @@ def read_header(handle: BinaryIO) -> GGUFHeader:
         shape = tuple(stream.scalar("<Q") for _ in range(n_dims))
         ggml_type = stream.scalar("<I")
         try:
-            GGML_QUANT_SIZES[GGMLQuantizationType(ggml_type)]
+            _quant_size(ggml_type)
         except (ValueError, KeyError) as exc:
             raise HeaderError(f"tensor '{name}' has an unknown data type {ggml_type}") from exc
         offset = stream.scalar("<Q")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import importlib.metadata
 import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,8 @@ def llama_package_dir() -> Path | None:
 
 
 def llama_cpp_python_version() -> str:
+    import importlib.metadata  # read when asked, not at start-up
+
     try:
         return importlib.metadata.version("llama-cpp-python")
     except importlib.metadata.PackageNotFoundError:

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gguf.constants import LlamaFileType
-
 from rio_desktop.engine.chat_template import CHATML_TEMPLATE, ChatTemplate, ChatTemplateError
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError, read_header
@@ -49,6 +47,8 @@ class ModelFile:
 
     @property
     def quantization(self) -> str:
+        from gguf.constants import LlamaFileType
+
         file_type = self.header.metadata.get("general.file_type")
         try:
             return LlamaFileType(file_type).name.removeprefix("MOSTLY_").removeprefix("ALL_")

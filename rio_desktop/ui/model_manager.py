@@ -345,8 +345,10 @@ class CatalogTab(QWidget):
         self.fill_list()
         self.restore_pending()
 
-    def catalog(self) -> HubCatalog:
-        return HubCatalog(self.paths.cache, offline=self.settings.get("offline"), token=get_secret(HUB_TOKEN))
+    def catalog(self, with_token: bool = False) -> HubCatalog:
+        """The hub; the token is read from the keyring only for a request that goes out."""
+        return HubCatalog(self.paths.cache, offline=self.settings.get("offline"),
+                          token=get_secret(HUB_TOKEN) if with_token else None)
 
     def fill_list(self) -> None:
         self.list.clear()
@@ -410,7 +412,7 @@ class CatalogTab(QWidget):
         entry = self.entry()
         if entry is None:
             return
-        catalog = self.catalog()
+        catalog = self.catalog(with_token=True)
         if catalog.offline:
             self.show_entry()
             return
@@ -436,7 +438,7 @@ class CatalogTab(QWidget):
         text = self.repo_edit.text().strip()
         if not text:
             return
-        catalog = self.catalog()
+        catalog = self.catalog(with_token=True)
         self.search_job = self.jobs.start(lambda _report: catalog.search(text))
         self.state_label.setText(self.tr("Searching the hub…"))
 
