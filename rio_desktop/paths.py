@@ -15,6 +15,7 @@ import platformdirs
 from rio_desktop import APP_ID
 
 HOME_ENV = "RIO_DESKTOP_HOME"
+SITE_SETTINGS_ENV = "RIO_DESKTOP_SITE_SETTINGS"
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,16 @@ def app_paths() -> AppPaths:
         logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
         cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
     )
+
+
+def site_settings_file() -> Path:
+    """The administrator's presets: Linux /etc/xdg/rio-desktop/settings.json, Windows
+    C:\\ProgramData\\rio-desktop\\settings.json, macOS /Library/Application Support/rio-desktop/settings.json;
+    RIO_DESKTOP_SITE_SETTINGS points elsewhere (and RIO_DESKTOP_HOME, for tests, to HOME/site-settings.json)."""
+    override = os.environ.get(SITE_SETTINGS_ENV)
+    if override:
+        return Path(override)
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser().resolve() / "site-settings.json"
+    return Path(platformdirs.site_config_dir(APP_ID, appauthor=False)) / "settings.json"

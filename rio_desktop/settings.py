@@ -54,26 +54,53 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
 
 
 class Settings:
-    def __init__(self, config_dir: Path) -> None:
+    """The user's settings over the administrator's presets over the declared defaults.
+
+    An administrator can deploy a settings file to the system-wide location (paths.site_settings_file):
+    its values are the defaults for every user, and the options it lists under "locked" cannot be
+    changed by users. Only what the user chose is written to the user's file, so a later change of the
+    presets reaches everyone who did not choose otherwise.
+    """
+
+    def __init__(self, config_dir: Path, site_file: Path | None = None) -> None:
+        from rio_desktop.paths import site_settings_file
+
         self.path = config_dir / SETTINGS_FILE
+        self.site_file = site_file if site_file is not None else site_settings_file()
         self._values: dict[str, Any] = {}
+        self._user: dict[str, Any] = {}
+        self.locked: frozenset[str] = frozenset()
         self.load()
 
-    def load(self) -> None:
+    @staticmethod
+    def _read(path: Path, keep_broken: bool) -> dict:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raw = {}
+            return {}
         except (OSError, ValueError) as exc:
             # A damaged settings file must not stop the application: keep a copy, start from defaults.
-            log.warning("settings file %s unreadable (%s); using defaults", self.path, exc)
-            raw = {}
-            with contextlib.suppress(OSError):
-                self.path.replace(self.path.with_suffix(".broken.json"))
-        self._values = {}
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            if keep_broken:
+                with contextlib.suppress(OSError):
+                    path.replace(path.with_suffix(".broken.json"))
+            return {}
+        return raw if isinstance(raw, dict) else {}
+
+    def load(self) -> None:
+        site = self._read(self.site_file, keep_broken=False) if self.site_file else {}
+        user = self._read(self.path, keep_broken=True)
+        self.locked = frozenset(n for n in site.get("locked", []) if n in OPTIONS)
+        self._values, self._user = {}, {}
         for name, option in OPTIONS.items():
-            value = raw.get(name, option.default) if isinstance(raw, dict) else option.default
-            self._values[name] = value if isinstance(value, option.type) else option.default
+            value = option.default
+            preset = site.get(name)
+            if isinstance(preset, option.type):
+                value = preset
+            mine = user.get(name)
+            if name not in self.locked and isinstance(mine, option.type):
+                value = self._user[name] = mine
+            self._values[name] = value
 
     def get(self, name: str) -> Any:
         return self._values[name]
@@ -82,12 +109,14 @@ class Settings:
         self.update(**{name: value})
 
     def update(self, **values: Any) -> None:
-        """Set several options and save once."""
+        """Set several options and save once; options the administrator locked keep their preset."""
         for name, value in values.items():
             option = OPTIONS[name]
             if not isinstance(value, option.type):
                 raise TypeError(f"setting {name} takes {option.type.__name__}")
-            self._values[name] = value
+            if name in self.locked:
+                continue
+            self._values[name] = self._user[name] = value
         self.save()
 
     def save(self) -> None:
@@ -95,15 +124,15 @@ class Settings:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self._values, handle, indent=2, ensure_ascii=False)
+            json.dump(self._user, handle, indent=2, ensure_ascii=False)
         os.replace(tmp, self.path)
 
     def remember_model(self, path: str, keep: int = 8) -> None:
-        self._values["last_model"] = path
+        self._values["last_model"] = self._user["last_model"] = path
         self.remember("recent_models", path, keep)
 
     def remember(self, name: str, path: str, keep: int = 10) -> None:
         """Put `path` first in the list option `name`."""
         recent = [p for p in self.get(name) if p != path]
-        self._values[name] = [path, *recent][:keep]
+        self._values[name] = self._user[name] = [path, *recent][:keep]
         self.save()

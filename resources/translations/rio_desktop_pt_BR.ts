@@ -63,132 +63,132 @@
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="381" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="383" />
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="390" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="392" />
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="394" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="394" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="395" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="397" />
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="395" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="397" />
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="398" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="398" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="399" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="401" />
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="402" />
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="401" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="403" />
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="402" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="404" />
         <source>{repo}: could not be checked ({detail})</source>
         <translation>{repo}: não foi possível verificar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="405" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="407" />
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="419" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="421" />
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="425" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="427" />
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="441" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="443" />
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="464" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="466" />
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="473" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="475" />
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="529" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="531" />
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="532" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="534" />
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="535" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="537" />
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="538" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="540" />
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="548" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="550" />
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="552" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="554" />
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="556" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="558" />
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="560" />
+        <location filename="../../rio_desktop/ui/model_manager.py" line="562" />
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
@@ -1580,47 +1580,52 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146" />
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148" />
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148" />
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="140" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149" />
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153" />
         <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172" />
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="184" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193" />
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202" />
         <source>The organisation's templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="222" />
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="223" />
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>

@@ -135,6 +135,15 @@ class SettingsDialog(QDialog):
             widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
             network.addRow(label, widget)
         network.addRow(self.test_button, self.test_result)
+        fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
+                  "n_ctx": self.context, "n_gpu_layers": self.gpu_layers, "offline": self.offline,
+                  "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
+                  "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
+                  "server_timeout": self.server_timeout}
+        for name in settings.locked:  # set by the administrator for everyone
+            if name in fields:
+                fields[name].setEnabled(False)
+                fields[name].setToolTip(self.tr("Set by the administrator"))
         tabs = QTabWidget()
         for form, title in ((general, self.tr("General")), (local, self.tr("This computer")),
                             (network, self.tr("Server and network"))):
