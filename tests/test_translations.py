@@ -62,3 +62,31 @@ def test_translator_is_used_by_qt(qapp) -> None:
         for translator in translators:
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "Summarize") == "Summarize"
+
+
+def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypatch) -> None:
+    """With the pseudo-locale every interface text is stretched: one that is not was never translatable."""
+    from conftest import paths_under
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from rio_desktop.ui.app import Gui
+    from rio_desktop.ui.translations import PSEUDO_ENV, pseudo
+
+    assert pseudo("Save {name}…") == "[Sávé {name}…~~~~]"
+    monkeypatch.setenv(PSEUDO_ENV, "1")
+    gui = Gui(paths_under(tmp_path / "home"))
+    qtbot.addWidget(gui.window)
+    try:
+        untranslated = []
+        for widget in gui.window.findChildren(QAbstractButton) + gui.window.findChildren(QLabel):
+            text = widget.text().strip()
+            if text and text[0].isalpha() and not text.startswith("["):
+                untranslated.append(f"{type(widget).__name__}: {text}")
+        # What is left is data, not interface: model and letter text, template names, language names.
+        data = ("Ofício", "Rio de Janeiro", "PREFEITURA", "A Sua Excelência", "Prezado", "Atenciosamente",
+                "Português", "English")
+        assert [u for u in untranslated if not any(d in u for d in data)] == []
+    finally:
+        for translator in gui.translators:  # later tests read English again
+            QCoreApplication.instance().removeTranslator(translator)
+        assert gui.shutdown(5)

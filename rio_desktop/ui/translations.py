@@ -7,6 +7,8 @@ are read directly into a QTranslator. The language follows the system unless the
 from __future__ import annotations
 
 import logging
+import os
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -59,6 +61,28 @@ class TsTranslator(QTranslator):
         return self._language
 
 
+PSEUDO_ENV = "RIO_PSEUDO_LOCALE"
+_ACCENTS = str.maketrans("aeiouAEIOUcnCN", "áéîõüÅÉÎÕÜçñÇÑ")
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\}|&&|&|<[^>]*>|%\d|\\n)")
+
+
+def pseudo(text: str) -> str:
+    """A stretched, accented copy of `text` (placeholders, mnemonics and markup untouched): shows
+    untranslated strings and layouts that truncate longer languages."""
+    parts = _PLACEHOLDER.split(text)
+    out = "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts)
+    return f"[{out}{'~' * max(2, len(text) // 3)}]"
+
+
+class PseudoTranslator(QTranslator):
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return pseudo(source_text)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 def choose_language(preference: str) -> str:
     if preference in LANGUAGES:
         return preference
@@ -74,6 +98,10 @@ def choose_language(preference: str) -> str:
 def install_translator(app: QCoreApplication, preference: str = "") -> list[QTranslator]:
     """Install the translators for the chosen language (ours and Qt's own, for standard buttons and
     dialogs); returns them, to keep references and to remove them."""
+    if os.environ.get(PSEUDO_ENV):
+        translator = PseudoTranslator(app)
+        app.installTranslator(translator)
+        return [translator]
     language = choose_language(preference)
     if language == SOURCE_LANGUAGE:
         return []
