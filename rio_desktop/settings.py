@@ -40,6 +40,7 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("models_folder", str, "", QT_TRANSLATE_NOOP("Core", "Models folder (empty: the default)")),
     Option("extra_repos", list, [], QT_TRANSLATE_NOOP("Core", "Repositories added to the catalogue")),
     Option("offline", bool, False, QT_TRANSLATE_NOOP("Core", "Work offline (no connection at all)")),
+    Option("welcome_done", bool, False, QT_TRANSLATE_NOOP("Core", "First-run screen shown")),
     Option("backend", str, "local", QT_TRANSLATE_NOOP("Core", "Where the model runs")),
     Option("server_url", str, "", QT_TRANSLATE_NOOP("Core", "Server address (OpenAI-compatible)")),
     Option("server_model", str, "", QT_TRANSLATE_NOOP("Core", "Server model")),

@@ -71,3 +71,10 @@ def test_settings_dialog(gui, qtbot) -> None:
     dialog = SettingsDialog(gui.settings, gui.window)
     qtbot.addWidget(dialog)
     assert problems(dialog) == []
+
+
+def test_welcome_dialog(gui, qtbot) -> None:
+    dialog = gui.window.show_welcome()
+    qtbot.addWidget(dialog)
+    assert problems(dialog) == []
+    assert gui.settings.get("welcome_done")

@@ -98,3 +98,20 @@ def test_traffic_lights_and_the_recommended_quantization() -> None:
     assert [f.fit for f in cpu_only.fits] == ["cpu", "cpu", "cpu"] and cpu_only.recommended == "Q8_0"
     small = assess(quants, [], 16 * 10**9, kv_bytes_per_token=None)
     assert small.recommended is None and {f.fit for f in small.fits} == {"too_big"}
+
+
+def test_recommended_model_for_this_machine() -> None:
+    from rio_desktop.models.catalog import recommend
+
+    entries = load_catalog(resource_path("catalogue", "models.json"))
+    weak = recommend(entries, [], 3 * 10**9)  # after what the system needs, under 1 GB is left
+    assert weak is not None and weak[0].id == "smollm2-135m-instruct"
+    assert recommend(entries, [], 8 * 10**9)[0].id == "qwen3.5-4b"
+    office = recommend(entries, [], 16 * 10**9)
+    assert office is not None and office[0].id == "qwen3.5-9b" and office[1] == int(9e9 * 0.6)
+    assert recommend(entries, [], 32 * 10**9)[0].id == "qwen3.5-35b-a3b"
+    workstation = recommend(entries, [48 * 10**9], 64 * 10**9)
+    assert workstation is not None and workstation[0].id == "qwen3.5-35b-a3b"
+    server = recommend(entries, [141 * 10**9] * 8, 1024 * 10**9)
+    assert server is not None and server[0].id in ("rio-3.5-open", "qwen3.5-397b-a17b")
+    assert recommend(entries, [], 2 * 10**9) is None

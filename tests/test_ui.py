@@ -76,8 +76,13 @@ def test_tokens_stream_while_the_event_loop_keeps_running(loaded_gui, qtbot) -> 
     recorder.timer.stop()
     result = finished.args[1]
     assert result.stats.generated_tokens > 20
+    stats = result.stats
     assert counter.n >= 2  # the answer arrived in several batches ...
-    assert counter.n < result.stats.generated_tokens  # ... not one signal per token
+    assert counter.n <= stats.total_s / 0.03 + 2  # ... at most one about every 30 ms ...
+    if stats.tokens_per_second > 2 / 0.03:
+        assert counter.n < stats.generated_tokens  # ... so fast tokens share signals
+    # (In the full suite another thread's llama.cpp team can slow decoding below one token per 30 ms;
+    # then each batch holds one token, which is still not one signal per token by design.)
     assert page.answer_edit.toPlainText() == result.text
     gap = recorder.longest_gap_ms()
     assert gap < 100, f"the event loop stalled for {gap:.0f} ms"

@@ -414,51 +414,56 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="43" />
+        <source>First-run screen shown</source>
+        <translation>Tela de boas-vindas exibida</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="44" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44" />
+        <location filename="../../rio_desktop/settings.py" line="45" />
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45" />
+        <location filename="../../rio_desktop/settings.py" line="46" />
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46" />
+        <location filename="../../rio_desktop/settings.py" line="47" />
         <source>Verify the server's certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47" />
+        <location filename="../../rio_desktop/settings.py" line="48" />
         <source>Organisation's CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48" />
+        <location filename="../../rio_desktop/settings.py" line="49" />
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49" />
+        <location filename="../../rio_desktop/settings.py" line="50" />
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50" />
+        <location filename="../../rio_desktop/settings.py" line="51" />
         <source>Organisation's correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51" />
+        <location filename="../../rio_desktop/settings.py" line="52" />
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52" />
+        <location filename="../../rio_desktop/settings.py" line="53" />
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
@@ -1129,127 +1134,127 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="61" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="69" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="69" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="71" />
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="82" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="83" />
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="84" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="85" />
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="86" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="87" />
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="100" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="102" />
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="105" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="106" />
         <source>&amp;Settings…</source>
         <translation>&amp;Configurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="110" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="114" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="116" />
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="118" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="119" />
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="126" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="127" />
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="127" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="128" />
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="139" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="140" />
         <source>The organisation's server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="140" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="141" />
         <source>Rio Desktop is set to use the organisation's server. To run a model file on this computer, choose "This computer" in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha "Este computador" nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="158" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="159" />
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="185" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="186" />
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="221" />
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="199" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="222" />
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="206" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="229" />
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="230" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="253" />
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="239" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="262" />
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1851,6 +1856,59 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <location filename="../../rio_desktop/ui/summarize_page.py" line="438" />
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="21" />
+        <source>Welcome to Rio Desktop</source>
+        <translation>Boas-vindas ao Rio Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="22" />
+        <source>Welcome</source>
+        <translation>Boas-vindas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="24" />
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="26" />
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Rio Desktop runs language models on this computer, so documents stay here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This computer:&lt;/b&gt; {cpu}, {cores} cores; {ram} of memory; GPU: {gpus}.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Boas-vindas&lt;/h2&gt;&lt;p&gt;O Rio Desktop executa modelos de linguagem neste computador, e os documentos ficam aqui.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Este computador:&lt;/b&gt; {cpu}, {cores} núcleos; {ram} de memória; GPU: {gpus}.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="34" />
+        <source>&lt;p&gt;&lt;b&gt;Recommended:&lt;/b&gt; {name}, about {size} to download.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Recomendado:&lt;/b&gt; {name}, cerca de {size} para baixar.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="36" />
+        <source>&lt;p&gt;No model of the catalogue fits this computer's memory: use the organisation's server.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nenhum modelo do catálogo cabe na memória deste computador: use o servidor do órgão.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="38" />
+        <source>&amp;Download it</source>
+        <translation>&amp;Baixar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="40" />
+        <source>&amp;Import a model file…</source>
+        <translation>&amp;Importar um arquivo de modelo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="41" />
+        <source>Use the organisation's &amp;server…</source>
+        <translation>Usar o &amp;servidor do órgão…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="42" />
+        <source>&amp;Later</source>
+        <translation>&amp;Depois</translation>
     </message>
 </context>
 </TS>

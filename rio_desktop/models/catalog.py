@@ -95,3 +95,21 @@ def assess(quantizations: list[Quantization], gpu_free: list[int], ram_available
     if candidates:
         result.recommended = max(candidates, key=lambda f: f.quantization.size).quantization.name
     return result
+
+
+# A Q4_K_M file holds about 4.8 bits per parameter: the size to expect before the hub is asked.
+Q4_BYTES_PER_PARAMETER = 0.6
+
+
+def recommend(entries: list[CatalogEntry], gpu_free: list[int], ram_available: int) -> tuple[CatalogEntry, int] | None:
+    """The largest catalogue model whose Q4 file (estimated from its parameter count) fits this machine,
+    with that estimated size; fully on the GPU is preferred to a bigger model split with the CPU."""
+    from rio_desktop.models.download import RemoteFile
+
+    sized = [(e, int(e.parameters_total * Q4_BYTES_PER_PARAMETER)) for e in entries if e.parameters_total]
+    quants = [Quantization(e.id, [RemoteFile(e.repos[0] if e.repos else e.id, "estimate.gguf", size, "")])
+              for e, size in sized]
+    result = assess(quants, gpu_free, ram_available, None)
+    if result.recommended is None:
+        return None
+    return next((e, size) for e, size in sized if e.id == result.recommended)

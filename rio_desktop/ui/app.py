@@ -94,6 +94,10 @@ class Gui:
         self.reporter.parent_widget = self.window
 
     def restore_last_model(self) -> None:
+        first_run = not self.settings.get("welcome_done") and self.settings.get("backend") == "local"
+        if first_run and not self.window.models_page.installed_tab.models:
+            self.window.show_welcome()
+            return
         if self.settings.get("backend") == "server":
             self.window.apply_backend()
             return

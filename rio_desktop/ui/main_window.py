@@ -36,6 +36,7 @@ from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.models_page import ModelsPage
 from rio_desktop.ui.settings_dialog import SettingsDialog
 from rio_desktop.ui.summarize_page import SummarizePage
+from rio_desktop.ui.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +189,28 @@ class MainWindow(QMainWindow):
             self.worker.service.replace_backend(LlamaCppBackend(n_threads=settings.get("n_threads") or None))
             self.show_model(None)
         return None
+
+    def show_welcome(self) -> WelcomeDialog:
+        """The first-run screen (once): what this computer can run and how to get a model."""
+        self.settings.set("welcome_done", True)
+        dialog = WelcomeDialog(detect(self.paths.models, with_llama=False), self)
+        dialog.download_requested.connect(self.welcome_download_action)
+        dialog.import_requested.connect(self.models_page.installed_tab.import_file_action)
+        dialog.server_requested.connect(self.settings_action)
+        self.navigation.setCurrentRow(2)
+        dialog.open()
+        return dialog
+
+    @Slot(str)
+    def welcome_download_action(self, entry_id: str) -> None:
+        """Show the recommended model in the catalogue and check what its repository holds now."""
+        catalog = self.models_page.catalog_tab
+        self.navigation.setCurrentRow(2)
+        self.models_page.tabs.setCurrentWidget(catalog)
+        rows = [i for i, e in enumerate(catalog.entries) if e.id == entry_id]
+        if rows:
+            catalog.list.setCurrentRow(rows[0])
+            catalog.check_action()
 
     @Slot()
     def open_logs_action(self) -> None:
