@@ -55,6 +55,18 @@ def paths_under(root: Path) -> AppPaths:
                     cache=root / "cache")
 
 
+@pytest.fixture
+def gui(qtbot, tmp_path: Path):
+    """The application's window, worker and jobs, on throw-away folders; shut down after the test."""
+    from rio_desktop.ui.app import Gui
+
+    gui = Gui(paths_under(tmp_path / "home"))
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    yield gui
+    assert gui.shutdown(5)
+
+
 @pytest.fixture(scope="session")
 def model_path() -> Path:
     return find_test_model()

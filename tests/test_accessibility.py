@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import paths_under
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.ui.app import Gui
 from rio_desktop.ui.settings_dialog import SettingsDialog
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
@@ -44,15 +40,6 @@ def problems(root: QWidget) -> list[str]:
         if widget.focusPolicy() == widget.focusPolicy().NoFocus:
             found.append(f"{label} '{name}': not reachable by keyboard")
     return found
-
-
-@pytest.fixture
-def gui(qtbot, tmp_path: Path):
-    gui = Gui(paths_under(tmp_path / "home"))
-    qtbot.addWidget(gui.window)
-    gui.window.show()
-    yield gui
-    assert gui.shutdown(5)
 
 
 @pytest.mark.parametrize("page", [0, 1, 2])

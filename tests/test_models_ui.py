@@ -27,15 +27,6 @@ def hub(model_path: Path, tmp_path: Path, monkeypatch):
         yield state
 
 
-@pytest.fixture
-def gui(qtbot, tmp_path: Path):
-    gui = Gui(paths_under(tmp_path / "home"))
-    qtbot.addWidget(gui.window)
-    gui.window.show()
-    yield gui
-    assert gui.shutdown(5)
-
-
 def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbot, monkeypatch) -> None:
     page = gui.window.models_page
     catalog, installed = page.catalog_tab, page.installed_tab

@@ -11,20 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import paths_under
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox
-
-from rio_desktop.ui.app import Gui
-
-
-@pytest.fixture
-def gui(qtbot, tmp_path: Path):
-    gui = Gui(paths_under(tmp_path))
-    qtbot.addWidget(gui.window)
-    gui.window.show()
-    yield gui
-    assert gui.shutdown(5)
 
 
 @pytest.fixture
