@@ -39,6 +39,7 @@ BACKEND_CMAKE_ARGS = {
 WHEEL_CACHE = Path(os.environ.get("RIO_DEV_CACHE", Path.home() / ".cache" / "rio-desktop-dev")) / "wheels"
 USAGE = """usage: python3 dev.py run [ARGS...]    set up .venv if needed, then start Rio Desktop
        python3 dev.py test [PYTEST ARGS...]  set up .venv if needed, then run the tests
+       python3 dev.py bundle [--no-package]  build the installer for this platform (installers/README.md)
 
 environment: LLAMA_BACKEND=cpu|cuda|metal|vulkan  which build of llama.cpp to compile (default cpu)"""
 
@@ -130,6 +131,9 @@ def main(argv: list[str]) -> int:
     if command == "test":
         ensure_installed("test")
         return subprocess.call([str(venv_python()), "-m", "pytest", *rest], cwd=ROOT)
+    if command == "bundle":
+        ensure_installed("bundle")
+        return subprocess.call([str(venv_python()), str(ROOT / "installers" / "build.py"), *rest], cwd=ROOT)
     print(USAGE, file=sys.stderr)
     return 2
 

@@ -313,8 +313,17 @@ def _gui(argv: Sequence[str]) -> int:
     return run_gui(list(argv))
 
 
+# A frozen bundle has no `python -m`: the PDF reader process is this same executable with this first
+# argument (see documents.pdf_text.child_command). It is not a documented command.
+PDF_CHILD_ARGUMENT = "_pdf-child"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [PDF_CHILD_ARGUMENT]:
+        from rio_desktop.documents import pdf_child
+
+        return pdf_child.main()
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         return _gui(argv)

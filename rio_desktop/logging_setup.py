@@ -3,13 +3,45 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 LOG_FILE_NAME = "rio-desktop.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUPS = 5
 _FORMAT = "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"
+
+
+class RotatingFile(logging.FileHandler):
+    """A log file that moves to .1 … .BACKUPS when it grows past `max_bytes`.
+
+    logging.handlers has one, but importing that module (sockets, pickle, queues) is a noticeable part
+    of the window's start-up time, and this is all the application needs of it.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes, self.backups = max_bytes, backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is None:
+                self.stream = self._open()
+            if self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except OSError:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        self.stream.close()
+        base = self.baseFilename
+        for index in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{index}"):
+                os.replace(f"{base}.{index}", f"{base}.{index + 1}")
+        os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO, stderr_level: int | None = None) -> Path:
@@ -21,8 +53,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO, stderr_level: int | 
         if getattr(handler, "_rio_desktop", False):
             root.removeHandler(handler)
             handler.close()
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                        encoding="utf-8")
+    file_handler = RotatingFile(path)
     file_handler.setFormatter(logging.Formatter(_FORMAT))
     file_handler._rio_desktop = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -48,10 +49,49 @@ def test_pages(gui, page: int) -> None:
     assert problems(gui.window.stack.currentWidget()) == []
 
 
+def test_catalogue_tab(gui) -> None:
+    page = gui.window.models_page
+    page.tabs.setCurrentIndex(page.CATALOG_TAB)  # built when first opened
+    assert page.tabs.currentWidget() is page.catalog_tab
+    assert problems(page.catalog_tab) == []
+
+
 def test_main_window_navigation_and_shortcuts(gui) -> None:
     interface = QAccessible.queryAccessibleInterface(gui.window.navigation)
     assert interface.text(QAccessible.Text.Name) == "Pages"
-    assert gui.window.load_action.shortcut().toString() == "Ctrl+L"
+    shortcuts = {action.text(): action.shortcut().toString() for menu in gui.window.menuBar().findChildren(QMenu)
+                 for action in menu.actions() if not action.isSeparator()}
+    # open, summarize, cancel and export, as the accessibility requirements name them
+    assert shortcuts["&Open PDF…"] == "Ctrl+O" and shortcuts["&Summarize or write"] == "Ctrl+Return"
+    assert shortcuts["&Cancel"] == "Esc" and shortcuts["&Export…"] == "Ctrl+E"
+    assert shortcuts["&Load model…"] == "Ctrl+L" and shortcuts["&Models"] == "Ctrl+3"
+
+
+@pytest.mark.parametrize("language", ["en", "pt_BR"])
+def test_menu_mnemonics_are_unique_in_each_language(qtbot, tmp_path, language: str) -> None:
+    """Alt+letter must reach one item: no two entries of a menu (or of the menu bar) share a letter."""
+    from conftest import paths_under
+    from PySide6.QtCore import QCoreApplication
+
+    from rio_desktop.ui.app import Gui
+
+    home = paths_under(tmp_path / "home")
+    home.ensure()
+    (home.config / "settings.json").write_text(f'{{"language": "{language}"}}', encoding="utf-8")
+    gui = Gui(home)
+    qtbot.addWidget(gui.window)
+    try:
+        bar = gui.window.menuBar()
+        groups = [[a.text() for a in bar.actions()]] + [
+            [a.text() for a in menu.actions() if not a.isSeparator()] for menu in bar.findChildren(QMenu)]
+        for texts in groups:
+            letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+            assert len(letters) == len(texts), f"an entry without a mnemonic: {texts}"
+            assert len(set(letters)) == len(letters), f"shared mnemonic in {texts}"
+    finally:
+        for translator in gui.translators:
+            QCoreApplication.instance().removeTranslator(translator)
+        assert gui.shutdown(5)
 
 
 def test_settings_dialog(gui, qtbot) -> None:

@@ -29,7 +29,7 @@ def hub(model_path: Path, tmp_path: Path, monkeypatch):
 
 def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbot, monkeypatch) -> None:
     page = gui.window.models_page
-    catalog, installed = page.catalog_tab, page.installed_tab
+    catalog, installed = open_catalog(gui, qtbot), page.installed_tab
     assert any(e.id == "rio-3.5-open" for e in catalog.entries)
     catalog.repo_edit.setText(f"https://huggingface.co/{REPO}")
     with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
@@ -65,7 +65,7 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
 
 
 def test_withdrawn_repository_shows_alternatives(gui, hub: Hub, qtbot) -> None:
-    catalog = gui.window.models_page.catalog_tab
+    catalog = open_catalog(gui, qtbot)
     row = next(i for i, e in enumerate(catalog.entries) if e.id == "rio-3.5-open")
     catalog.list.setCurrentRow(row)
     with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
@@ -76,7 +76,7 @@ def test_withdrawn_repository_shows_alternatives(gui, hub: Hub, qtbot) -> None:
 
 def test_offline_mode_opens_no_connection(gui, hub: Hub, qtbot) -> None:
     gui.settings.set("offline", True)
-    catalog = gui.window.models_page.catalog_tab
+    catalog = open_catalog(gui, qtbot)
     catalog.list.setCurrentRow(0)
     catalog.check_action()
     assert hub.ranges == [] and hub.auth_seen == [] and not catalog.check_jobs
@@ -98,9 +98,16 @@ def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
             assert b"hf_segredo_123" not in path.read_bytes(), path
 
 
+def open_catalog(gui, qtbot):
+    """The catalogue tab, once it has the hardware detection it starts off the GUI thread."""
+    catalog = gui.window.models_page.catalog_tab
+    qtbot.waitUntil(lambda: catalog.hardware is not None, timeout=10_000)
+    return catalog
+
+
 def start_slow_download(gui, hub: Hub, qtbot):
     """Add the local repository, start downloading its model slowly, return the download's row."""
-    catalog = gui.window.models_page.catalog_tab
+    catalog = open_catalog(gui, qtbot)
     catalog.repo_edit.setText(REPO)
     with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
         catalog.add_action()
@@ -124,7 +131,7 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
 
     second = Gui(home)
     qtbot.addWidget(second.window)
-    catalog = second.window.models_page.catalog_tab
+    catalog = open_catalog(second, qtbot)
     restored = [catalog.downloads_box.itemAt(i).widget() for i in range(catalog.downloads_box.count())]
     assert len(restored) == 1 and "Interrupted" in restored[0].detail.text()
     with qtbot.waitSignal(catalog.installed, timeout=60_000):
@@ -143,7 +150,7 @@ def test_cancel_a_download_from_the_page(gui, hub: Hub, qtbot, tmp_path: Path) -
 
 
 def test_search_the_hub(gui, hub: Hub, qtbot) -> None:
-    catalog = gui.window.models_page.catalog_tab
+    catalog = open_catalog(gui, qtbot)
     catalog.repo_edit.setText("rio-teste")
     with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
         catalog.search_action()

@@ -76,6 +76,9 @@ def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypat
     monkeypatch.setenv(PSEUDO_ENV, "1")
     gui = Gui(paths_under(tmp_path / "home"))
     qtbot.addWidget(gui.window)
+    for row in range(gui.window.navigation.count()):  # pages are built when first shown
+        gui.window.page(row)
+    gui.window.models_page.catalog_tab  # noqa: B018 - so is the catalogue tab
     try:
         untranslated = []
         for widget in gui.window.findChildren(QAbstractButton) + gui.window.findChildren(QLabel):

@@ -1,634 +1,660 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="292" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="294" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="295" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="296" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="297" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="298" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="300" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="301" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="302" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="306" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="383" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="186"/>
+        <source>checking this computer…</source>
+        <translation>verificando este computador…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="192"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="392" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="199"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="396" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="397" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="210"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="397" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="210"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="213"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="400" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="213"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="401" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="214"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="402" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="215"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="403" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="216"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="404" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="217"/>
         <source>{repo}: could not be checked ({detail})</source>
         <translation>{repo}: não foi possível verificar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="407" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="421" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="234"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="427" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="240"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="443" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="466" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="279"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="475" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="288"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="531" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="345"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="534" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="348"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="537" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="351"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="540" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="354"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="550" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="367"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="554" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="372"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="558" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="376"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="562" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="380"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="384"/>
+        <source>Download finished</source>
+        <translation>Download concluído</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="385"/>
+        <source>{name} is installed and verified.</source>
+        <translation>{name} está instalado e verificado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="392"/>
+        <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
+        <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="400"/>
+        <source>Download stopped</source>
+        <translation>Download interrompido</translation>
     </message>
 </context>
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="91" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="91"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="214" />
-        <source>The model is to be split across {wanted} GPUs, but this computer's llama.cpp sees {found}. Check the GPU settings.</source>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="214"/>
+        <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="248" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="248"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="252" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="252"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="311" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="311"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="362" />
-        <source>The text is too long for the model: it takes {tokens} tokens and the model's context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="362"/>
+        <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="428" />
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="428"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="179" />
-        <location filename="../../rio_desktop/engine/model_file.py" line="73" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="185" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="199" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="200" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="225" />
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="75" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="77"/>
         <source>{name} is a folder, not a model file.</source>
         <translation>{name} é uma pasta, não um arquivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="78" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="80"/>
         <source>The file {name} is empty. Download or copy the model again.</source>
         <translation>O arquivo {name} está vazio. Baixe ou copie o modelo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="84" />
-        <source>Rio Desktop is not allowed to read {name}. Check the file's permissions.</source>
+        <location filename="../../rio_desktop/engine/model_file.py" line="86"/>
+        <source>Rio Desktop is not allowed to read {name}. Check the file&apos;s permissions.</source>
         <translation>O Rio Desktop não tem permissão para ler {name}. Verifique as permissões do arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="88" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="90"/>
         <source>{name} could not be read: {detail}</source>
         <translation>Não foi possível ler {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="92" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
         <source>The file {name} is incomplete: it ends inside its header. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: termina no meio do cabeçalho. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="96" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
         <source>{name} is not a GGUF model file. Choose a file in GGUF format (.gguf).</source>
         <translation>{name} não é um arquivo de modelo GGUF. Escolha um arquivo no formato GGUF (.gguf).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="99" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="101"/>
         <source>The file {name} is damaged and cannot be used as a model ({detail}).</source>
         <translation>O arquivo {name} está danificado e não pode ser usado como modelo ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="108" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="110"/>
         <source>The file {name} is incomplete: it has {have} of the {expected} its contents require. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: tem {have} dos {expected} que seu conteúdo exige. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="121" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="123"/>
         <source>{name} is part of a model split into {count} files, but its name does not follow the pattern name-00001-of-{count:05d}.gguf, so the other parts cannot be found.</source>
         <translation>{name} é parte de um modelo dividido em {count} arquivos, mas seu nome não segue o padrão nome-00001-of-{count:05d}.gguf, por isso as outras partes não podem ser encontradas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="129" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
         <source>This model is split into {count} files and {n_missing} of them are missing from {folder}: {missing}. Put every part in the same folder.</source>
         <translation>Este modelo está dividido em {count} arquivos e {n_missing} deles faltam em {folder}: {missing}. Coloque todas as partes na mesma pasta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="149" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="151"/>
         <source>{name} says it is not part {number} of its model. Parts of different models may have been mixed; get the parts again.</source>
         <translation>{name} indica que não é a parte {number} do seu modelo. Partes de modelos diferentes podem ter sido misturadas; obtenha as partes novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="156" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="162"/>
         <source>{name} does not say which model architecture it holds, so it cannot be loaded.</source>
         <translation>{name} não informa a arquitetura do modelo que contém, por isso não pode ser carregado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="160" />
-        <source>{name} holds a model of architecture '{arch}', which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
-        <translation>{name} contém um modelo de arquitetura '{arch}', que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
+        <location filename="../../rio_desktop/engine/model_file.py" line="166"/>
+        <source>{name} holds a model of architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
+        <translation>{name} contém um modelo de arquitetura &apos;{arch}&apos;, que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="173" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="179"/>
         <source>The chat template inside {name} tries to run code outside its sandbox. Rio Desktop refused to load this file; get the model from a trusted source.</source>
         <translation>O modelo de conversa dentro de {name} tenta executar código fora da sua área isolada. O Rio Desktop recusou carregar este arquivo; obtenha o modelo de uma fonte confiável.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="177" />
+        <location filename="../../rio_desktop/engine/model_file.py" line="183"/>
         <source>The chat template inside {name} does not work ({detail}). Get a corrected copy of the model.</source>
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="210" />
-        <location filename="../../rio_desktop/ui/jobs.py" line="47" />
+        <location filename="../../rio_desktop/engine/service.py" line="243"/>
+        <location filename="../../rio_desktop/ui/jobs.py" line="47"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="33" />
+        <location filename="../../rio_desktop/settings.py" line="33"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="34" />
+        <location filename="../../rio_desktop/settings.py" line="34"/>
         <source>CPU threads</source>
         <translation>Threads de CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="35" />
+        <location filename="../../rio_desktop/settings.py" line="35"/>
         <source>Context length (tokens)</source>
         <translation>Tamanho do contexto (tokens)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="36" />
+        <location filename="../../rio_desktop/settings.py" line="36"/>
         <source>Model layers on the GPU</source>
         <translation>Camadas do modelo na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="37" />
+        <location filename="../../rio_desktop/settings.py" line="37"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="38" />
+        <location filename="../../rio_desktop/settings.py" line="38"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="39" />
+        <location filename="../../rio_desktop/settings.py" line="39"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="40" />
+        <location filename="../../rio_desktop/settings.py" line="40"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41" />
+        <location filename="../../rio_desktop/settings.py" line="41"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42" />
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43" />
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44" />
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45" />
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46" />
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47" />
-        <source>Verify the server's certificate</source>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48" />
-        <source>Organisation's CA file (PEM)</source>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49" />
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50" />
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51" />
-        <source>Organisation's correspondence templates</source>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52" />
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53" />
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="213" />
-        <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
-        <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
+        <location filename="../../rio_desktop/documents/export.py" line="213"/>
+        <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
+        <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter_export.py" line="206" />
-        <source>Letters are exported to Word (.docx) and PDF (.pdf), not to '{suffix}'.</source>
-        <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para '{suffix}'.</translation>
+        <location filename="../../rio_desktop/documents/letter_export.py" line="206"/>
+        <source>Letters are exported to Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
+        <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="101" />
+        <location filename="../../rio_desktop/documents/export.py" line="101"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243" />
+        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245" />
+        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285" />
-        <source>The model's context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
+        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341" />
-        <source>A part of the document does not fit the model's context ({tokens} of {n_ctx} tokens).</source>
+        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428" />
+        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter.py" line="79" />
+        <location filename="../../rio_desktop/documents/letter.py" line="79"/>
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="231" />
+        <location filename="../../rio_desktop/models/planner.py" line="231"/>
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="237" />
+        <location filename="../../rio_desktop/models/planner.py" line="237"/>
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="239" />
-        <source>the organisation's server</source>
+        <location filename="../../rio_desktop/models/planner.py" line="239"/>
+        <source>the organisation&apos;s server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="250" />
+        <location filename="../../rio_desktop/models/planner.py" line="250"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="143" />
+        <location filename="../../rio_desktop/models/download.py" line="150"/>
         <source>Not enough disk space in {folder}: the download needs {needed} more and {free} are free. Free some space or move the models folder to another disk.</source>
         <translation>Não há espaço suficiente em {folder}: o download precisa de mais {needed} e há {free} livres. Libere espaço ou mova a pasta dos modelos para outro disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="185" />
+        <location filename="../../rio_desktop/models/download.py" line="194"/>
         <source>The hub refused access to {repo} (401): this repository needs a Hugging Face token. Enter your token in Settings and try again.</source>
         <translation>O hub recusou o acesso a {repo} (401): este repositório exige um token do Hugging Face. Informe seu token nas Configurações e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="189" />
-        <source>{repo} is gated: accept its licence on the repository's page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
+        <location filename="../../rio_desktop/models/download.py" line="198"/>
+        <source>{repo} is gated: accept its licence on the repository&apos;s page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
         <translation>{repo} tem acesso restrito: aceite a licença na página do repositório no hub com a sua conta, confira se o token nas Configurações é dessa conta e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="194" />
+        <location filename="../../rio_desktop/models/download.py" line="203"/>
         <source>{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. Choose another source for this model.</source>
         <translation>{name} não está mais em {repo}: o repositório ou o arquivo foi retirado ou renomeado. Escolha outra origem para este modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="197" />
+        <location filename="../../rio_desktop/models/download.py" line="206"/>
         <source>The hub answered {code} for {name}. Try again later.</source>
         <translation>O hub respondeu {code} para {name}. Tente novamente mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="221" />
+        <location filename="../../rio_desktop/models/download.py" line="233"/>
         <source>The download of {name} kept failing ({detail}). What arrived is kept: resume it when the network is back.</source>
         <translation>O download de {name} continuou falhando ({detail}). O que chegou é mantido: retome quando a rede voltar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="262" />
+        <location filename="../../rio_desktop/models/download.py" line="274"/>
         <source>The disk filled up while downloading {name}. What arrived is kept: free some space and resume.</source>
         <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="274" />
-        <source>{name} arrived damaged (its sha256 does not match the hub's): the file was deleted. Download it again.</source>
+        <location filename="../../rio_desktop/models/download.py" line="286"/>
+        <source>{name} arrived damaged (its sha256 does not match the hub&apos;s): the file was deleted. Download it again.</source>
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="151" />
+        <location filename="../../rio_desktop/models/library.py" line="150"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="174" />
+        <location filename="../../rio_desktop/models/library.py" line="177"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="181" />
+        <location filename="../../rio_desktop/models/library.py" line="184"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="112" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="112"/>
         <source>The secure connection to {url} failed ({detail}). If the organisation uses its own certificate authority, choose its CA file in Settings; ask IT if unsure.</source>
         <translation>A conexão segura com {url} falhou ({detail}). Se o órgão usa uma autoridade certificadora própria, escolha o arquivo dela nas Configurações; na dúvida, consulte a TI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="116" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="116"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="124" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="124"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="127" />
-        <source>The server has no model '{model}'. Choose one of its models in Settings.</source>
-        <translation>O servidor não tem o modelo '{model}'. Escolha um dos modelos dele nas Configurações.</translation>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
+        <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
+        <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="131" />
-        <source>The text is too long for the server's model context. Shorten it, or ask IT for a longer context.</source>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="131"/>
+        <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="135" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
         <source>The server answered {status}: {detail}</source>
         <translation>O servidor respondeu {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="171" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="171"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="311" />
+        <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -636,17 +662,17 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="261" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="61"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="262" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="263" />
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -654,294 +680,294 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="85" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="85"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="103" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
         <source>smallest first, e.g. CGP/SMF</source>
         <translation>do menor para o maior, p. ex. CGP/SMF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
         <source>Vossa Excelência</source>
         <translation>Vossa Excelência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
         <source>Vossa Senhoria</source>
         <translation>Vossa Senhoria</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>Private citizen</source>
         <translation>Particular (cidadão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="115" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
         <source>Male (Senhor)</source>
         <translation>Masculino (Senhor)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
         <source>Female (Senhora)</source>
         <translation>Feminino (Senhora)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="119" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="119"/>
         <source>Street and number
 CEP and city/UF</source>
         <translation>Logradouro e número
 CEP e cidade/UF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
         <source>Higher authority</source>
         <translation>Autoridade superior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
         <source>Same level</source>
         <translation>Mesmo nível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
         <source>Lower level</source>
         <translation>Nível inferior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="130" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="130"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
         <source>&amp;Year:</source>
         <translation>&amp;Ano:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;Sectors:</source>
         <translation>&amp;Setores:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;City:</source>
         <translation>&amp;Cidade:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>Addressee &amp;name:</source>
         <translation>Nome do &amp;destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>Addressee &amp;office:</source>
         <translation>Car&amp;go do destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Form of address:</source>
         <translation>&amp;Tratamento:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Gender:</source>
         <translation>Gên&amp;ero:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Add&amp;ress:</source>
         <translation>Endereç&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>S&amp;ubject:</source>
         <translation>Ass&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>&amp;References:</source>
         <translation>&amp;Referências:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>Re&amp;lation:</source>
         <translation>Re&amp;lação:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>Signatory n&amp;ame:</source>
         <translation>Nome do s&amp;ignatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>Signatory o&amp;ffice:</source>
         <translation>Cargo do signatár&amp;io:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="168" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="168"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="169" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="169"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="171" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="171"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="172" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="172"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="180" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="180"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="187" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="188" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="189" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="189"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="359" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="359"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="404" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="404"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="425" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="425"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="437" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="437"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="475" />
-        <source>Done. The text is yours to edit; Ctrl+Z undoes the model's change.</source>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="475"/>
+        <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="493" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="493"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="504" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="504"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="511" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="512" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="512"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="535" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="535"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="543" />
+        <location filename="../../rio_desktop/ui/draft_page.py" line="543"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -949,12 +975,12 @@ CEP e cidade/UF</translation>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="66" />
+        <location filename="../../rio_desktop/ui/app.py" line="74"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="67" />
+        <location filename="../../rio_desktop/ui/app.py" line="75"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -970,163 +996,163 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="67" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="68" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="69" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="82" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="82" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="83" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="83" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="84" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="84" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="85" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="117" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="99"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="123" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="105"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="164" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="148"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="166" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="150"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="167" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="151"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="170" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="154"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="176" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="162"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="179" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="165"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="183" />
-        <location filename="../../rio_desktop/ui/model_manager.py" line="187" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="184" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="172"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="188" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="176"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="194" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="182"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="200" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="190"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="206" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="196"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="212" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="204"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="220" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="212"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="236" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="228"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_manager.py" line="240" />
+        <location filename="../../rio_desktop/ui/installed_models.py" line="232"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
@@ -1134,127 +1160,212 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="62" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="66"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="70" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="71" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="83" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="86"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="85" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="87" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="90"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="101" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="181"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="102" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="182"/>
+        <source>&amp;Open PDF…</source>
+        <translation>&amp;Abrir PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="183"/>
+        <source>Open a PDF to summarize</source>
+        <translation>Abrir um PDF para resumir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="184"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="185"/>
+        <source>Save the summary or the letter as a file</source>
+        <translation>Salvar o resumo ou o documento como arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="186"/>
+        <source>&amp;Print…</source>
+        <translation>Im&amp;primir…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="187"/>
+        <source>Print the letter</source>
+        <translation>Imprimir o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="106" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Settings…</source>
-        <translation>&amp;Configurações…</translation>
+        <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="111" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="115" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Executar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
+        <source>&amp;Summarize or write</source>
+        <translation>&amp;Resumir ou redigir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
+        <source>Summarize the open PDF, or write the letter&apos;s body</source>
+        <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
+        <source>Stop what the model is doing</source>
+        <translation>Interromper o que o modelo está fazendo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <source>&amp;Summarize</source>
+        <translation>&amp;Resumir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <source>&amp;Draft</source>
+        <translation>Re&amp;digir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="116" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="206"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="119" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="127" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="251"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="128" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="252"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="140" />
-        <source>The organisation's server is in use</source>
+        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
+        <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="141" />
-        <source>Rio Desktop is set to use the organisation's server. To run a model file on this computer, choose "This computer" in Settings first.</source>
-        <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha "Este computador" nas Configurações.</translation>
+        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
+        <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
+        <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="159" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="289"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="186" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="309"/>
+        <source>Restart Rio Desktop?</source>
+        <translation>Reiniciar o Rio Desktop?</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="310"/>
+        <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
+        <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="339"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="221" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="402"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="222" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="403"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="229" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="410"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="253" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="434"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="262" />
+        <location filename="../../rio_desktop/ui/main_window.py" line="445"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1262,124 +1373,125 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="40" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="48"/>
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="42" />
-        <location filename="../../rio_desktop/ui/models_page.py" line="93" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="50"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="44" />
-        <location filename="../../rio_desktop/ui/models_page.py" line="109" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="52"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="144"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="47" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="55"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="48" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="56"/>
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="49" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="50" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="53" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="61"/>
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="66"/>
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="61" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="69"/>
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="62" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="70"/>
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="65" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="73"/>
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="66" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="67" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="68" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="77" />
-        <source>The model's answer</source>
+        <location filename="../../rio_desktop/ui/models_page.py" line="85"/>
+        <source>The model&apos;s answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="94" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="102"/>
         <source>Installed</source>
         <translation>Instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="95" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="104"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="128"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="110" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="145"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="115" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="150"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="137" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="172"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="146" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="181"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="166" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="201"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="177" />
+        <location filename="../../rio_desktop/ui/models_page.py" line="212"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -1387,38 +1499,38 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="18" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="18"/>
         <source>CPF numbers</source>
         <translation>números de CPF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="19" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="19"/>
         <source>CNPJ numbers</source>
         <translation>números de CNPJ</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="20" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="20"/>
         <source>RG numbers</source>
         <translation>números de RG</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="21" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="21"/>
         <source>e-mail addresses</source>
         <translation>endereços de e-mail</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="22" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="22"/>
         <source>phone numbers</source>
         <translation>números de telefone</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="23" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="23"/>
         <source>CEPs</source>
         <translation>CEPs</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="26" />
-        <source>This text goes to the organisation's server and holds personal data:
+        <location filename="../../rio_desktop/ui/privacy.py" line="26"/>
+        <source>This text goes to the organisation&apos;s server and holds personal data:
 
 {found}
 
@@ -1430,17 +1542,17 @@ Replace them with placeholders before sending? The answer gets the originals bac
 Substituí-los por marcadores antes de enviar? A resposta recebe os originais de volta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="30" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="30"/>
         <source>Personal data (LGPD)</source>
         <translation>Dados pessoais (LGPD)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="32" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="32"/>
         <source>Replace and send</source>
         <translation>Substituir e enviar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="33" />
+        <location filename="../../rio_desktop/ui/privacy.py" line="33"/>
         <source>Send as it is</source>
         <translation>Enviar como está</translation>
     </message>
@@ -1448,189 +1560,189 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="45" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="45"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56" />
-        <source>Automatic (from the machine's load)</source>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56"/>
+        <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85" />
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91" />
-        <source>The organisation's server</source>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102" />
-        <source>Verify the server's certificate (recommended)</source>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105" />
-        <source>optional: the organisation's CA file (.pem)</source>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
+        <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153" />
-        <source>The language and the templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
-        <translation>O idioma e os modelos mudam na próxima vez que o Rio Desktop for iniciado. Contexto e camadas na GPU valem a partir do próximo carregamento de modelo; as threads valem imediatamente.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
+        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="173"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202" />
-        <source>The organisation's templates</source>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
+        <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="222" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="223"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="223" />
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="224"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -1638,222 +1750,237 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="68" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="72"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="70" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="71" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="80"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="87" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="88" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="89" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="103" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="106" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="110"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="107" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="111"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="109" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="125" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="129"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="177" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="178"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="181" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="182"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="192" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="193"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="192" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="193"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="224" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="225"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="244" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="245"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="270" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="271"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="288" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="289"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="292" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="293"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="295" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="296"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="297" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="299" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="300"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="324" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="351" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <source>Summary ready</source>
+        <translation>Resumo pronto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <source>The summary of {name} is ready.</source>
+        <translation>O resumo de {name} está pronto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="352"/>
+        <source>The summary failed</source>
+        <translation>O resumo falhou</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="359"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="365" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="375" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="393" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="402"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="396" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="405"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="416" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="423" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="424" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="433"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="438" />
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="447"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
@@ -1861,52 +1988,62 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="21" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="22"/>
         <source>Welcome to Rio Desktop</source>
         <translation>Boas-vindas ao Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="22" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="23"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="24" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="25"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="26" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="27"/>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Rio Desktop runs language models on this computer, so documents stay here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This computer:&lt;/b&gt; {cpu}, {cores} cores; {ram} of memory; GPU: {gpus}.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Boas-vindas&lt;/h2&gt;&lt;p&gt;O Rio Desktop executa modelos de linguagem neste computador, e os documentos ficam aqui.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Este computador:&lt;/b&gt; {cpu}, {cores} núcleos; {ram} de memória; GPU: {gpus}.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="34" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="35"/>
         <source>&lt;p&gt;&lt;b&gt;Recommended:&lt;/b&gt; {name}, about {size} to download.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Recomendado:&lt;/b&gt; {name}, cerca de {size} para baixar.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="36" />
-        <source>&lt;p&gt;No model of the catalogue fits this computer's memory: use the organisation's server.&lt;/p&gt;</source>
+        <location filename="../../rio_desktop/ui/welcome.py" line="37"/>
+        <source>&lt;p&gt;No model of the catalogue fits this computer&apos;s memory: use the organisation&apos;s server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nenhum modelo do catálogo cabe na memória deste computador: use o servidor do órgão.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="38" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="39"/>
         <source>&amp;Download it</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="40" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="41"/>
         <source>&amp;Import a model file…</source>
         <translation>&amp;Importar um arquivo de modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="41" />
-        <source>Use the organisation's &amp;server…</source>
+        <location filename="../../rio_desktop/ui/welcome.py" line="42"/>
+        <source>Import an exported &amp;folder…</source>
+        <translation>Importar uma &amp;pasta exportada…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="44"/>
+        <source>A model folder exported for USB by Rio Desktop on another computer</source>
+        <translation>Uma pasta de modelo exportada para pendrive pelo Rio Desktop em outro computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="45"/>
+        <source>Use the organisation&apos;s &amp;server…</source>
         <translation>Usar o &amp;servidor do órgão…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="42" />
+        <location filename="../../rio_desktop/ui/welcome.py" line="46"/>
         <source>&amp;Later</source>
         <translation>&amp;Depois</translation>
     </message>

@@ -124,7 +124,9 @@ def clean_page_text(text: str) -> str:
 def child_command() -> list[str]:
     """How to start the reader process (a frozen bundle has no `-m`; its entry point dispatches)."""
     if getattr(sys, "frozen", False):
-        return [sys.executable, "_pdf-child"]
+        # On Windows the window executable has no console streams; the console one beside it reads.
+        console = Path(sys.executable).with_name("rio-desktop-cli.exe")
+        return [str(console if console.exists() else sys.executable), "_pdf-child"]
     return [sys.executable, "-m", "rio_desktop.documents.pdf_child"]
 
 
@@ -132,8 +134,10 @@ class _Child:
     """One reader process. The request (with the password) goes through stdin, never the command line."""
 
     def __init__(self, path: Path, password: str | None, start: int) -> None:
+        # CREATE_NO_WINDOW: on Windows the console reader must not flash a console window over the app.
         self.process = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+                                        stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+                                        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write(json.dumps({"path": str(path), "password": password, "start": start}))
         self.process.stdin.close()

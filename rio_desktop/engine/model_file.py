@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rio_desktop.engine.chat_template import CHATML_TEMPLATE, ChatTemplate, ChatTemplateError
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError, read_header
-from rio_desktop.engine.llama_build import architecture_known, llama_cpp_python_version
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.units import format_bytes
+
+if TYPE_CHECKING:
+    from rio_desktop.engine.chat_template import ChatTemplate
 
 SPLIT_NAME = re.compile(r"^(?P<prefix>.+)-(?P<no>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 
@@ -150,6 +152,10 @@ def inspect_model_file(path: str | Path) -> ModelFile:
                 "Core", "{name} says it is not part {number} of its model. Parts of different models may "
                         "have been mixed; get the parts again."), name=part.name, number=index + 1))
         total += _check_complete(part, part_header)
+
+    # Imported here: the model list on the first screen imports this module (start-up time).
+    from rio_desktop.engine.chat_template import CHATML_TEMPLATE, ChatTemplate, ChatTemplateError
+    from rio_desktop.engine.llama_build import architecture_known, llama_cpp_python_version
 
     arch = header.architecture
     if not arch:

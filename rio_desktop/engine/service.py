@@ -99,9 +99,13 @@ _STOP = object()
 class EngineService:
     """Owns a backend on one worker thread. Every public method may be called from any thread."""
 
-    def __init__(self, backend: Backend, events: EngineEvents,
+    def __init__(self, backend: Backend | Callable[[], Backend], events: EngineEvents,
                  batch_interval: float = TOKEN_BATCH_INTERVAL_S) -> None:
-        self.backend = backend
+        # A factory defers making the backend (and importing llama.cpp's wrapper) to its first use:
+        # the window appears sooner, and a session on the organisation's server never needs it.
+        self._backend: Backend | None = backend if isinstance(backend, Backend) else None
+        self._factory: Callable[[], Backend] | None = None if isinstance(backend, Backend) else backend
+        self._backend_lock = threading.Lock()
         self.events = events
         self.batch_interval = batch_interval
         self._queue: queue.Queue[Any] = queue.Queue()
@@ -111,6 +115,34 @@ class EngineService:
         self._pending: dict[int, Request] = {}
         self._thread = threading.Thread(target=self._run, name="rio-engine", daemon=True)
         self._started = False
+
+    @property
+    def backend(self) -> Backend:
+        with self._backend_lock:
+            if self._backend is None:
+                assert self._factory is not None
+                self._backend = self._factory()
+            return self._backend
+
+    @backend.setter
+    def backend(self, backend: Backend) -> None:
+        with self._backend_lock:
+            self._backend = backend
+
+    @property
+    def current_backend(self) -> Backend | None:
+        """The backend if it has been made (without making it)."""
+        return self._backend
+
+    @property
+    def model_info(self) -> ModelInfo | None:
+        """The loaded model; None also while the backend has not been made."""
+        backend = self._backend
+        return backend.info if backend is not None else None
+
+    def _unload(self) -> None:
+        if self._backend is not None:
+            self._backend.unload()
 
     # -- submitting ----------------------------------------------------------------------------------
     def start(self) -> None:
@@ -137,8 +169,9 @@ class EngineService:
         """Switch backends on the worker thread, after what is queued; the old one is unloaded."""
 
         def swap(ctx: TaskContext) -> None:
-            old, self.backend = self.backend, backend
-            old.unload()
+            old, self.backend = self._backend, backend
+            if old is not None:
+                old.unload()
 
         return self.submit(swap, kind="backend")
 
@@ -162,7 +195,7 @@ class EngineService:
         """Cancel everything, stop the thread and free the model. False if it did not stop in time."""
         self.cancel_all()
         if not self._started:
-            self.backend.unload()
+            self._unload()
             return True
         self._queue.put(_STOP)
         self._thread.join(timeout)
@@ -176,7 +209,7 @@ class EngineService:
                 break
             self._serve(item)
         try:
-            self.backend.unload()
+            self._unload()
         except Exception:
             log.exception("unloading the model failed")
 

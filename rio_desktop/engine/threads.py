@@ -14,8 +14,7 @@ import math
 import os
 import time
 from dataclasses import dataclass
-
-import psutil
+from typing import Any
 
 # A core counts as taken when other programs use at least this much of it.
 BUSY_CORE_THRESHOLD = 0.5
@@ -26,11 +25,16 @@ MAX_WINDOW_S = 10.0
 FRESH_SAMPLE_S = 0.1
 
 
+# psutil is imported where it is used: the GUI builds a backend at start, before any model is asked for.
 def physical_cores() -> int:
+    import psutil
+
     return psutil.cpu_count(logical=False) or os.cpu_count() or 1
 
 
 def _busy_seconds() -> float:
+    import psutil
+
     times = psutil.cpu_times()
     idle = times.idle + getattr(times, "iowait", 0.0)
     total = sum(times)
@@ -39,7 +43,7 @@ def _busy_seconds() -> float:
     return total - idle
 
 
-def _own_seconds(process: psutil.Process) -> float:
+def _own_seconds(process: Any) -> float:
     times = process.cpu_times()
     return times.user + times.system
 
@@ -56,13 +60,23 @@ class ThreadPolicy:
 
     def __init__(self, override: int | None = None, cores: int | None = None) -> None:
         self.override = override if override and override > 0 else None
-        self.cores = cores or physical_cores()
-        self._process = psutil.Process()
+        self._cores = cores
+        self._process: Any = None
         self._last: _Snapshot | None = None
-        self._decision = self.cores
+        self._decision: int | None = None
         self.others_busy_cores = 0.0
 
+    @property
+    def cores(self) -> int:
+        if self._cores is None:
+            self._cores = physical_cores()
+        return self._cores
+
     def _snapshot(self) -> _Snapshot:
+        if self._process is None:
+            import psutil
+
+            self._process = psutil.Process()
         return _Snapshot(time.monotonic(), _busy_seconds(), _own_seconds(self._process))
 
     def _measure(self) -> None:
@@ -85,15 +99,16 @@ class ThreadPolicy:
         if self.override:
             return self.override
         self._measure()
-        return self._decision
+        return self._decision or self.cores
 
     def recheck(self) -> int | None:
         """During long work: a new thread count if the load has changed, else None."""
         if self.override:
             return None
-        before = self._decision
+        before = self._decision or self.cores
         last = self._last
         if last is not None and time.monotonic() - last.wall < 1.0:
             return None
         self._measure()
-        return self._decision if self._decision != before else None
+        after = self._decision or self.cores
+        return after if after != before else None

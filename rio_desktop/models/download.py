@@ -10,15 +10,13 @@ it is renamed into place, and a split model is installed only when all its parts
 from __future__ import annotations
 
 import errno
-import http.client
+import functools
 import json
 import logging
 import os
 import shutil
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,9 @@ from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.units import format_bytes
 
 if TYPE_CHECKING:
+    import http.client
+    import urllib.request
+
     from rio_desktop.engine.gguf_header import GGUFHeader
 
 log = logging.getLogger(__name__)
@@ -92,17 +93,23 @@ class Progress:
         return (self.total - self.done) / self.speed_bps if self.speed_bps > 0 else None
 
 
-class _NoAuthAcrossHosts(urllib.request.HTTPRedirectHandler):
-    """The hub redirects file downloads to a CDN with a signed URL: the token stays with the hub."""
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    """The URL opener, made on first use: urllib.request and http.client take a noticeable part of the
+    application's start-up, and most sessions never download."""
+    import urllib.request
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is not None and urllib.parse.urlsplit(newurl).netloc != urllib.parse.urlsplit(req.full_url).netloc:
-            new.remove_header("Authorization")
-        return new
+    class NoAuthAcrossHosts(urllib.request.HTTPRedirectHandler):
+        """The hub redirects file downloads to a CDN with a signed URL: the token stays with the hub."""
 
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            new = super().redirect_request(req, fp, code, msg, headers, newurl)
+            if new is not None and urllib.parse.urlsplit(newurl).netloc != urllib.parse.urlsplit(
+                    req.full_url).netloc:
+                new.remove_header("Authorization")
+            return new
 
-_opener = urllib.request.build_opener(_NoAuthAcrossHosts)
+    return urllib.request.build_opener(NoAuthAcrossHosts)
 
 
 def part_path(target: Path) -> Path:
@@ -172,12 +179,14 @@ class Downloader:
                                       retry_in))
 
     def _request(self, file: RemoteFile, offset: int) -> http.client.HTTPResponse:
+        import urllib.request
+
         request = urllib.request.Request(file.url, headers={"User-Agent": "rio-desktop"})
         if offset:
             request.add_header("Range", f"bytes={offset}-")
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
-        return _opener.open(request, timeout=self.stall_timeout)  # type: ignore[return-value]
+        return _opener().open(request, timeout=self.stall_timeout)  # type: ignore[return-value]
 
     def _http_error(self, file: RemoteFile, exc: urllib.error.HTTPError) -> DownloadError:
         repo = file.repo
@@ -198,6 +207,9 @@ class Downloader:
             "Core", "The hub answered {code} for {name}. Try again later."), code=exc.code, name=file.name))
 
     def _fetch(self, file: RemoteFile, part: Path) -> None:
+        import http.client
+        import urllib.error
+
         attempt = 0
         while True:
             offset = part.stat().st_size if part.exists() else 0
@@ -285,6 +297,7 @@ def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int =
                   limit: int = 256 << 20) -> GGUFHeader:
     """A remote GGUF's header from its first megabytes (range requests, doubling until it fits)."""
     import io
+    import urllib.request
 
     from rio_desktop.engine.gguf_header import HeaderError, read_header
 
@@ -294,7 +307,7 @@ def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int =
                                                             "Range": f"bytes=0-{size - 1}"})
         if token:
             request.add_header("Authorization", f"Bearer {token}")
-        with _opener.open(request, timeout=STALL_TIMEOUT_S) as response:
+        with _opener().open(request, timeout=STALL_TIMEOUT_S) as response:
             data = response.read(size)
         try:
             return read_header(io.BytesIO(data))

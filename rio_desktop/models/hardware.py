@@ -17,8 +17,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import psutil
-
 log = logging.getLogger(__name__)
 INTERESTING_FLAGS = ("avx", "avx2", "fma", "f16c", "avx512f", "avx512_vnni", "avx512_bf16", "amx_int8", "neon",
                      "sve")
@@ -109,6 +107,8 @@ def nvidia_gpus(nvml: Any = None) -> list[Gpu]:
 
 def detect(models_dir: Path | None = None, nvml: Any = None, with_llama: bool = True) -> Hardware:
     model, flags = _cpu_model_and_flags()
+    import psutil  # here, not at the top: the GUI imports this module at start
+
     memory = psutil.virtual_memory()
     disk_path = models_dir if models_dir and models_dir.exists() else Path.home()
     usage = shutil.disk_usage(disk_path)

@@ -20,7 +20,6 @@ from rio_desktop import __version__
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.model_file import SPLIT_NAME, ModelFile, inspect_model_file
-from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
@@ -155,6 +154,8 @@ class ModelLibrary:
     def export_folder(self, model: InstalledModel, target: Path, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> Path:
         """A folder for a USB drive: every part and a manifest with each file's sha256."""
+        from rio_desktop.hashing import file_sha256  # here: the first screen imports this module
+
         folder = target / model.path.name.removesuffix(".gguf")
         folder.mkdir(parents=True, exist_ok=True)
         copied = _copy(model.model.parts, folder, progress, cancel)
@@ -167,6 +168,8 @@ class ModelLibrary:
     def import_folder(self, folder: Path, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> InstalledModel:
         """Import an exported folder: every file is checked against the manifest before it is installed."""
+        from rio_desktop.hashing import file_sha256
+
         try:
             manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             files = manifest["files"]

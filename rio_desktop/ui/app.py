@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
-from rio_desktop.engine.llama_backend import LlamaCppBackend
+from rio_desktop.engine.backend import Backend
 from rio_desktop.logging_setup import setup_logging
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.settings import Settings
@@ -39,7 +40,9 @@ class ErrorReporter(QObject):
         super().__init__()
         self.log_file = log_file
         self.parent_widget: QWidget | None = None
-        self.error.connect(self.show_error_event_response, Qt.ConnectionType.QueuedConnection)
+        # Queued across threads by Qt; deferred within the GUI thread by the slot (a modal dialog must
+        # not open inside sys.excepthook).
+        self.error.connect(self.error_event_response)
         self._showing = False
 
     def install(self) -> None:
@@ -58,7 +61,12 @@ class ErrorReporter(QObject):
         self.excepthook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
 
     @Slot(str)
-    def show_error_event_response(self, summary: str) -> None:
+    def error_event_response(self, summary: str) -> None:
+        QTimer.singleShot(0, lambda: self.show_error(summary))
+
+    def show_error(self, summary: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if self._showing:  # one dialog at a time; the rest is in the log
             return
         self._showing = True
@@ -79,6 +87,13 @@ def create_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def _local_backend(n_threads: int | None) -> Backend:
+    """This computer's llama.cpp; made on first use (see EngineService)."""
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+
+    return LlamaCppBackend(n_threads=n_threads)
+
+
 class Gui:
     """Everything the running GUI is made of, so tests can build it the way the application does."""
 
@@ -88,7 +103,8 @@ class Gui:
         self.log_file = setup_logging(self.paths.logs)
         self.translators = install_translator(QApplication.instance(), self.settings.get("language"))
         self.reporter = ErrorReporter(self.log_file)
-        self.worker = EngineWorker(LlamaCppBackend(n_threads=self.settings.get("n_threads") or None))
+        n_threads = self.settings.get("n_threads") or None
+        self.worker = EngineWorker(lambda: _local_backend(n_threads))
         self.jobs = Jobs()
         self.window = MainWindow(self.worker, self.jobs, self.settings, self.paths)
         self.reporter.parent_widget = self.window
@@ -111,6 +127,25 @@ class Gui:
         return self.worker.shutdown(timeout)
 
 
+def end_on_sigterm(window: QWidget) -> None:
+    """Close the window (the draft is saved, the engine stopped) when the session ends or a service
+    manager asks, instead of dying mid-write. Python handles signals only between bytecodes, so a timer
+    gives it a turn while Qt's loop waits."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        return
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(500)
+
+
+def relaunch_command() -> list[str]:
+    """How to start this application again: the bundle's executable, or this Python with the package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "rio_desktop"]
+
+
 def run_gui(argv: list[str]) -> int:
     app = create_application(argv)
     gui = Gui()
@@ -118,8 +153,17 @@ def run_gui(argv: list[str]) -> int:
     log.info("%s %s started", APP_NAME, __version__)
     gui.window.show()
     QTimer.singleShot(0, gui.restore_last_model)
+    # The other pages after the first paint, one per event-loop turn: the first visit to each is instant.
+    QTimer.singleShot(200, gui.window.build_remaining_pages)
+    end_on_sigterm(gui.window)
     code = app.exec()
-    if not gui.shutdown():
+    stopped = gui.shutdown()
+    if gui.window.restart_requested:  # after the shutdown: the model's memory is free for the new one
+        import subprocess
+
+        log.info("restarting (%s)", " ".join(relaunch_command()))
+        subprocess.Popen(relaunch_command(), close_fds=True)
+    if not stopped:
         # llama.cpp cannot be interrupted in every phase (a model load, say). Leave without waiting:
         # nothing of the user's is in the engine, and the log is flushed first.
         logging.shutdown()

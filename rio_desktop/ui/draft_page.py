@@ -405,7 +405,7 @@ class DraftPage(QWidget):
             return
         notes = self.notes.toPlainText()
         self.redaction = None
-        if isinstance(self.worker.service.backend, OpenAIServerBackend):
+        if isinstance(self.worker.service.current_backend, OpenAIServerBackend):
             choice = privacy_choice(self, notes)
             if choice is None:
                 return

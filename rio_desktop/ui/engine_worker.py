@@ -8,7 +8,7 @@ in the GUI thread: PySide6 runs a lambda or a plain function on the emitting thr
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -29,7 +29,7 @@ class EngineWorker(QObject):
     failed = Signal(int, object)  # request id, Message
     cancelled = Signal(int, object)  # request id, partial result or None
 
-    def __init__(self, backend: Backend, parent: QObject | None = None) -> None:
+    def __init__(self, backend: Backend | Callable[[], Backend], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = EngineService(backend, _Events(self))
 
@@ -50,7 +50,7 @@ class EngineWorker(QObject):
 
     @property
     def model_info(self) -> ModelInfo | None:
-        return self.service.backend.info
+        return self.service.model_info
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         stopped = self.service.shutdown(timeout)

@@ -1,42 +1,46 @@
-"""The main window: navigation between pages, the menu, and the status bar."""
+"""The main window: navigation between pages, the menu, and the status bar.
+
+Pages are built when first shown (or accessed), and the rest right after the window appears, one per
+event-loop turn: the window is on screen in about the time a bare Qt window takes (bench/startup.py).
+Heavy modules (the server client, hardware detection, the planner, dialogs) are imported where used.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.engine.backend import LoadParams, ModelInfo
-from rio_desktop.engine.llama_backend import LlamaCppBackend
-from rio_desktop.engine.model_file import inspect_model_file
-from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
 from rio_desktop.i18n import Message
-from rio_desktop.models.hardware import detect
-from rio_desktop.models.planner import load_params
 from rio_desktop.paths import AppPaths
-from rio_desktop.secrets import SERVER_KEY, get_secret
 from rio_desktop.settings import Settings
-from rio_desktop.ui.draft_page import DraftPage
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
-from rio_desktop.ui.models_page import ModelsPage
-from rio_desktop.ui.settings_dialog import SettingsDialog
-from rio_desktop.ui.summarize_page import SummarizePage
-from rio_desktop.ui.welcome import WelcomeDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from rio_desktop.ui.desktop_integration import DesktopIntegration
+    from rio_desktop.ui.draft_page import DraftPage
+    from rio_desktop.ui.models_page import ModelsPage
+    from rio_desktop.ui.summarize_page import SummarizePage
+    from rio_desktop.ui.welcome import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +53,14 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.paths = paths
         self.load_request: int | None = None
+        self.restart_requested = False  # run_gui starts the application again after the window closed
+        self._desktop: DesktopIntegration | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
 
-        self.summarize_page = SummarizePage(worker, jobs, settings, paths)
-        self.draft_page = DraftPage(worker, jobs, settings, paths)
-        self.models_page = ModelsPage(worker, jobs, settings, paths)
-        self.models_page.load_requested.connect(self.load_model_action)
-        self.models_page.load_path_requested.connect(self.load_path_action)
+        self._pages: dict[int, QWidget] = {}
+        self._page_factories: list[Callable[[], QWidget]] = [
+            self._make_summarize_page, self._make_draft_page, self._make_models_page]
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
@@ -67,11 +71,10 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        for title, page in ((self.tr("Summarize"), self.summarize_page), (self.tr("Draft"), self.draft_page),
-                            (self.tr("Models"), self.models_page)):
+        for title in (self.tr("Summarize"), self.tr("Draft"), self.tr("Models")):
             self.navigation.addItem(title)
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # replaced by the page when it is first needed
+        self.navigation.currentRowChanged.connect(self.show_page)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.navigation)
@@ -97,32 +100,155 @@ class MainWindow(QMainWindow):
         # Models first while no model is loaded: that is what the clerk must do first.
         self.navigation.setCurrentRow(2)
 
+    # -- pages ---------------------------------------------------------------------------------------
+    def _make_summarize_page(self) -> QWidget:
+        from rio_desktop.ui.summarize_page import SummarizePage
+
+        page = SummarizePage(self.worker, self.jobs, self.settings, self.paths)
+        page.activity_progress.connect(self.activity_progress_event_response)
+        page.activity_done.connect(self.activity_done_event_response)
+        return page
+
+    def _make_draft_page(self) -> QWidget:
+        from rio_desktop.ui.draft_page import DraftPage
+
+        return DraftPage(self.worker, self.jobs, self.settings, self.paths)
+
+    def _make_models_page(self) -> QWidget:
+        from rio_desktop.ui.models_page import ModelsPage
+
+        page = ModelsPage(self.worker, self.jobs, self.settings, self.paths)
+        page.load_requested.connect(self.load_model_action)
+        page.load_path_requested.connect(self.load_path_action)
+        page.activity_progress.connect(self.activity_progress_event_response)
+        page.activity_done.connect(self.activity_done_event_response)
+        page.show_model(self.worker.model_info)
+        return page
+
+    def page(self, row: int) -> QWidget:
+        """The page in navigation row `row`, built now if it was not yet."""
+        page = self._pages.get(row)
+        if page is None:
+            page = self._page_factories[row]()
+            self._pages[row] = page
+            placeholder = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return page
+
+    @property
+    def summarize_page(self) -> SummarizePage:
+        return self.page(0)  # type: ignore[return-value]
+
+    @property
+    def draft_page(self) -> DraftPage:
+        return self.page(1)  # type: ignore[return-value]
+
+    @property
+    def models_page(self) -> ModelsPage:
+        return self.page(2)  # type: ignore[return-value]
+
+    @Slot(int)
+    def show_page(self, row: int) -> None:
+        self.page(row)
+        self.stack.setCurrentIndex(row)
+
+    def build_remaining_pages(self) -> None:
+        """Build the pages not shown yet, one per event-loop turn, so the first visit is instant."""
+        missing = [row for row in range(len(self._page_factories)) if row not in self._pages]
+        if missing:
+            self.page(missing[0])
+            QTimer.singleShot(0, self.build_remaining_pages)
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], key: str | QKeySequence | None = None,
+                description: str = "") -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            # Through the property system: QAction.setShortcut's overload resolution makes PySide build
+            # Python enums for the whole Qt namespace (~15 ms) before the window can be shown.
+            action.setProperty("shortcut", QKeySequence(key))
+        if description:
+            action.setStatusTip(description)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.load_action = QAction(self.tr("&Load model…"), self)
-        self.load_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.load_action.triggered.connect(self.load_model_action)
-        file_menu.addAction(self.load_action)
-        settings_action = QAction(self.tr("&Settings…"), self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings_action.triggered.connect(self.settings_action)
-        file_menu.addAction(settings_action)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = self._action(file_menu, self.tr("&Open PDF…"), self.open_pdf_action,
+                                        QKeySequence.StandardKey.Open, self.tr("Open a PDF to summarize"))
+        self.export_action = self._action(file_menu, self.tr("&Export…"), lambda: self._page_command("export"),
+                                          "Ctrl+E", self.tr("Save the summary or the letter as a file"))
+        self.print_action = self._action(file_menu, self.tr("&Print…"), lambda: self._page_command("print"),
+                                         QKeySequence.StandardKey.Print, self.tr("Print the letter"))
         file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        logs_action = QAction(self.tr("Open the &log folder"), self)
-        logs_action.triggered.connect(self.open_logs_action)
-        help_menu.addAction(logs_action)
-        about_action = QAction(self.tr("&About Rio Desktop"), self)
-        about_action.triggered.connect(self.about_action)
-        help_menu.addAction(about_action)
+        self.load_action = self._action(file_menu, self.tr("&Load model…"), self.load_model_action, "Ctrl+L")
+        self._action(file_menu, self.tr("&Settings…"), self.settings_action, "Ctrl+,")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        run_menu = bar.addMenu(self.tr("&Run"))
+        self.primary_action = self._action(run_menu, self.tr("&Summarize or write"),
+                                           lambda: self._page_command("primary"), "Ctrl+Return",
+                                           self.tr("Summarize the open PDF, or write the letter's body"))
+        self.cancel_action = self._action(run_menu, self.tr("&Cancel"), lambda: self._page_command("cancel"),
+                                          "Esc", self.tr("Stop what the model is doing"))
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for row, title in enumerate((self.tr("&Summarize"), self.tr("&Draft"), self.tr("&Models"))):
+            # `checked` first: QAction.triggered passes it, and it would land in `row`.
+            self._action(view_menu, title, lambda _checked=False, row=row: self.navigation.setCurrentRow(row),
+                         f"Ctrl+{row + 1}")
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Open the &log folder"), self.open_logs_action)
+        self._action(help_menu, self.tr("&About Rio Desktop"), self.about_action)
+        self.stack.currentChanged.connect(self._update_page_actions)
+
+    # Each page's buttons for the menu's commands; a command runs only when its button could be pressed,
+    # so the keyboard does exactly what the screen offers.
+    PAGE_COMMANDS = {
+        0: {"primary": ("summarize_button", "summarize_action"), "cancel": ("cancel_button", "cancel_action"),
+            "export": ("export_button", "export_action")},
+        1: {"primary": ("generate_button", "generate_action"), "cancel": ("cancel_button", "cancel_action"),
+            "export": ("export_button", "export_action"), "print": ("print_button", "print_action")},
+        2: {"primary": ("generate_button", "generate_action"), "cancel": ("cancel_button", "cancel_action")},
+    }
+
+    def _page_command(self, command: str) -> bool:
+        """Run `command` on the page in view; False when that page has no such command or cannot now."""
+        row = self.stack.currentIndex()
+        names = self.PAGE_COMMANDS.get(row, {}).get(command)
+        if names is None:
+            return False
+        page = self.page(row)
+        button, method = names
+        if not getattr(page, button).isEnabled():
+            return False
+        getattr(page, method)()
+        return True
+
+    @Slot()
+    def _update_page_actions(self) -> None:
+        commands = self.PAGE_COMMANDS.get(self.stack.currentIndex(), {})
+        for command, action in (("primary", self.primary_action), ("cancel", self.cancel_action),
+                                ("export", self.export_action), ("print", self.print_action)):
+            action.setEnabled(command in commands)
+
+    @Slot()
+    def open_pdf_action(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.summarize_page.open_action()
 
     # -- actions -------------------------------------------------------------------------------------
     @Slot()
     def load_model_action(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = self.settings.get("last_model") or str(self.paths.models)
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a model"), start,
                                               self.tr("GGUF models (*.gguf);;All files (*)"))
@@ -136,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def load_model(self, path: Path) -> int | None:
         """Load on the worker; in automatic mode the memory plan chooses context, GPU layers and split."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.settings.get("backend") == "server":
             QMessageBox.information(self, self.tr("The organisation's server is in use"), self.tr(
                 "Rio Desktop is set to use the organisation's server. To run a model file on this computer, "
@@ -146,6 +274,10 @@ class MainWindow(QMainWindow):
         fixed_layers = settings.get("n_gpu_layers")
 
         def task(ctx):
+            from rio_desktop.engine.model_file import inspect_model_file
+            from rio_desktop.models.hardware import detect
+            from rio_desktop.models.planner import load_params
+
             if fixed_layers >= 0:  # the clerk chose the number of GPU layers: no plan
                 params = LoadParams(model_path=path, n_ctx=n_ctx, n_gpu_layers=fixed_layers, n_threads=n_threads)
             else:
@@ -161,17 +293,40 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def settings_action(self) -> None:
+        from rio_desktop.ui.settings_dialog import SettingsDialog
+
+        language = self.settings.get("language")
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             threads = self.settings.get("n_threads") or None
             self.worker.submit(lambda ctx: ctx.backend.set_threads(threads), kind="settings")
             self.apply_backend()
+            if self.settings.get("language") != language:
+                self.offer_restart()
+
+    def offer_restart(self) -> bool:
+        """A new language takes effect in a new process; offer to restart now. True if it will."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, self.tr("Restart Rio Desktop?"), self.tr(
+            "The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a "
+            "summary being written is stopped."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.restart_requested = True
+        self.close()
+        return True
 
     def apply_backend(self) -> int | None:
         """Use the backend Settings name: the organisation's server (connected and checked on the worker),
         or this computer's llama.cpp."""
+        from rio_desktop.engine.llama_backend import LlamaCppBackend
+        from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
+        from rio_desktop.secrets import SERVER_KEY, get_secret
+
         settings = self.settings
-        current = self.worker.service.backend
+        current = self.worker.service.current_backend
         if settings.get("backend") == "server":
             config = ServerConfig(base_url=settings.get("server_url"), model=settings.get("server_model"),
                                   api_key=get_secret(SERVER_KEY), verify_tls=settings.get("server_verify_tls"),
@@ -185,17 +340,21 @@ class MainWindow(QMainWindow):
                                                    kind="load")
             self.statusBar().showMessage(self.tr("Connecting to {url}…").format(url=config.base_url))
             return self.load_request
-        if not isinstance(current, LlamaCppBackend):
+        if current is not None and not isinstance(current, LlamaCppBackend):
             self.worker.service.replace_backend(LlamaCppBackend(n_threads=settings.get("n_threads") or None))
             self.show_model(None)
         return None
 
     def show_welcome(self) -> WelcomeDialog:
         """The first-run screen (once): what this computer can run and how to get a model."""
+        from rio_desktop.models.hardware import detect
+        from rio_desktop.ui.welcome import WelcomeDialog
+
         self.settings.set("welcome_done", True)
         dialog = WelcomeDialog(detect(self.paths.models, with_llama=False), self)
         dialog.download_requested.connect(self.welcome_download_action)
         dialog.import_requested.connect(self.models_page.installed_tab.import_file_action)
+        dialog.import_folder_requested.connect(self.models_page.installed_tab.import_folder_action)
         dialog.server_requested.connect(self.settings_action)
         self.navigation.setCurrentRow(2)
         dialog.open()
@@ -212,12 +371,36 @@ class MainWindow(QMainWindow):
             catalog.list.setCurrentRow(rows[0])
             catalog.check_action()
 
+    # -- taskbar and notifications -------------------------------------------------------------------
+    @property
+    def desktop(self) -> DesktopIntegration:
+        """Made at the first long operation (it brings D-Bus or COM), not at start-up."""
+        if self._desktop is None:
+            from rio_desktop.ui.desktop_integration import DesktopIntegration
+
+            self._desktop = DesktopIntegration(self)
+        return self._desktop
+
+    @Slot(str, object)
+    def activity_progress_event_response(self, key: str, fraction: float | None) -> None:
+        if fraction is not None or self._desktop is not None:
+            self.desktop.set_progress(key, fraction)
+
+    @Slot(str, str)
+    def activity_done_event_response(self, title: str, text: str) -> None:
+        self.desktop.notify(title, text)
+
     @Slot()
     def open_logs_action(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.logs)))
 
     @Slot()
     def about_action(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Rio Desktop"), self.tr(
             "<b>{name} {version}</b><p>Offline AI help for public administration: documents stay on this "
             "computer.</p>").format(name=APP_NAME, version=__version__))
@@ -254,6 +437,8 @@ class MainWindow(QMainWindow):
 
     @Slot(int, object)
     def failed_event_response(self, request_id: int, message: Message) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if request_id == self.load_request:
             self.load_request = None
             self.models_page.show_load_progress(None)
@@ -271,5 +456,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Stop generation at once; the application shuts the worker down after the event loop ends.
         self.worker.cancel_all()
-        self.draft_page.flush()
+        if 1 in self._pages:
+            self.draft_page.flush()
         super().closeEvent(event)

@@ -3,6 +3,8 @@ downloads."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
@@ -25,12 +27,18 @@ from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.jobs import Jobs
-from rio_desktop.ui.model_manager import CatalogTab, InstalledTab
+
+if TYPE_CHECKING:
+    from rio_desktop.ui.model_catalog import CatalogTab
+from rio_desktop.ui.installed_models import InstalledTab
 
 
 class ModelsPage(QWidget):
+    CATALOG_TAB = 2
     load_requested = Signal()
     load_path_requested = Signal(object)  # Path
+    activity_progress = Signal(str, object)  # the catalogue's downloads, for the taskbar
+    activity_done = Signal(str, str)
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
                  parent: QWidget | None = None) -> None:
@@ -85,14 +93,16 @@ class ModelsPage(QWidget):
         loaded_layout = QVBoxLayout(loaded)
         loaded_layout.addWidget(model_box)
         loaded_layout.addWidget(try_box, 1)
+        self.jobs, self.settings, self.paths = jobs, settings, paths
         self.installed_tab = InstalledTab(jobs, settings, paths)
-        self.catalog_tab = CatalogTab(jobs, settings, paths)
         self.installed_tab.load_requested.connect(self.load_path_requested)
-        self.catalog_tab.installed.connect(self.installed_tab.refresh)
+        self._catalog_tab: CatalogTab | None = None
         self.tabs = QTabWidget()
         self.tabs.addTab(loaded, self.tr("Loaded model"))
         self.tabs.addTab(self.installed_tab, self.tr("Installed"))
-        self.tabs.addTab(self.catalog_tab, self.tr("Catalogue and downloads"))
+        # The catalogue is built when first opened (see model_catalog); a placeholder holds its place.
+        self.tabs.addTab(QWidget(), self.tr("Catalogue and downloads"))
+        self.tabs.currentChanged.connect(self.tab_changed_event_response)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -101,6 +111,31 @@ class ModelsPage(QWidget):
         worker.failed.connect(self.failed_event_response)
         worker.cancelled.connect(self.cancelled_event_response)
         self.show_model(None)
+
+    @property
+    def catalog_tab(self) -> CatalogTab:
+        if self._catalog_tab is None:
+            from rio_desktop.ui.model_catalog import CatalogTab
+
+            tab = CatalogTab(self.jobs, self.settings, self.paths)
+            tab.installed.connect(self.installed_tab.refresh)
+            tab.activity_progress.connect(self.activity_progress)
+            tab.activity_done.connect(self.activity_done)
+            index, current = self.CATALOG_TAB, self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)  # the swap is not the clerk changing tabs
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, self.tr("Catalogue and downloads"))
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            self._catalog_tab = tab
+        return self._catalog_tab
+
+    @Slot(int)
+    def tab_changed_event_response(self, index: int) -> None:
+        if index == self.CATALOG_TAB:
+            self.catalog_tab  # noqa: B018 - builds it
 
     # -- the loaded model ----------------------------------------------------------------------------
     def show_model(self, info: ModelInfo | None) -> None:

@@ -150,8 +150,9 @@ class SettingsDialog(QDialog):
             page = QWidget()
             page.setLayout(form)
             tabs.addTab(page, title)
-        note = QLabel(self.tr("The language and the templates change the next time Rio Desktop starts. Context "
-                              "and GPU layers apply the next time a model is loaded; threads apply at once."))
+        note = QLabel(self.tr("A new language needs a restart, which Rio Desktop offers (your draft is kept). "
+                              "Templates change the next time Rio Desktop starts. Context and GPU layers apply "
+                              "the next time a model is loaded; threads apply at once."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

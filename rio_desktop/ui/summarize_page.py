@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QUrl, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -47,6 +47,10 @@ PAGE_LINK = "page:"
 
 class SummarizePage(QWidget):
     models_requested = Signal()
+    # For the taskbar and notifications (desktop_integration): ("summary", fraction or None) and
+    # (title, text) when a summary ended.
+    activity_progress = Signal(str, object)
+    activity_done = Signal(str, str)
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
                  parent: QWidget | None = None) -> None:
@@ -144,9 +148,6 @@ class SummarizePage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
-        QShortcut(QKeySequence.StandardKey.Open, self, self.open_action)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.summarize_action)
-        QShortcut(QKeySequence("Esc"), self, self.cancel_action)
         jobs.progress.connect(self.job_progress_event_response)
         jobs.done.connect(self.job_done_event_response)
         jobs.failed.connect(self.job_failed_event_response)
@@ -252,7 +253,7 @@ class SummarizePage(QWidget):
             return
         document = self.document
         redaction = None
-        if isinstance(self.worker.service.backend, OpenAIServerBackend):
+        if isinstance(self.worker.service.current_backend, OpenAIServerBackend):
             choice = privacy_choice(self, "\n".join(p.text for p in document.text_pages))
             if choice is None:
                 return
@@ -307,6 +308,7 @@ class SummarizePage(QWidget):
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.done)
         self.stage_label.setText(self._stage_text(progress))
+        self.activity_progress.emit("summary", progress.done / max(progress.total, 1))
 
     @Slot(int, str)
     def tokens_event_response(self, request_id: int, text: str) -> None:
@@ -334,6 +336,10 @@ class SummarizePage(QWidget):
             self.request_id = None
             self._show_result(result)
             self._update_buttons()
+            self.activity_progress.emit("summary", None)
+            name = self.document.path.name if self.document is not None else ""
+            self.activity_done.emit(self.tr("Summary ready"), self.tr("The summary of {name} is ready.").format(
+                name=name))
 
     @Slot(int, object)
     def failed_event_response(self, request_id: int, message: Message) -> None:
@@ -342,6 +348,8 @@ class SummarizePage(QWidget):
             self.progress.hide()
             self.stage_label.setText(translate_message(message))
             self._update_buttons()
+            self.activity_progress.emit("summary", None)
+            self.activity_done.emit(self.tr("The summary failed"), translate_message(message))
 
     @Slot(int, object)
     def cancelled_event_response(self, request_id: int, _partial: object) -> None:
@@ -350,6 +358,7 @@ class SummarizePage(QWidget):
             self.progress.hide()
             self.stage_label.setText(self.tr("Stopped."))
             self._update_buttons()
+            self.activity_progress.emit("summary", None)
 
     @Slot(int, object)
     def model_event_response(self, _request_id: int, _info: object) -> None:

@@ -1,7 +1,9 @@
-"""Loading the interface language from the Qt Linguist sources in resources/translations.
+"""Loading the interface language from resources/translations.
 
-The .ts files are the single source of truth (no compiled .qm binaries are committed or needed): they
-are read directly into a QTranslator. The language follows the system unless the user chose one.
+The Qt Linguist .ts files are the single source of truth; no compiled binaries are committed. A source
+checkout reads the .ts directly into a QTranslator; a built bundle carries .qm files compiled from them
+at build time (installers/build.py), which Qt loads natively. The language follows the system unless
+the user chose one in Settings.
 """
 
 from __future__ import annotations
@@ -24,7 +26,13 @@ SOURCE_LANGUAGE = "en"
 
 
 def translation_file(language: str) -> Path:
+    """The .ts source of a language (what translators edit and tests check)."""
     return resource_path("translations") / f"rio_desktop_{language}.ts"
+
+
+def compiled_translation_file(language: str) -> Path:
+    """The compiled .qm of a language; present in built bundles only."""
+    return resource_path("translations") / f"rio_desktop_{language}.qm"
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
@@ -110,6 +118,15 @@ def install_translator(app: QCoreApplication, preference: str = "") -> list[QTra
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    compiled = compiled_translation_file(language)
+    if compiled.exists():
+        translator = QTranslator(app)
+        if translator.load(str(compiled)):
+            app.installTranslator(translator)
+            installed.append(translator)
+            log.info("language %s from %s", language, compiled)
+            return installed
+        log.error("translation %s unreadable; trying the source file", compiled)
     path = translation_file(language)
     try:
         table = read_ts(path)
@@ -118,5 +135,6 @@ def install_translator(app: QCoreApplication, preference: str = "") -> list[QTra
         return installed
     translator = TsTranslator(table, language)
     app.installTranslator(translator)
+    log.info("language %s from %s", language, path)
     installed.append(translator)
     return installed

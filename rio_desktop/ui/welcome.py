@@ -14,6 +14,7 @@ from rio_desktop.ui.formatting import format_bytes
 class WelcomeDialog(QDialog):
     download_requested = Signal(str)  # catalogue entry id
     import_requested = Signal()
+    import_folder_requested = Signal()  # a folder exported by another Rio Desktop (USB, no internet)
     server_requested = Signal()
 
     def __init__(self, hardware: Hardware, parent: QWidget | None = None) -> None:
@@ -38,19 +39,29 @@ class WelcomeDialog(QDialog):
         self.download_button = QPushButton(self.tr("&Download it"))
         self.download_button.setEnabled(choice is not None)
         self.import_button = QPushButton(self.tr("&Import a model file…"))
+        self.import_folder_button = QPushButton(self.tr("Import an exported &folder…"))
+        self.import_folder_button.setAccessibleDescription(self.tr(
+            "A model folder exported for USB by Rio Desktop on another computer"))
         self.server_button = QPushButton(self.tr("Use the organisation's &server…"))
         self.later_button = QPushButton(self.tr("&Later"))
         self.download_button.clicked.connect(lambda: self._close_with(self.download_requested, self.recommended))
         self.import_button.clicked.connect(lambda: self._close_with(self.import_requested))
+        self.import_folder_button.clicked.connect(lambda: self._close_with(self.import_folder_requested))
         self.server_button.clicked.connect(lambda: self._close_with(self.server_requested))
         self.later_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for button in (self.download_button, self.import_button, self.server_button, self.later_button):
-            buttons.addWidget(button)
+        # Two rows: the choices are long in Portuguese, and a row of five would not fit a small screen.
+        get_model = QHBoxLayout()
+        for button in (self.download_button, self.import_button, self.import_folder_button):
+            get_model.addWidget(button)
+        other = QHBoxLayout()
+        other.addWidget(self.server_button)
+        other.addStretch(1)
+        other.addWidget(self.later_button)
         layout = QVBoxLayout(self)
         layout.addWidget(machine)
         layout.addWidget(advice)
-        layout.addLayout(buttons)
+        layout.addLayout(get_model)
+        layout.addLayout(other)
 
     def _close_with(self, signal, *args) -> None:  # type: ignore[no-untyped-def]
         self.accept()

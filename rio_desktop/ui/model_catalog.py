@@ -1,4 +1,6 @@
-"""The model-management tabs of the Models page: installed models, the catalogue, downloads."""
+"""The Catalogue tab of the Models page: catalogue entries, live availability, what fits, downloads.
+
+Built when the tab is first opened: it brings the hub client, the planner and the downloader."""
 
 from __future__ import annotations
 
@@ -9,14 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -36,218 +36,18 @@ from rio_desktop.models.download import (
     RemoteFile,
     manifest,
 )
-from rio_desktop.models.hardware import detect
+from rio_desktop.models.hardware import Hardware, detect
 from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
-from rio_desktop.models.library import InstalledModel, ModelLibrary
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.formatting import format_bytes, translate_message
+from rio_desktop.ui.installed_models import models_folder
 from rio_desktop.ui.jobs import Jobs
 
 log = logging.getLogger(__name__)
 LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
-
-
-def models_folder(settings: Settings, paths: AppPaths) -> Path:
-    return Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
-
-
-class InstalledTab(QWidget):
-    load_requested = Signal(object)  # Path
-
-    def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.jobs, self.settings, self.paths = jobs, settings, paths
-        self.library = ModelLibrary(models_folder(settings, paths), paths.config / "models-in-place.json")
-        self.models: list[InstalledModel] = []
-        self.job: int | None = None
-        self.table = QTableWidget(0, 6)
-        self.table.setAccessibleName(self.tr("Installed models"))
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Quantization"), self.tr("Architecture"),
-                                              self.tr("Size"), self.tr("Context"), self.tr("Location")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.problems = QLabel("")
-        self.problems.setWordWrap(True)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.hide()
-        buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
-        for key, label in (("load", self.tr("&Load")), ("default", self.tr("Set as &default")),
-                           ("delete", self.tr("&Delete…")), ("export", self.tr("E&xport for USB…")),
-                           ("import_file", self.tr("Import &file…")), ("import_folder", self.tr("Import f&older…")),
-                           ("move", self.tr("&Move models folder…"))):
-            button = QPushButton(label)
-            self.buttons[key] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addWidget(self.problems)
-        self.buttons["load"].clicked.connect(self.load_action)
-        self.buttons["default"].clicked.connect(self.default_action)
-        self.buttons["delete"].clicked.connect(self.delete_action)
-        self.buttons["export"].clicked.connect(self.export_action)
-        self.buttons["import_file"].clicked.connect(self.import_file_action)
-        self.buttons["import_folder"].clicked.connect(self.import_folder_action)
-        self.buttons["move"].clicked.connect(self.move_action)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.itemDoubleClicked.connect(lambda _item: self.load_action())
-        jobs.progress.connect(self.job_progress_event_response)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.models, problems = self.library.scan()
-        default = self.settings.get("last_model")
-        self.table.setRowCount(len(self.models))
-        for row, installed in enumerate(self.models):
-            model = installed.model
-            name = model.name + (" ★" if str(model.path) == default else "")
-            location = self.tr("used in place: {path}").format(path=model.path.parent) if installed.in_place \
-                else str(model.path.parent)
-            for column, text in enumerate((name, model.quantization, model.architecture,
-                                           format_bytes(installed.size_bytes), str(model.context_trained or "?"),
-                                           location)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.problems.setText("\n".join(self.tr("Not a usable model: {name}: {reason}").format(
-            name=p.path.name, reason=translate_message(p.message)) for p in problems))
-        self._update_buttons()
-
-    def selected(self) -> InstalledModel | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.models[rows[0].row()] if rows else None
-
-    @Slot()
-    def _update_buttons(self) -> None:
-        chosen = self.selected() is not None and self.job is None
-        for key in ("load", "default", "delete", "export"):
-            self.buttons[key].setEnabled(chosen)
-        for key in ("import_file", "import_folder", "move"):
-            self.buttons[key].setEnabled(self.job is None)
-
-    def _start(self, work, text: str) -> None:  # type: ignore[no-untyped-def]
-        self.status.setText(text)
-        self.progress.show()
-        self.progress.setRange(0, 0)
-        self.job = self.jobs.start(work)
-        self._update_buttons()
-
-    @Slot()
-    def load_action(self) -> None:
-        model = self.selected()
-        if model is not None:
-            self.load_requested.emit(model.path)
-
-    @Slot()
-    def default_action(self) -> None:
-        model = self.selected()
-        if model is not None:
-            self.settings.remember_model(str(model.path))
-            self.refresh()
-
-    @Slot()
-    def delete_action(self) -> None:
-        model = self.selected()
-        if model is None:
-            return
-        question = self.tr("Delete {name} ({size})? The file is removed from this computer.").format(
-            name=model.model.name, size=format_bytes(model.size_bytes)) if not model.in_place else self.tr(
-            "Stop listing {name}? The file stays where it is.").format(name=model.model.name)
-        if QMessageBox.question(self, self.tr("Delete model"), question) != QMessageBox.StandardButton.Yes:
-            return
-        freed = self.library.delete(model)
-        self.status.setText(self.tr("{freed} freed.").format(freed=format_bytes(freed)))
-        self.refresh()
-
-    @Slot()
-    def export_action(self) -> None:
-        model = self.selected()
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to (for example a USB drive)"))
-        if model is not None and folder:
-            self._start(lambda report: self.library.export_folder(model, Path(folder), lambda d, t: report((d, t))),
-                        self.tr("Exporting {name}…").format(name=model.model.name))
-
-    @Slot()
-    def import_file_action(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a model"), str(Path.home()),
-                                              self.tr("GGUF models (*.gguf)"))
-        if not path:
-            return
-        copy = QMessageBox.question(self, self.tr("Import a model"), self.tr(
-            "Copy the model into the models folder? Choose No to use it where it is.")) == \
-            QMessageBox.StandardButton.Yes
-        self.import_file(Path(path), copy)
-
-    def import_file(self, path: Path, copy: bool) -> int:
-        self._start(lambda report: self.library.import_file(path, copy, lambda d, t: report((d, t))),
-                    self.tr("Importing {name}…").format(name=path.name))
-        assert self.job is not None
-        return self.job
-
-    @Slot()
-    def import_folder_action(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import an exported model folder"))
-        if folder:
-            self.import_folder(Path(folder))
-
-    def import_folder(self, folder: Path) -> int:
-        self._start(lambda report: self.library.import_folder(folder, lambda d, t: report((d, t))),
-                    self.tr("Checking and importing {name}…").format(name=folder.name))
-        assert self.job is not None
-        return self.job
-
-    @Slot()
-    def move_action(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Move the models to"))
-        if folder:
-            target = Path(folder)
-
-            def work(report):  # type: ignore[no-untyped-def]
-                self.library.move_to(target, lambda d, t: report((d, t)))
-                return target
-
-            self._start(work, self.tr("Moving the models to {folder}…").format(folder=folder))
-
-    @Slot(int, object)
-    def job_progress_event_response(self, job_id: int, payload: object) -> None:
-        if job_id == self.job and isinstance(payload, tuple):
-            done, total = payload
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * done / total) if total else 0)
-
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id != self.job:
-            return
-        self.job = None
-        self.progress.hide()
-        if isinstance(result, Path) and result.is_dir() and result != self.library.folder:
-            self.status.setText(self.tr("Exported to {folder}.").format(folder=result))
-        else:
-            if isinstance(result, Path):  # the models folder moved
-                self.settings.set("models_folder", str(result))
-            self.status.setText(self.tr("Done."))
-        self.refresh()
-
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: object) -> None:
-        if job_id != self.job:
-            return
-        self.job = None
-        self.progress.hide()
-        self.status.setText(translate_message(error.message) if isinstance(error, UserFacingError) else str(error))
-        self.refresh()
 
 
 class DownloadRow(QWidget):
@@ -277,6 +77,8 @@ class CatalogTab(QWidget):
     """Catalogue entries, their live availability, quantizations with a traffic light, and downloads."""
 
     installed = Signal()
+    activity_progress = Signal(str, object)  # ("download:<job>", fraction or None), see desktop_integration
+    activity_done = Signal(str, str)  # title, text
 
     def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -286,7 +88,11 @@ class CatalogTab(QWidget):
         self.quantizations: list[tuple[str, Quantization]] = []
         self.check_jobs: dict[int, str] = {}
         self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
-        self.hardware = detect(models_folder(settings, paths), with_llama=False)
+        # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread; until it is
+        # in, the "Fits?" column says so.
+        self.hardware: Hardware | None = None
+        folder = models_folder(settings, paths)
+        self.hardware_job = jobs.start(lambda _report: detect(folder, with_llama=False))
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Model catalogue"))
@@ -374,23 +180,30 @@ class CatalogTab(QWidget):
         for repo in entry.repos:
             state = self.states.get(repo) or self.catalog().cached(repo)
             lines.append(self._state_text(repo, state))
-            if state.status == "available":
+            if state.status == "available" and self.hardware is None:
+                for quantization in state.quantizations:
+                    self._add_row((quantization.name, format_bytes(quantization.size),
+                                   self.tr("checking this computer…"), repo))
+                    self.quantizations.append((repo, quantization))
+            elif state.status == "available":
                 fits = assess(state.quantizations, self.hardware.gpu_free_bytes,
                               self.hardware.ram["available_bytes"], entry.kv_bytes_per_token)
                 for fit in fits.fits:
-                    row = self.table.rowCount()
-                    self.table.insertRow(row)
                     mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
-                    texts = (fit.quantization.name, format_bytes(fit.quantization.size),
-                             f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}", repo)
-                    for column, text in enumerate(texts):
-                        self.table.setItem(row, column, QTableWidgetItem(text))
+                    self._add_row((fit.quantization.name, format_bytes(fit.quantization.size),
+                                   f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}", repo))
                     self.quantizations.append((repo, fit.quantization))
         if entry.alternatives and all((self.states.get(r) or self.catalog().cached(r)).status == "withdrawn"
                                       for r in entry.repos):
             names = [e.name for e in self.entries if e.id in entry.alternatives]
             lines.append(self.tr("Alternatives: {names}").format(names=", ".join(names)))
         self.state_label.setText("\n".join(lines))
+
+    def _add_row(self, texts: tuple[str, ...]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate(texts):
+            self.table.setItem(row, column, QTableWidgetItem(text))
 
     def _fit_text(self, fit: str) -> str:
         return {"gpu": self.tr("fits on the GPU"), "offload": self.tr("fits with part on the CPU"),
@@ -527,6 +340,7 @@ class CatalogTab(QWidget):
         row = self.downloads[job_id][0]
         p = progress
         row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)  # type: ignore[attr-defined]
+        self.activity_progress.emit(f"download:{job_id}", p.done / p.total if p.total else 0.0)  # type: ignore[attr-defined]
         if p.state == "retrying":  # type: ignore[attr-defined]
             row.detail.setText(self.tr("Connection lost; retrying in {s:.0f} s (attempt {n})…").format(
                 s=p.retry_in_s, n=p.attempt))  # type: ignore[attr-defined]
@@ -541,7 +355,10 @@ class CatalogTab(QWidget):
 
     @Slot(int, object)
     def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id in self.check_jobs:
+        if job_id == self.hardware_job:
+            self.hardware = result  # type: ignore[assignment]
+            self.show_entry()
+        elif job_id in self.check_jobs:
             repo = self.check_jobs.pop(job_id)
             self.states[repo] = result  # type: ignore[assignment]
             self.show_entry()
@@ -550,6 +367,7 @@ class CatalogTab(QWidget):
             self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
         elif job_id in self.downloads:
             row = self.downloads.pop(job_id)[0]
+            self.activity_progress.emit(f"download:{job_id}", None)
             if result == "paused":
                 row.detail.setText(self.tr("Paused. What arrived is kept."))
                 row.pause_button.hide()
@@ -563,18 +381,23 @@ class CatalogTab(QWidget):
                 row.pause_button.hide()
                 row.cancel_button.hide()
                 self.installed.emit()
+                self.activity_done.emit(self.tr("Download finished"), self.tr(
+                    "{name} is installed and verified.").format(name=row.label.text()))
 
     @Slot(int, object)
     def job_failed_event_response(self, job_id: int, error: object) -> None:
         message = translate_message(error.message) if isinstance(error, UserFacingError) else str(error)
-        if job_id in self.check_jobs:
+        if job_id == self.hardware_job:
+            log.warning("hardware detection failed: %s", error)
+            self.state_label.setText(self.tr("This computer's hardware could not be read ({detail}); "
+                                             "what fits is not known.").format(detail=message))
+        elif job_id in self.check_jobs:
             self.check_jobs.pop(job_id)
             self.state_label.setText(message)
         elif job_id in self.downloads:
             row = self.downloads.pop(job_id)[0]
+            self.activity_progress.emit(f"download:{job_id}", None)
+            self.activity_done.emit(self.tr("Download stopped"), message)
             row.detail.setText(message)
             row.pause_button.hide()
             row.resume_button.show()
-
-
-__all__ = ["InstalledTab", "CatalogTab"]

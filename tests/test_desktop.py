@@ -1,0 +1,125 @@
+"""The window as part of the desktop: keyboard commands, taskbar progress, notifications, restart for a
+new language, and what start-up leaves for later."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from rio_desktop import APP_NAME
+
+
+def test_keyboard_commands_follow_the_page_in_view(gui, qtbot, monkeypatch) -> None:
+    window = gui.window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0 and window.stack.currentWidget() is window.summarize_page
+    calls = []
+    monkeypatch.setattr(window.summarize_page, "open_action", lambda: calls.append("open"))
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert calls == ["open"]
+    # Summarize needs a document and a model: the command does what the disabled button would (nothing).
+    assert not window.summarize_page.summarize_button.isEnabled()
+    assert window._page_command("primary") is False
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.draft_page
+    assert window.print_action.isEnabled() and window.export_action.isEnabled()
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.models_page
+    assert not window.export_action.isEnabled() and not window.print_action.isEnabled()
+
+
+def test_escape_stops_a_generation_on_the_models_page(gui, qtbot, model_path: Path) -> None:
+    window = gui.window
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        window.load_model(model_path)
+    window.navigation.setCurrentRow(2)
+    page = window.models_page
+    page.prompt_edit.setPlainText("Write a long story about the city.")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    QTest.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert page.request_id is not None
+    qtbot.waitUntil(lambda: page.answer_edit.toPlainText() != "", timeout=30_000)
+    with qtbot.waitSignal(gui.worker.cancelled, timeout=10_000):
+        QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert page.request_id is None and page.answer_edit.toPlainText()  # what was written stays
+
+
+def test_progress_goes_to_the_title_and_a_background_end_is_notified(gui) -> None:
+    window = gui.window
+    desktop = window.desktop
+    desktop.set_progress("summary", 0.42)
+    desktop.set_progress("download:7", 0.9)
+    assert window.windowTitle() == f"42% · {APP_NAME}"  # the least advanced of the two
+    desktop.set_progress("summary", None)
+    assert window.windowTitle() == f"90% · {APP_NAME}"
+    desktop.set_progress("download:7", None)
+    assert window.windowTitle() == APP_NAME
+    window.activateWindow()
+    if window.isActiveWindow():
+        assert desktop.notify("Summary ready", "x") is False  # the clerk is looking: nothing to say
+    window.hide()  # the clerk works in another program
+    assert desktop.notify("Summary ready", "The summary of a.pdf is ready.") is True
+    assert desktop.last_notification == ("Summary ready", "The summary of a.pdf is ready.")
+
+
+def test_a_summary_that_ends_in_the_background_is_notified(gui, qtbot, model_path: Path, tmp_path: Path) -> None:
+    from pdf_factory import text_pdf
+
+    window = gui.window
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        window.load_model(model_path)
+    page = window.summarize_page
+    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
+        page.open_document(text_pdf(tmp_path / "relatorio.pdf", pages=2))
+    titles = []
+    window.windowTitleChanged.connect(titles.append)
+    window.hide()
+    with qtbot.waitSignal(gui.worker.finished, timeout=120_000):
+        page.summarize_action()
+    assert any(t.endswith(f"% · {APP_NAME}") for t in titles)  # progress was shown while it ran
+    assert window.windowTitle() == APP_NAME
+    assert window.desktop.last_notification == ("Summary ready", "The summary of relatorio.pdf is ready.")
+
+
+def test_changing_the_language_offers_a_restart(gui, monkeypatch) -> None:
+    from rio_desktop.ui.app import relaunch_command
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.No)
+    assert gui.window.offer_restart() is False and gui.window.isVisible()
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    assert gui.window.offer_restart() is True
+    assert gui.window.restart_requested and not gui.window.isVisible()
+    assert relaunch_command() == [sys.executable, "-m", "rio_desktop"]
+
+
+def test_start_up_leaves_heavy_parts_for_later(tmp_path: Path) -> None:
+    """What bench/startup.py measures depends on this: none of these is needed to show the window."""
+    code = """
+import json, sys
+from rio_desktop.ui.app import Gui, create_application
+app = create_application([])
+gui = Gui()
+gui.window.show()
+app.processEvents()
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in (
+    "llama_cpp", "jinja2", "psutil", "pynvml", "urllib", "http", "huggingface_hub", "keyring", "gguf")
+    or m in ("rio_desktop.engine.llama_backend", "rio_desktop.engine.server_backend",
+             "rio_desktop.ui.draft_page", "rio_desktop.ui.summarize_page", "rio_desktop.ui.model_catalog",
+             "PySide6.QtDBus"))))
+gui.shutdown()
+"""
+    env = {"RIO_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin",
+           "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [m for m in loaded if m not in ("urllib", "urllib.parse")] == []
