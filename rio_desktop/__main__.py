@@ -69,6 +69,15 @@ def _build_parser() -> argparse.ArgumentParser:
     plan.add_argument("model", help="GGUF model file (the first part of a split model), or a hub repository")
     plan.add_argument("--ctx", type=int, default=0, help="context length (0: the default)")
     plan.add_argument("--json", action="store_true", help="print one JSON object")
+    listing = models_commands.add_parser("list", help="the installed models")
+    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    importing = models_commands.add_parser(
+        "import", help="install a GGUF file, or a folder exported by Rio Desktop (checked against its manifest)")
+    importing.add_argument("source", type=Path, help="a .gguf file (the first part of a split model) or a folder")
+    importing.add_argument("--in-place", action="store_true", help="use a file where it is instead of copying it")
+    exporting = models_commands.add_parser("export", help="copy an installed model to a folder, for a USB drive")
+    exporting.add_argument("model", help="the model's file name or path, as `models list` shows it")
+    exporting.add_argument("target", type=Path, help="where to write the model's folder")
     return parser
 
 
@@ -307,6 +316,65 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _library():  # -> ModelLibrary
+    from rio_desktop.models.library import user_library
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+
+    paths = app_paths().ensure()
+    return user_library(Settings(paths.config), paths)
+
+
+def _models_list(args: argparse.Namespace) -> int:
+    from rio_desktop.units import format_bytes
+
+    models, problems = _library().scan()
+    if args.json:
+        print(json.dumps([{"name": m.model.name, "file": m.path.name, "path": str(m.path),
+                           "quantization": m.model.quantization, "architecture": m.model.architecture,
+                           "bytes": m.size_bytes, "in_place": m.in_place} for m in models], ensure_ascii=False))
+    else:
+        for m in models:
+            where = " (used in place)" if m.in_place else ""
+            print(f"{m.path.name}: {m.model.name}, {m.model.quantization}, {format_bytes(m.size_bytes)}{where}")
+        if not models:
+            print("No models installed.")
+    for problem in problems:
+        print(f"note: not a usable model: {problem.path.name}: {problem.message.render()}", file=sys.stderr)
+    return 0
+
+
+def _models_import(args: argparse.Namespace) -> int:
+    library = _library()
+    progress = _ProgressLine()
+    report = lambda done, total: progress.show("copying", done, total)  # noqa: E731
+    try:
+        if args.source.is_dir():
+            installed = library.import_folder(args.source, report)
+        else:
+            installed = library.import_file(args.source, not args.in_place, report)
+    finally:
+        progress.end()
+    print(f"installed: {installed.model.name} ({installed.path})")
+    return 0
+
+
+def _models_export(args: argparse.Namespace) -> int:
+    library = _library()
+    models, _ = library.scan()
+    chosen = [m for m in models if args.model in (m.path.name, str(m.path), m.model.name)]
+    if not chosen:
+        raise CliError(f"no installed model '{args.model}'; `{APP_ID} models list` shows them")
+    progress = _ProgressLine()
+    try:
+        folder = library.export_folder(chosen[0], args.target,
+                                       lambda done, total: progress.show("copying", done, total))
+    finally:
+        progress.end()
+    print(f"exported to {folder}")
+    return 0
+
+
 def _gui(argv: Sequence[str]) -> int:
     from rio_desktop.ui.app import run_gui
 
@@ -337,8 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _generate(args)
         if args.command == "doctor":
             return _doctor(args)
-        if args.command == "models" and args.models_command == "plan":
-            return _plan(args)
+        if args.command == "models":
+            return {"plan": _plan, "list": _models_list, "import": _models_import,
+                    "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)
         if args.command == "draft":

@@ -105,3 +105,27 @@ def test_welcome_dialog(gui, qtbot) -> None:
     qtbot.addWidget(dialog)
     assert problems(dialog) == []
     assert gui.settings.get("welcome_done")
+
+
+def test_every_page_fits_a_1280_pixel_screen_in_portuguese(qtbot, tmp_path) -> None:
+    """Office laptops have 1366 x 768 screens: the window's smallest size, with every page built, fits."""
+    from conftest import paths_under
+    from PySide6.QtCore import QCoreApplication
+
+    from rio_desktop.ui.app import Gui
+
+    home = paths_under(tmp_path / "home")
+    home.ensure()
+    (home.config / "settings.json").write_text('{"language": "pt_BR"}', encoding="utf-8")
+    gui = Gui(home)
+    qtbot.addWidget(gui.window)
+    try:
+        for row in range(gui.window.navigation.count()):
+            gui.window.page(row)
+        gui.window.models_page.catalog_tab  # noqa: B018 - built on first use
+        size = gui.window.minimumSizeHint()
+        assert size.width() <= 1280 and size.height() <= 700, size
+    finally:
+        for translator in gui.translators:
+            QCoreApplication.instance().removeTranslator(translator)
+        assert gui.shutdown(5)

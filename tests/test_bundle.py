@@ -46,8 +46,9 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
 
 def offline(command: list[str]) -> list[str]:
     """Run without a network (a new network namespace) where the kernel allows it."""
-    probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True) if shutil.which("unshare") else None
-    return ["unshare", "-rn", *command] if probe is not None and probe.returncode == 0 else command
+    unshare = shutil.which("unshare")  # found here: the program's own PATH holds nothing
+    probe = subprocess.run([unshare, "-rn", "true"], capture_output=True) if unshare else None
+    return [unshare, "-rn", *command] if unshare and probe is not None and probe.returncode == 0 else command
 
 
 def test_package_holds_the_bundle_menu_entry_icons_and_compiled_translations(package: Path) -> None:
@@ -87,6 +88,27 @@ def test_bundle_summarizes_a_pdf_offline_without_python(package: Path, model_pat
     assert all(1 <= page <= 3 for point in data["points"] for page in point["pages"])
     assert out.stat().st_size > 5_000  # the Word file was written by the bundled python-docx
     print(f"bundle summarized 3 pages in {time.monotonic() - started:.1f} s")
+
+
+def test_bundle_installs_a_model_from_an_exported_folder_offline(package: Path, model_path: Path,
+                                                                 tmp_path: Path) -> None:
+    """The air-gapped path: a model exported to a USB folder on one computer, installed on another."""
+    program = str(package / APP_ID / APP_ID)
+    first = clean_env(tmp_path / "pc1")
+    assert subprocess.run([program, "models", "import", str(model_path)], env=first, capture_output=True,
+                          timeout=120).returncode == 0
+    exported = subprocess.run([program, "models", "export", model_path.name, str(tmp_path / "usb")], env=first,
+                              capture_output=True, text=True, timeout=120)
+    assert exported.returncode == 0, exported.stderr
+    [folder] = (tmp_path / "usb").iterdir()
+    second = clean_env(tmp_path / "pc2")
+    installed = subprocess.run(offline([program, "models", "import", str(folder)]), env=second,
+                               capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0, installed.stderr
+    listed = subprocess.run([program, "models", "list", "--json"], env=second, capture_output=True, text=True,
+                            timeout=60)
+    [model] = json.loads(listed.stdout)
+    assert model["file"] == model_path.name and Path(model["path"]).parent == tmp_path / "pc2" / "rio" / "models"
 
 
 def test_bundle_window_starts_in_portuguese_and_ends_cleanly_on_sigterm(package: Path, tmp_path: Path) -> None:

@@ -106,3 +106,43 @@ def test_draft_with_an_unknown_template(model_path: Path, tmp_path: Path) -> Non
     result = _run("draft", "--template", "telegrama", "--fields", str(tmp_path / "f.json"), "--notes",
                   str(tmp_path / "n.txt"), "--model", str(model_path), "-o", str(tmp_path / "o.docx"))
     assert result.returncode == 1 and "no template 'telegrama'" in result.stderr and "oficio" in result.stderr
+
+
+def test_models_import_export_and_list_for_an_offline_computer(model_path: Path, tmp_path: Path,
+                                                               monkeypatch) -> None:
+    """What an IT desk scripts: install from a file, export for USB, install the export on another PC."""
+    first, second, usb = tmp_path / "pc1", tmp_path / "pc2", tmp_path / "usb"
+    monkeypatch.setenv("RIO_DESKTOP_HOME", str(first))
+    assert _run("models", "list").stdout.strip() == "No models installed."
+    result = _run("models", "import", str(model_path))
+    assert result.returncode == 0, result.stderr
+    listed = json.loads(_run("models", "list", "--json").stdout)
+    assert [m["file"] for m in listed] == [model_path.name] and not listed[0]["in_place"]
+    result = _run("models", "export", model_path.name, str(usb))
+    assert result.returncode == 0, result.stderr
+    [folder] = usb.iterdir()
+    assert (folder / "rio-model-manifest.json").exists()
+
+    monkeypatch.setenv("RIO_DESKTOP_HOME", str(second))
+    result = _run("models", "import", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(_run("models", "list", "--json").stdout)[0]["quantization"] == "Q4_1"
+
+
+def test_models_import_of_a_damaged_export_is_refused(model_path: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RIO_DESKTOP_HOME", str(tmp_path / "pc1"))
+    _run("models", "import", str(model_path))
+    _run("models", "export", model_path.name, str(tmp_path / "usb"))
+    [folder] = (tmp_path / "usb").iterdir()
+    part = folder / model_path.name
+    with part.open("r+b") as handle:  # one flipped byte, as a failing USB stick does
+        handle.seek(part.stat().st_size // 2)
+        byte = handle.read(1)
+        handle.seek(-1, 1)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+    monkeypatch.setenv("RIO_DESKTOP_HOME", str(tmp_path / "pc2"))
+    result = _run("models", "import", str(folder))
+    assert result.returncode == 1
+    assert "damaged" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert json.loads(_run("models", "list", "--json").stdout) == []
+    assert _run("models", "export", "nothing.gguf", str(tmp_path)).returncode == 1

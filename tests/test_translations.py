@@ -89,6 +89,18 @@ def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypat
         data = ("Ofício", "Rio de Janeiro", "PREFEITURA", "A Sua Excelência", "Prezado", "Atenciosamente",
                 "Português", "English")
         assert [u for u in untranslated if not any(d in u for d in data)] == []
+        # Longer texts must grow the layout, not hide behind a sideways scroll bar (the Draft form did).
+        from PySide6.QtWidgets import QScrollArea
+
+        window = gui.window
+        window.resize(window.minimumSizeHint())
+        window.show()
+        for row in range(window.navigation.count()):
+            window.navigation.setCurrentRow(row)
+            QCoreApplication.processEvents()
+            for area in window.stack.currentWidget().findChildren(QScrollArea):
+                if area.isVisible():
+                    assert not area.horizontalScrollBar().isVisible(), f"page {row}: {area.widget()}"
     finally:
         for translator in gui.translators:  # later tests read English again
             QCoreApplication.instance().removeTranslator(translator)

@@ -15,12 +15,17 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rio_desktop import __version__
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.model_file import SPLIT_NAME, ModelFile, inspect_model_file
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+
+if TYPE_CHECKING:
+    from rio_desktop.paths import AppPaths
+    from rio_desktop.settings import Settings
 
 log = logging.getLogger(__name__)
 MANIFEST = "rio-model-manifest.json"
@@ -80,6 +85,16 @@ def _copy(sources: list[Path], folder: Path, progress: Progress | None, cancel: 
             temporary.unlink(missing_ok=True)
         raise
     return [target for _, target in temporaries]
+
+
+IN_PLACE_LIST = "models-in-place.json"
+
+
+def user_library(settings: Settings, paths: AppPaths) -> ModelLibrary:
+    """The library the application uses: the models folder from Settings (or the default one), and the
+    list of models used where they are."""
+    folder = Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
+    return ModelLibrary(folder, paths.config / IN_PLACE_LIST)
 
 
 class ModelLibrary:

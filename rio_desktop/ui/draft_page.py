@@ -11,13 +11,14 @@ import html
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -158,11 +159,15 @@ class DraftPage(QWidget):
         buttons.addWidget(self.cancel_button)
         form_layout.addLayout(buttons)
         form_layout.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_widget)
-        scroll.setMinimumWidth(400)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Never a sideways scroll bar (it hid the fields' right edge): the column is as wide as the form
+        # needs in the language in use, and scrolls only up and down.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(form_widget.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth())
 
         self.drafts = QComboBox()
         self.drafts.setAccessibleName(self.tr("Saved drafts"))
@@ -172,16 +177,18 @@ class DraftPage(QWidget):
         self.body.setPlaceholderText(self.tr("The body of the letter: write it, or let the model write it "
                                              "from the notes."))
         self.rewrite_buttons: dict[str, QPushButton] = {}
-        rewrite_row = QHBoxLayout()
-        rewrite_row.addWidget(QLabel(self.tr("Selection:")))
-        for kind, label in (("formal", self.tr("More formal")), ("shorter", self.tr("Shorter")),
-                            ("plain", self.tr("Plain language")), ("grammar", self.tr("Fix grammar"))):
+        # Two by two: four long labels in one row made the window wider than a 1366-pixel laptop screen.
+        rewrite_row = QGridLayout()
+        rewrite_row.addWidget(QLabel(self.tr("Selection:")), 0, 0)
+        for index, (kind, label) in enumerate((
+                ("formal", self.tr("More formal")), ("shorter", self.tr("Shorter")),
+                ("plain", self.tr("Plain language")), ("grammar", self.tr("Fix grammar")))):
             button = QPushButton(label)
             button.setAccessibleDescription(self.tr("Rewrite the selected text: {what}").format(what=label))
             button.clicked.connect(lambda _checked=False, k=kind: self.rewrite_action(k))
             self.rewrite_buttons[kind] = button
-            rewrite_row.addWidget(button)
-        rewrite_row.addStretch(1)
+            rewrite_row.addWidget(button, index // 2, 1 + index % 2)
+        rewrite_row.setColumnStretch(3, 1)
         self.preview = QTextBrowser()
         self.preview.setAccessibleName(self.tr("The letter as it will be printed"))
         self.copy_button = QPushButton(self.tr("Copy text"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.i18n import UserFacingError
-from rio_desktop.models.library import InstalledModel, ModelLibrary
+from rio_desktop.models.library import InstalledModel, user_library
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.formatting import format_bytes, translate_message
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 def models_folder(settings: Settings, paths: AppPaths) -> Path:
-    return Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
+    return user_library(settings, paths).folder
 
 
 class InstalledTab(QWidget):
@@ -42,7 +42,7 @@ class InstalledTab(QWidget):
     def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.jobs, self.settings, self.paths = jobs, settings, paths
-        self.library = ModelLibrary(models_folder(settings, paths), paths.config / "models-in-place.json")
+        self.library = user_library(settings, paths)
         self.models: list[InstalledModel] = []
         self.job: int | None = None
         self.table = QTableWidget(0, 6)

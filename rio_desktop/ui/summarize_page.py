@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QUrl, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -320,7 +320,8 @@ class SummarizePage(QWidget):
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
-        self.summary_view.setHtml(summary_html(result))
+        muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        self.summary_view.setHtml(summary_html(result, muted))
         stats = result.stats
         self.stage_label.setText(self.tr(
             "{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model "
@@ -455,8 +456,9 @@ def translate_core(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def summary_html(result: SummaryResult) -> str:
-    """The summary with each citation a link to its page."""
+def summary_html(result: SummaryResult, muted: str = "gray") -> str:
+    """The summary with each citation a link to its page; `muted` colours the citations (from the
+    palette in use, so they stay readable in a dark theme)."""
     parts: list[str] = []
     heading = None
     executive = result.options.style == "executive"
@@ -464,7 +466,7 @@ def summary_html(result: SummaryResult) -> str:
     for point in result.points:
         links = ", ".join(f'<a href="{PAGE_LINK}{p}">{p}</a>' for p in point.pages)
         label = "p." if len(point.pages) == 1 else "pp."
-        cite = f' <span style="color:#555">({label} {links})</span>' if point.pages else ""
+        cite = f' <span style="color:{muted}">({label} {links})</span>' if point.pages else ""
         text = f"{html.escape(point.text)}{cite}"
         if executive:
             items.append(text)
