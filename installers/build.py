@@ -113,9 +113,16 @@ def render_icons() -> None:
         painter.end()
         image.save(str(target / f"{APP_ID}-{size}.png"))
         images[size] = image
-    # Qt's image plugins write both container formats, so every platform's icon is made here.
-    if not images[256].save(str(target / f"{APP_ID}.ico")):
-        print("warning: Qt could not write the .ico icon", file=sys.stderr)
+    # Qt's image plugins write both container formats, so every platform's icon is made here. Windows
+    # wants several sizes in one .ico (Qt writes one), which Pillow (a dependency of fpdf2) can do.
+    try:
+        from PIL import Image
+
+        with Image.open(target / f"{APP_ID}-256.png") as image:
+            image.save(target / f"{APP_ID}.ico", sizes=[(s, s) for s in ICON_SIZES if s <= 256])
+    except ImportError:
+        if not images[256].save(str(target / f"{APP_ID}.ico")):
+            print("warning: Qt could not write the .ico icon", file=sys.stderr)
     if not images[512].save(str(target / f"{APP_ID}.icns")):
         print("warning: Qt could not write the .icns icon", file=sys.stderr)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import json
 import os
 import sys
 import tempfile
@@ -88,3 +90,23 @@ def split_model(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
     folder = tmp_path_factory.mktemp("split")
     return split_gguf(model_path, folder / "smollm2.gguf", parts=3)
+
+
+@contextlib.contextmanager
+def gui_in_language(qtbot, folder: Path, language: str):
+    """A Gui whose saved language is `language`; its translators are removed afterwards, so later tests
+    read English again."""
+    from PySide6.QtCore import QCoreApplication
+
+    from rio_desktop.ui.app import Gui
+
+    home = paths_under(folder).ensure()
+    (home.config / "settings.json").write_text(json.dumps({"language": language}), encoding="utf-8")
+    gui = Gui(home)
+    qtbot.addWidget(gui.window)
+    try:
+        yield gui
+    finally:
+        for translator in gui.translators:
+            QCoreApplication.instance().removeTranslator(translator)
+        assert gui.shutdown(5)

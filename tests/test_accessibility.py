@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.ui.settings_dialog import SettingsDialog
-
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
                QAbstractItemView)
 
@@ -70,17 +68,9 @@ def test_main_window_navigation_and_shortcuts(gui) -> None:
 @pytest.mark.parametrize("language", ["en", "pt_BR"])
 def test_menu_mnemonics_are_unique_in_each_language(qtbot, tmp_path, language: str) -> None:
     """Alt+letter must reach one item: no two entries of a menu (or of the menu bar) share a letter."""
-    from conftest import paths_under
-    from PySide6.QtCore import QCoreApplication
+    from conftest import gui_in_language
 
-    from rio_desktop.ui.app import Gui
-
-    home = paths_under(tmp_path / "home")
-    home.ensure()
-    (home.config / "settings.json").write_text(f'{{"language": "{language}"}}', encoding="utf-8")
-    gui = Gui(home)
-    qtbot.addWidget(gui.window)
-    try:
+    with gui_in_language(qtbot, tmp_path / "home", language) as gui:
         bar = gui.window.menuBar()
         groups = [[a.text() for a in bar.actions()]] + [
             [a.text() for a in menu.actions() if not a.isSeparator()] for menu in bar.findChildren(QMenu)]
@@ -88,44 +78,41 @@ def test_menu_mnemonics_are_unique_in_each_language(qtbot, tmp_path, language: s
             letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
             assert len(letters) == len(texts), f"an entry without a mnemonic: {texts}"
             assert len(set(letters)) == len(letters), f"shared mnemonic in {texts}"
-    finally:
-        for translator in gui.translators:
-            QCoreApplication.instance().removeTranslator(translator)
-        assert gui.shutdown(5)
-
-
-def test_settings_dialog(gui, qtbot) -> None:
-    dialog = SettingsDialog(gui.settings, gui.window)
-    qtbot.addWidget(dialog)
-    assert problems(dialog) == []
-
-
-def test_welcome_dialog(gui, qtbot) -> None:
-    dialog = gui.window.show_welcome()
-    qtbot.addWidget(dialog)
-    assert problems(dialog) == []
-    assert gui.settings.get("welcome_done")
 
 
 def test_every_page_fits_a_1280_pixel_screen_in_portuguese(qtbot, tmp_path) -> None:
     """Office laptops have 1366 x 768 screens: the window's smallest size, with every page built, fits."""
-    from conftest import paths_under
-    from PySide6.QtCore import QCoreApplication
+    from conftest import gui_in_language
 
-    from rio_desktop.ui.app import Gui
-
-    home = paths_under(tmp_path / "home")
-    home.ensure()
-    (home.config / "settings.json").write_text('{"language": "pt_BR"}', encoding="utf-8")
-    gui = Gui(home)
-    qtbot.addWidget(gui.window)
-    try:
+    with gui_in_language(qtbot, tmp_path / "home", "pt_BR") as gui:
         for row in range(gui.window.navigation.count()):
             gui.window.page(row)
         gui.window.models_page.catalog_tab  # noqa: B018 - built on first use
         size = gui.window.minimumSizeHint()
         assert size.width() <= 1280 and size.height() <= 700, size
+
+
+def test_a_large_system_font_is_followed(qtbot, tmp_path, qapp) -> None:
+    """A clerk who reads with a larger system font gets it everywhere, and nothing is cut to make room."""
+    from conftest import gui_in_language
+    from PySide6.QtGui import QFont
+
+    normal = qapp.font()
+    large = QFont(normal)
+    large.setPointSizeF(normal.pointSizeF() * 1.75)
+    qapp.setFont(large)
+    try:
+        with gui_in_language(qtbot, tmp_path / "home", "pt_BR") as gui:
+            window = gui.window
+            window.show()
+            page = window.models_page
+            assert page.load_button.font().pointSizeF() == large.pointSizeF()
+            navigation = window.navigation
+            for row in range(navigation.count()):
+                item = navigation.item(row)
+                needed = navigation.fontMetrics().horizontalAdvance(item.text())
+                assert navigation.visualItemRect(item).width() >= needed, item.text()
+            # the question box still shows several lines of the larger text
+            assert page.prompt_edit.maximumHeight() >= 3 * page.prompt_edit.fontMetrics().lineSpacing()
     finally:
-        for translator in gui.translators:
-            QCoreApplication.instance().removeTranslator(translator)
-        assert gui.shutdown(5)
+        qapp.setFont(normal)

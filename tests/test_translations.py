@@ -1,4 +1,4 @@
-"""Every user-visible string is translatable, and the Portuguese translation is complete."""
+"""Every user-visible string is translatable, and every translation (pt-BR now) is complete."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 
-from rio_desktop.ui.translations import read_ts, translation_file
+from rio_desktop.ui.translations import LANGUAGES, SOURCE_LANGUAGE, read_ts, translation_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+TRANSLATED = [language for language in LANGUAGES if language != SOURCE_LANGUAGE]
 
 
 def _lupdate() -> Path:
@@ -26,10 +28,11 @@ def _lupdate() -> Path:
     return Path(found)
 
 
-def test_portuguese_covers_every_string_in_the_code(tmp_path: Path) -> None:
-    """lupdate run over the sources finds no string that the committed pt_BR file lacks."""
-    copy = tmp_path / "rio_desktop_pt_BR.ts"
-    shutil.copy(translation_file("pt_BR"), copy)
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translation_covers_every_string_in_the_code(tmp_path: Path, language: str) -> None:
+    """lupdate run over the sources finds no string that the committed translation lacks."""
+    copy = tmp_path / f"rio_desktop_{language}.ts"
+    shutil.copy(translation_file(language), copy)
     sources = sorted(str(p) for p in (ROOT / "rio_desktop").rglob("*.py"))
     result = subprocess.run([str(_lupdate()), *sources, "-ts", str(copy)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -40,8 +43,9 @@ def test_portuguese_covers_every_string_in_the_code(tmp_path: Path) -> None:
     assert len(table) >= 70
 
 
-def test_placeholders_survive_translation() -> None:
-    for (context, source), translation in read_ts(translation_file("pt_BR")).items():
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_placeholders_survive_translation(language: str) -> None:
+    for (context, source), translation in read_ts(translation_file(language)).items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (context, source)
 
 
@@ -62,6 +66,31 @@ def test_translator_is_used_by_qt(qapp) -> None:
         for translator in translators:
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("MainWindow", "Summarize") == "Summarize"
+
+
+def test_compiled_translation_is_what_a_bundle_loads(qapp, tmp_path: Path, monkeypatch) -> None:
+    """Bundles carry .qm files compiled at build time (installers/build.py); they say the same as the .ts."""
+    import importlib.util
+
+    from rio_desktop.ui import translations
+
+    spec = importlib.util.spec_from_file_location("rio_installers_build", ROOT / "installers" / "build.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    compiled = tmp_path / "rio_desktop_pt_BR.qm"
+    result = subprocess.run([build.lrelease(), "-silent", str(translation_file("pt_BR")), "-qm", str(compiled)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and compiled.stat().st_size > 10_000, result.stderr
+    monkeypatch.setattr(translations, "compiled_translation_file",
+                        lambda language: tmp_path / f"rio_desktop_{language}.qm")
+    installed = translations.install_translator(qapp, "pt_BR")
+    try:
+        assert not any(isinstance(t, translations.TsTranslator) for t in installed)  # the .qm was used
+        assert QCoreApplication.translate("MainWindow", "Summarize") == "Resumir"
+        assert QCoreApplication.translate("Core", "The file {name} does not exist.") == "O arquivo {name} não existe."
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
 
 
 def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypatch) -> None:

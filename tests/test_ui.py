@@ -175,12 +175,15 @@ def test_closing_the_window_mid_generation_exits_cleanly(model_path: Path, tmp_p
     assert time.monotonic() - started < 60
 
 
-def test_settings_dialog_saves_and_applies_threads(gui, qtbot) -> None:
-    from PySide6.QtWidgets import QApplication
+def test_settings_dialog_saves_and_applies_threads(gui, qtbot, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from rio_desktop.ui.settings_dialog import SettingsDialog
 
     seen: list[str] = []
+    offered: list[str] = []  # the new language: a restart is offered; "Later" is chosen
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, *_a: offered.append(title)
+                        or QMessageBox.StandardButton.No)
 
     def fill_in() -> None:
         dialog = QApplication.activeModalWidget()
@@ -197,5 +200,6 @@ def test_settings_dialog_saves_and_applies_threads(gui, qtbot) -> None:
     assert seen == ["Automatic (from the machine's load)"]
     assert gui.settings.get("n_threads") == 1 and gui.settings.get("n_ctx") == 4096
     assert gui.settings.get("language") == "pt_BR"
+    assert offered == ["Restart Rio Desktop?"] and not gui.window.restart_requested
     assert type(gui.settings)(gui.paths.config).get("n_threads") == 1  # saved to disk
     assert gui.worker.service.backend.threads.choose() == 1  # applied to the engine at once

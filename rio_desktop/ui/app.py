@@ -12,12 +12,14 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from rio_desktop.engine.backend import Backend
 from rio_desktop.logging_setup import setup_logging
 from rio_desktop.paths import AppPaths, app_paths
+from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.jobs import Jobs
@@ -84,6 +86,9 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
+    # The desktop file name ties the window to its menu entry (Wayland, taskbar grouping, dock progress).
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
     return app  # type: ignore[return-value]
 
 

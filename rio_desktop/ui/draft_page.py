@@ -116,7 +116,7 @@ class DraftPage(QWidget):
         self.gender.addItem(self.tr("Male (Senhor)"), "m")
         self.gender.addItem(self.tr("Female (Senhora)"), "f")
         self.address = QPlainTextEdit()
-        self.address.setMaximumHeight(48)
+        self.address.setMaximumHeight(self.address.fontMetrics().lineSpacing() * 2 + 14)  # two lines
         self.address.setPlaceholderText(self.tr("Street and number\nCEP and city/UF"))
         self.subject = QLineEdit()
         self.references = QLineEdit()

@@ -64,16 +64,19 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
-        self.navigation.setFixedWidth(170)
         self.navigation.setSpacing(2)
         self.navigation.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        for title in (self.tr("Summarize"), self.tr("Draft"), self.tr("Models")):
+        titles = (self.tr("Summarize"), self.tr("Draft"), self.tr("Models"))
+        for title in titles:
             self.navigation.addItem(title)
             self.stack.addWidget(QWidget())  # replaced by the page when it is first needed
+        # Wide enough for the longest title in the system's font size and the language in use.
+        longest = max(self.navigation.fontMetrics().horizontalAdvance(t) for t in titles)
+        self.navigation.setFixedWidth(max(170, longest + 60))
         self.navigation.currentRowChanged.connect(self.show_page)
         central = QWidget()
         layout = QHBoxLayout(central)

@@ -68,7 +68,7 @@ class ModelsPage(QWidget):
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setAccessibleName(self.tr("Question for the model"))
         self.prompt_edit.setPlaceholderText(self.tr("Write a question or an instruction…"))
-        self.prompt_edit.setMaximumHeight(90)
+        self.prompt_edit.setMaximumHeight(self.prompt_edit.fontMetrics().lineSpacing() * 4 + 12)  # four lines
         buttons = QHBoxLayout()
         self.generate_button = QPushButton(self.tr("&Generate"))
         self.generate_button.setAccessibleDescription(self.tr("Send the question to the loaded model"))
