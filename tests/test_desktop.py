@@ -4,10 +4,13 @@ new language, and what start-up leaves for later."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -123,3 +126,41 @@ gui.shutdown()
     assert result.returncode == 0, result.stderr
     loaded = json.loads(result.stdout.strip().splitlines()[-1])
     assert [m for m in loaded if m not in ("urllib", "urllib.parse")] == []
+
+
+def test_taskbar_progress_reaches_the_dock_over_dbus(tmp_path: Path) -> None:
+    """On a real (private) session bus, progress goes out as the Unity LauncherEntry signal that KDE,
+    Ubuntu's dock and GNOME's Dash to Dock read, for the application's menu entry."""
+    daemon, monitor = shutil.which("dbus-daemon"), shutil.which("dbus-monitor")
+    if not sys.platform.startswith("linux") or not daemon or not monitor:
+        pytest.skip("needs Linux with dbus-daemon")
+    bus = subprocess.Popen([daemon, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
+                           text=True)
+    try:
+        address = bus.stdout.readline().strip()
+        watcher = subprocess.Popen([monitor, "--address", address, "interface='com.canonical.Unity.LauncherEntry'"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        time.sleep(0.5)  # the monitor registers its match rule
+        code = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+from rio_desktop.ui.desktop_integration import DesktopIntegration
+app = QApplication([])
+window = QMainWindow()
+desktop = DesktopIntegration(window)
+desktop.set_progress("summary", 0.25)
+desktop.set_progress("summary", None)
+app.processEvents()
+"""
+        env = {"DBUS_SESSION_BUS_ADDRESS": address, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+               "PATH": "/usr/bin:/bin"}
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        time.sleep(0.5)
+        watcher.terminate()
+        seen = watcher.communicate(timeout=10)[0]
+    finally:
+        bus.terminate()
+        bus.wait(10)
+    assert seen.count("member=Update") == 2
+    assert 'string "application://rio-desktop.desktop"' in seen
+    assert "double 0.25" in seen and 'string "progress-visible"' in seen and "boolean false" in seen

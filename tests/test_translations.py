@@ -130,6 +130,14 @@ def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypat
             for area in window.stack.currentWidget().findChildren(QScrollArea):
                 if area.isVisible():
                     assert not area.horizontalScrollBar().isVisible(), f"page {row}: {area.widget()}"
+        # Dialogs: never narrower than their buttons need (the welcome dialog's overlapped).
+        from rio_desktop.ui.settings_dialog import SettingsDialog
+
+        for dialog in (window.show_welcome(), SettingsDialog(gui.settings, window)):
+            dialog.show()
+            QCoreApplication.processEvents()
+            assert dialog.width() >= dialog.minimumSizeHint().width(), type(dialog).__name__
+            dialog.close()
     finally:
         for translator in gui.translators:  # later tests read English again
             QCoreApplication.instance().removeTranslator(translator)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from rio_desktop.models.catalog import load_catalog, recommend
 from rio_desktop.models.hardware import Hardware
@@ -58,6 +58,9 @@ class WelcomeDialog(QDialog):
         other.addStretch(1)
         other.addWidget(self.later_button)
         layout = QVBoxLayout(self)
+        # Never smaller than its contents: with word-wrapped labels Qt would otherwise let the dialog
+        # shrink below the width its buttons need in a longer language.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(machine)
         layout.addWidget(advice)
         layout.addLayout(get_model)
