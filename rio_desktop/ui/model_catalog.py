@@ -88,11 +88,7 @@ class CatalogTab(QWidget):
         self.quantizations: list[tuple[str, Quantization]] = []
         self.check_jobs: dict[int, str] = {}
         self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
-        # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread; until it is
-        # in, the "Fits?" column says so.
         self.hardware: Hardware | None = None
-        folder = models_folder(settings, paths)
-        self.hardware_job = jobs.start(lambda _report: detect(folder, with_llama=False))
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Model catalogue"))
@@ -148,6 +144,10 @@ class CatalogTab(QWidget):
         jobs.progress.connect(self.job_progress_event_response)
         jobs.done.connect(self.job_done_event_response)
         jobs.failed.connect(self.job_failed_event_response)
+        # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread, started only
+        # now that its answer has a listener; until it is in, the "Fits?" column says so.
+        folder = models_folder(settings, paths)
+        self.hardware_job = jobs.start(lambda _report: detect(folder, with_llama=False))
         self.fill_list()
         self.restore_pending()
 
