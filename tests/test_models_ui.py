@@ -51,7 +51,8 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
         row.resume_button.click()
     assert hub.ranges[-1][1] > 0  # the resume asked for the rest only
     assert "Installed and verified" in row.detail.text()
-    assert installed.table.rowCount() == 1 and installed.table.item(0, 1).text() == "Q4_1"
+    qtbot.waitUntil(lambda: installed.table.rowCount() == 1, timeout=10_000)  # scanned off the GUI thread
+    assert installed.table.item(0, 1).text() == "Q4_1"
 
     installed.table.selectRow(0)
     with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
@@ -60,7 +61,8 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     installed.table.selectRow(0)
-    installed.delete_action()
+    with qtbot.waitSignal(installed.scanned, timeout=10_000):
+        installed.delete_action()
     assert installed.table.rowCount() == 0 and "freed" in installed.status.text()
 
 
@@ -137,7 +139,7 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
     with qtbot.waitSignal(catalog.installed, timeout=60_000):
         restored[0].resume_button.click()
     assert hub.ranges[-1][1] > 0
-    assert second.window.models_page.installed_tab.table.rowCount() == 1
+    qtbot.waitUntil(lambda: second.window.models_page.installed_tab.table.rowCount() == 1, timeout=10_000)
     assert second.shutdown(5)
 
 

@@ -102,10 +102,16 @@ class GGUFHeader:
 class _Stream:
     def __init__(self, handle: BinaryIO) -> None:
         self.handle = handle
-        self.position = 0
+        self.position = 0  # bytes consumed by the parser
+        self._pushback = b""  # read from the file by skip_strings but not consumed
 
     def read(self, size: int) -> bytes:
-        data = self.handle.read(size)
+        if self._pushback:
+            data, self._pushback = self._pushback[:size], self._pushback[size:]
+            if len(data) < size:
+                data += self.handle.read(size - len(data))
+        else:
+            data = self.handle.read(size)
         if len(data) != size:
             raise HeaderError("the file ends inside its header", truncated=True)
         self.position += size
@@ -117,6 +123,38 @@ class _Stream:
             chunk = min(size, 1 << 20)
             self.read(chunk)
             size -= chunk
+
+    def skip_strings(self, count: int) -> None:
+        """Pass over `count` strings without decoding them (a vocabulary is 50k to 250k of them): the
+        bytes are read in large blocks and only the length fields are unpacked."""
+        length_field = struct.Struct("<Q")
+        buffer, at = b"", 0
+        for _ in range(count):
+            if len(buffer) - at < 8:
+                buffer, at = buffer[at:] + self._block(), 0
+                if len(buffer) < 8:
+                    raise HeaderError("the file ends inside its header", truncated=True)
+            (length,) = length_field.unpack_from(buffer, at)
+            if length > MAX_STRING_BYTES:
+                raise HeaderError(f"a text field claims {length} bytes, which no valid model has")
+            at += 8 + length
+            while at > len(buffer):  # a string longer than what is buffered
+                more = self._block()
+                if not more:
+                    raise HeaderError("the file ends inside its header", truncated=True)
+                buffer += more
+        # What was read beyond the last string belongs to what follows: give it back, uncounted.
+        self.position -= len(buffer) - at
+        self._pushback = buffer[at:] + self._pushback
+
+    def _block(self) -> bytes:
+        if self._pushback:
+            data, self._pushback = self._pushback, b""
+            self.position += len(data)
+            return data
+        data = self.handle.read(1 << 16)
+        self.position += len(data)
+        return data
 
     def scalar(self, fmt: str) -> Any:
         return struct.unpack(fmt, self.read(struct.calcsize(fmt)))[0]
@@ -148,6 +186,9 @@ def _read_value(stream: _Stream, value_type: int, key: str, header: GGUFHeader) 
             return None
         if item_type not in _SCALARS and item_type != STRING_TYPE:
             raise HeaderError(f"the list '{key}' has an unknown item type {item_type}")
+        if not keep:  # a long list of strings
+            stream.skip_strings(count)
+            return None
         items = [_read_value(stream, item_type, key, header) for _ in range(count)]
         return items if keep else None
     raise HeaderError(f"the field '{key}' has an unknown value type {value_type}")

@@ -112,6 +112,12 @@ class ModelLibrary:
         self.in_place_list.parent.mkdir(parents=True, exist_ok=True)
         self.in_place_list.write_text(json.dumps(sorted(set(paths)), indent=1), encoding="utf-8")
 
+    def has_models(self) -> bool:
+        """Whether there is anything to list, without reading any header (cheap: for the first run)."""
+        if self.folder.is_dir() and any(self.folder.glob("*.gguf")):
+            return True
+        return any(Path(p).is_file() for p in self._in_place())
+
     def scan(self) -> tuple[list[InstalledModel], list[Unusable]]:
         """Every model in the folder (found also when dropped in by hand) and the ones used in place;
         files that are not usable models, with the reason."""

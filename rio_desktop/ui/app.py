@@ -116,7 +116,7 @@ class Gui:
 
     def restore_last_model(self) -> None:
         first_run = not self.settings.get("welcome_done") and self.settings.get("backend") == "local"
-        if first_run and not self.window.models_page.installed_tab.models:
+        if first_run and not self.window.models_page.installed_tab.library.has_models():
             self.window.show_welcome()
             return
         if self.settings.get("backend") == "server":
