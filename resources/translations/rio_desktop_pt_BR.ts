@@ -4,62 +4,62 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="94"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
@@ -599,17 +599,17 @@
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="150"/>
+        <location filename="../../rio_desktop/models/library.py" line="171"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="177"/>
+        <location filename="../../rio_desktop/models/library.py" line="198"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="184"/>
+        <location filename="../../rio_desktop/models/library.py" line="205"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
@@ -680,294 +680,294 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="86"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
         <source>smallest first, e.g. CGP/SMF</source>
         <translation>do menor para o maior, p. ex. CGP/SMF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>Vossa Excelência</source>
         <translation>Vossa Excelência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>Vossa Senhoria</source>
         <translation>Vossa Senhoria</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
         <source>Private citizen</source>
         <translation>Particular (cidadão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
         <source>Male (Senhor)</source>
         <translation>Masculino (Senhor)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
         <source>Female (Senhora)</source>
         <translation>Feminino (Senhora)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
         <source>Street and number
 CEP and city/UF</source>
         <translation>Logradouro e número
 CEP e cidade/UF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
         <source>Higher authority</source>
         <translation>Autoridade superior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
         <source>Same level</source>
         <translation>Mesmo nível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
         <source>Lower level</source>
         <translation>Nível inferior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="130"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="131"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
         <source>&amp;Year:</source>
         <translation>&amp;Ano:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;Sectors:</source>
         <translation>&amp;Setores:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;City:</source>
         <translation>&amp;Cidade:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>Addressee &amp;name:</source>
         <translation>Nome do &amp;destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>Addressee &amp;office:</source>
         <translation>Car&amp;go do destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>&amp;Form of address:</source>
         <translation>&amp;Tratamento:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>&amp;Gender:</source>
         <translation>Gên&amp;ero:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>Add&amp;ress:</source>
         <translation>Endereç&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>S&amp;ubject:</source>
         <translation>Ass&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>&amp;References:</source>
         <translation>&amp;Referências:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>Re&amp;lation:</source>
         <translation>Re&amp;lação:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Signatory n&amp;ame:</source>
         <translation>Nome do s&amp;ignatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Signatory o&amp;ffice:</source>
         <translation>Cargo do signatár&amp;io:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="168"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="173"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="169"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="171"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="172"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="182"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="180"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="189"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="359"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="366"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="404"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="411"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="425"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="432"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="437"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="444"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="475"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="482"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="493"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="500"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="504"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="518"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="512"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="519"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="535"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="542"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="543"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="550"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -975,12 +975,12 @@ CEP e cidade/UF</translation>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="74"/>
+        <location filename="../../rio_desktop/ui/app.py" line="76"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="75"/>
+        <location filename="../../rio_desktop/ui/app.py" line="77"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -996,165 +996,170 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="52"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="99"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="112"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="105"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="118"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="148"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="162"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="150"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="164"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="151"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="165"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="154"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="168"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="162"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="176"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="165"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="179"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="172"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="186"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="176"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="190"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="182"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="196"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="190"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="204"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="196"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="210"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="204"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="218"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="212"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="226"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="228"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="248"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="232"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="252"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="260"/>
+        <source>The models folder could not be read: {error}</source>
+        <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
 </context>
 <context>
@@ -1165,207 +1170,207 @@ Os detalhes estão no registro: {log}</translation>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="74"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="86"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="91"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="90"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="93"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="186"/>
         <source>Open a PDF to summarize</source>
         <translation>Abrir um PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="188"/>
         <source>Save the summary or the letter as a file</source>
         <translation>Salvar o resumo ou o documento como arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="190"/>
         <source>Print the letter</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="192"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Run</source>
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Summarize or write</source>
         <translation>&amp;Resumir ou redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="200"/>
         <source>Summarize the open PDF, or write the letter&apos;s body</source>
         <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
         <source>Stop what the model is doing</source>
         <translation>Interromper o que o modelo está fazendo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Draft</source>
         <translation>Re&amp;digir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Models</source>
         <translation>&amp;Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="212"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="251"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="402"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="403"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="410"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="445"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1560,189 +1565,189 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="44"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="45"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="68"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="85"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="173"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="177"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="227"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="228"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -1920,67 +1925,72 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="327"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="342"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="342"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="352"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="359"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="360"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="385"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="402"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="403"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="405"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="426"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
+        <source>{name} - summary.docx</source>
+        <translation>{name} - resumo.docx</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="433"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="435"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="447"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="449"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

@@ -30,9 +30,13 @@ class Jobs(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rio-jobs")
         self._ids = itertools.count(1)
+        self._closed = False
 
     def start(self, job: Callable[[Report], Any]) -> int:
         job_id = next(self._ids)
+        if self._closed:  # the application is closing: a late timer's job is not started (no answer comes)
+            log.debug("job %d not started: shutting down", job_id)
+            return job_id
         self._pool.submit(self._run, job_id, job)
         return job_id
 
@@ -51,4 +55,5 @@ class Jobs(QObject):
         self.done.emit(job_id, result)
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -429,7 +429,8 @@ class SummarizePage(QWidget):
     def export_action(self) -> None:
         if self.result is None or self.document is None:
             return
-        suggested = self.document.path.with_name(f"{self.document.path.stem} - resumo.docx")
+        suggested = self.document.path.with_name(self.tr("{name} - summary.docx").format(
+            name=self.document.path.stem))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the summary"), str(suggested), self.tr(
             "Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)"))
         if path:
