@@ -1,4 +1,5 @@
-"""Every interactive widget on every page and dialog has an accessible name and takes keyboard focus."""
+"""Every interactive widget on every page and dialog has an accessible name and description and takes
+keyboard focus; menus, shortcuts, mnemonics, screen size and font size."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDialogButtonBox,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -36,6 +39,11 @@ def problems(root: QWidget) -> list[str]:
         label = f"{type(widget).__name__} in {type(widget.parent()).__name__}"
         if not name.strip():
             found.append(f"{label}: no accessible name")
+        # A description says what the control does (also its tooltip); Qt's own OK/Cancel and tab-scroll
+        # buttons speak for themselves.
+        own = not isinstance(widget.parent(), (QDialogButtonBox, QTabBar))
+        if own and not interface.text(QAccessible.Text.Description).strip():
+            found.append(f"{label} '{name}': no accessible description")
         if widget.focusPolicy() == widget.focusPolicy().NoFocus:
             found.append(f"{label} '{name}': not reachable by keyboard")
     return found

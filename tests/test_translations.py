@@ -142,3 +142,20 @@ def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypat
         for translator in gui.translators:  # later tests read English again
             QCoreApplication.instance().removeTranslator(translator)
         assert gui.shutdown(5)
+
+
+def test_parsed_translation_is_cached_until_the_source_changes(tmp_path: Path) -> None:
+    from rio_desktop.ui.translations import read_ts_cached
+
+    source = tmp_path / "rio_desktop_pt_BR.ts"
+    shutil.copy(translation_file("pt_BR"), source)
+    first = read_ts_cached(source, tmp_path / "cache")
+    [cached] = (tmp_path / "cache" / "translations").iterdir()
+    assert read_ts_cached(source, tmp_path / "cache") == first == read_ts(source)
+    text = source.read_text(encoding="utf-8").replace(">Resumir<", ">Resumo<", 1)
+    source.write_text(text, encoding="utf-8")
+    changed = read_ts_cached(source, tmp_path / "cache")
+    assert changed[("MainWindow", "Summarize")] == "Resumo" and not cached.exists()  # the stale copy is gone
+    cached_now = next((tmp_path / "cache" / "translations").iterdir())
+    cached_now.write_bytes(b"damaged")
+    assert read_ts_cached(source, tmp_path / "cache") == changed  # a damaged cache is read again from source

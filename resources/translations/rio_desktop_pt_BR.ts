@@ -4,217 +4,247 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="94"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="95"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="186"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="139"/>
+        <source>Models known to work with Rio Desktop; choose one to see its versions</source>
+        <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
+        <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
+        <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="142"/>
+        <source>Ask Hugging Face whether the chosen model is still available</source>
+        <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
+        <source>Download the chosen version; it can be paused and resumed</source>
+        <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <source>Add the repository written beside it to the catalogue</source>
+        <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <source>Search Hugging Face for GGUF models with these words</source>
+        <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="192"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="202"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="199"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="210"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="210"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="213"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="213"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="214"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="215"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="216"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="226"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="217"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="227"/>
         <source>{repo}: could not be checked ({detail})</source>
         <translation>{repo}: não foi possível verificar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="234"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="244"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="240"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="279"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="289"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="288"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="298"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="345"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="355"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="348"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="358"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="351"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="361"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="354"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="364"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="367"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="377"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="372"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="382"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="376"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="386"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="380"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="390"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="384"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="394"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="385"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="395"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="392"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="400"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="410"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -384,7 +414,7 @@
     </message>
     <message>
         <location filename="../../rio_desktop/engine/service.py" line="243"/>
-        <location filename="../../rio_desktop/ui/jobs.py" line="47"/>
+        <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -662,17 +692,17 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="61"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -680,294 +710,414 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="87"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="105"/>
         <source>smallest first, e.g. CGP/SMF</source>
         <translation>do menor para o maior, p. ex. CGP/SMF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
         <source>Vossa Excelência</source>
         <translation>Vossa Excelência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
         <source>Vossa Senhoria</source>
         <translation>Vossa Senhoria</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
         <source>Private citizen</source>
         <translation>Particular (cidadão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
         <source>Male (Senhor)</source>
         <translation>Masculino (Senhor)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="118"/>
         <source>Female (Senhora)</source>
         <translation>Feminino (Senhora)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
         <source>Street and number
 CEP and city/UF</source>
         <translation>Logradouro e número
 CEP e cidade/UF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
         <source>Higher authority</source>
         <translation>Autoridade superior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
         <source>Same level</source>
         <translation>Mesmo nível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="126"/>
         <source>Lower level</source>
         <translation>Nível inferior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="132"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>&amp;Year:</source>
         <translation>&amp;Ano:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Sectors:</source>
         <translation>&amp;Setores:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;City:</source>
         <translation>&amp;Cidade:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Addressee &amp;name:</source>
         <translation>Nome do &amp;destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Addressee &amp;office:</source>
         <translation>Car&amp;go do destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>&amp;Form of address:</source>
         <translation>&amp;Tratamento:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>&amp;Gender:</source>
         <translation>Gên&amp;ero:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>Add&amp;ress:</source>
         <translation>Endereç&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>S&amp;ubject:</source>
         <translation>Ass&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>&amp;References:</source>
         <translation>&amp;Referências:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Re&amp;lation:</source>
         <translation>Re&amp;lação:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>Signatory n&amp;ame:</source>
         <translation>Nome do s&amp;ignatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>Signatory o&amp;ffice:</source>
         <translation>Cargo do signatár&amp;io:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="157"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="173"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="175"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="182"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="183"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="366"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="228"/>
+        <source>The kind of document, with its layout and form of address</source>
+        <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
+        <source>The document&apos;s number, as given by the protocol</source>
+        <translation>O número do documento, como atribuído pelo protocolo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
+        <source>The year in the document&apos;s identification</source>
+        <translation>O ano na identificação do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
+        <source>The city in the place and date line</source>
+        <translation>A cidade na linha de local e data</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
+        <source>The date of the document</source>
+        <translation>A data do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
+        <source>Who receives the document</source>
+        <translation>Quem recebe o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
+        <source>The addressee&apos;s office or position</source>
+        <translation>O cargo ou função do destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
+        <source>The form of address the Manual de Redação prescribes for the addressee</source>
+        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
+        <source>Gives Senhor or Senhora in the vocative</source>
+        <translation>Define Senhor ou Senhora no vocativo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
+        <source>The addressee&apos;s address, for the address block</source>
+        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
+        <source>One line saying what the document is about</source>
+        <translation>Uma linha dizendo de que trata o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
+        <source>Earlier documents this one answers or cites</source>
+        <translation>Documentos anteriores que este responde ou cita</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="240"/>
+        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
+        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="242"/>
+        <source>Who signs the document</source>
+        <translation>Quem assina o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
+        <source>The signatory&apos;s office or position</source>
+        <translation>O cargo ou função do signatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
+        <source>What the letter must say, in your words; the model writes the body from them</source>
+        <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
+        <source>Stop the model writing; what is written stays</source>
+        <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
+        <source>The document as it will be printed and exported</source>
+        <translation>O documento como será impresso e exportado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
+        <source>Copy the whole document as text</source>
+        <translation>Copiar o documento inteiro como texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
+        <source>Save the document as Word or PDF</source>
+        <translation>Salvar o documento como Word ou PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
+        <source>Print the document</source>
+        <translation>Imprimir o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
+        <source>Drafts are saved as you type; reopen one here</source>
+        <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
+        <source>Start a new document; the current draft stays saved</source>
+        <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="252"/>
+        <source>The body of the letter; select a passage to rewrite it</source>
+        <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="394"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="439"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="432"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="460"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="444"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="472"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="482"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="510"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="500"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="528"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="518"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="546"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="519"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="547"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="542"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="570"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="550"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="578"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -996,168 +1146,208 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="52"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="112"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <source>The models on this computer; double-click one to load it</source>
+        <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <source>Load the chosen model to use it</source>
+        <translation>Carregar o modelo escolhido para usá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <source>Load this model every time Rio Desktop starts</source>
+        <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <source>Remove the chosen model from this computer</source>
+        <translation>Remover o modelo escolhido deste computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
+        <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <source>Add a GGUF model file from this computer or a USB drive</source>
+        <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
+        <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <source>Move every model to another folder or disk</source>
+        <translation>Mover todos os modelos para outra pasta ou disco</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="118"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="162"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="164"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="165"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="168"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="176"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="179"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="186"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="190"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="196"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="204"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="210"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="218"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="226"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="248"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="252"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="260"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1378,125 +1568,135 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="48"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="49"/>
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="50"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="51"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="106"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="52"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="53"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="149"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="55"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="56"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="56"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="59"/>
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="61"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="66"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="67"/>
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="69"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="70"/>
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="70"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="73"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="77"/>
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="86"/>
         <source>The model&apos;s answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="94"/>
+        <source>Write a question to check that the model answers well</source>
+        <translation>Escreva uma pergunta para conferir se o modelo responde bem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="95"/>
+        <source>The model&apos;s answer appears here as it is written</source>
+        <translation>A resposta do modelo aparece aqui enquanto é escrita</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="107"/>
         <source>Installed</source>
         <translation>Instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="104"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="128"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="109"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="133"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="150"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="155"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="172"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="177"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="181"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="186"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="206"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="212"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="217"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -1565,189 +1765,244 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="45"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="46"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="47"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="58"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="68"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="69"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="83"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="112"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
+        <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <source>Choose a folder with your organisation&apos;s document templates</source>
+        <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
+        <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
+        <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
+        <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="156"/>
+        <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
+        <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158"/>
+        <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
+        <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="160"/>
+        <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
+        <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <source>The model to use on the server; Test connection lists them</source>
+        <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
+        <source>Check the server&apos;s certificate (keep this on)</source>
+        <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <source>How long to wait for the server before giving up</source>
+        <translation>Quanto esperar pelo servidor antes de desistir</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <source>Connect to the server now and show its models and latency</source>
+        <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="177"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="216"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="227"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="228"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -1755,242 +2010,262 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="72"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="80"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <source>Open one of the documents summarized before</source>
+        <translation>Abrir um dos documentos já resumidos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <source>How the summary is written: bullet points, one paragraph, or by section</source>
+        <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <source>The language the summary is written in</source>
+        <translation>O idioma em que o resumo é escrito</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="110"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="111"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="129"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="178"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <source>The summary; each page number is a link to that page of the document</source>
+        <translation>O resumo; cada número de página é um link para essa página do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="186"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="182"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="225"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="233"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="245"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="253"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="271"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="279"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="289"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="297"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="293"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="301"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="296"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="300"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="327"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="342"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="342"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="360"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="383"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="385"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="393"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="403"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="426"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="435"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="449"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="457"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
@@ -1998,64 +2273,84 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="22"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="23"/>
         <source>Welcome to Rio Desktop</source>
         <translation>Boas-vindas ao Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="23"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="24"/>
         <source>Welcome</source>
         <translation>Boas-vindas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="25"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="26"/>
         <source>none</source>
         <translation>nenhuma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="27"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="28"/>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;Rio Desktop runs language models on this computer, so documents stay here.&lt;/p&gt;&lt;p&gt;&lt;b&gt;This computer:&lt;/b&gt; {cpu}, {cores} cores; {ram} of memory; GPU: {gpus}.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Boas-vindas&lt;/h2&gt;&lt;p&gt;O Rio Desktop executa modelos de linguagem neste computador, e os documentos ficam aqui.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Este computador:&lt;/b&gt; {cpu}, {cores} núcleos; {ram} de memória; GPU: {gpus}.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="35"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="36"/>
         <source>&lt;p&gt;&lt;b&gt;Recommended:&lt;/b&gt; {name}, about {size} to download.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Recomendado:&lt;/b&gt; {name}, cerca de {size} para baixar.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="37"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="38"/>
         <source>&lt;p&gt;No model of the catalogue fits this computer&apos;s memory: use the organisation&apos;s server.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Nenhum modelo do catálogo cabe na memória deste computador: use o servidor do órgão.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="39"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="40"/>
         <source>&amp;Download it</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="41"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="42"/>
         <source>&amp;Import a model file…</source>
         <translation>&amp;Importar um arquivo de modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="42"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="43"/>
         <source>Import an exported &amp;folder…</source>
         <translation>Importar uma &amp;pasta exportada…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="44"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="45"/>
         <source>A model folder exported for USB by Rio Desktop on another computer</source>
         <translation>Uma pasta de modelo exportada para pendrive pelo Rio Desktop em outro computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="45"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="46"/>
         <source>Use the organisation&apos;s &amp;server…</source>
         <translation>Usar o &amp;servidor do órgão…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="46"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="47"/>
         <source>&amp;Later</source>
         <translation>&amp;Depois</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="54"/>
+        <source>Download the recommended model from Hugging Face</source>
+        <translation>Baixar o modelo recomendado do Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="55"/>
+        <source>Use a GGUF model file you already have</source>
+        <translation>Usar um arquivo de modelo GGUF que você já tem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="56"/>
+        <source>Use your organisation&apos;s server instead of this computer</source>
+        <translation>Usar o servidor do seu órgão em vez deste computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/welcome.py" line="57"/>
+        <source>Close this screen; the Models page offers the same later</source>
+        <translation>Fechar esta tela; a página Modelos oferece o mesmo depois</translation>
     </message>
 </context>
 </TS>

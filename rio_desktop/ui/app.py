@@ -106,7 +106,8 @@ class Gui:
         self.paths = (paths or app_paths()).ensure()
         self.settings = Settings(self.paths.config)
         self.log_file = setup_logging(self.paths.logs)
-        self.translators = install_translator(QApplication.instance(), self.settings.get("language"))
+        self.translators = install_translator(QApplication.instance(), self.settings.get("language"),
+                                              self.paths.cache)
         self.reporter = ErrorReporter(self.log_file)
         n_threads = self.settings.get("n_threads") or None
         self.worker = EngineWorker(lambda: _local_backend(n_threads))

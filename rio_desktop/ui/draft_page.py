@@ -56,6 +56,7 @@ from rio_desktop.i18n import Message
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
@@ -223,6 +224,33 @@ class DraftPage(QWidget):
         splitter.addWidget(right)
         right.setSizes([480, 480])
         splitter.setSizes([400, 960])
+        describe((
+            (self.template, self.tr("The kind of document, with its layout and form of address")),
+            (self.number, self.tr("The document's number, as given by the protocol")),
+            (self.year, self.tr("The year in the document's identification")),
+            (self.city, self.tr("The city in the place and date line")),
+            (self.date, self.tr("The date of the document")),
+            (self.to_name, self.tr("Who receives the document")),
+            (self.to_office, self.tr("The addressee's office or position")),
+            (self.treatment, self.tr("The form of address the Manual de Redação prescribes for the addressee")),
+            (self.gender, self.tr("Gives Senhor or Senhora in the vocative")),
+            (self.address, self.tr("The addressee's address, for the address block")),
+            (self.subject, self.tr("One line saying what the document is about")),
+            (self.references, self.tr("Earlier documents this one answers or cites")),
+            (self.relation, self.tr("The addressee's level compared with the signatory's: it sets the closing "
+                                    "(Respeitosamente or Atenciosamente)")),
+            (self.from_name, self.tr("Who signs the document")),
+            (self.from_office, self.tr("The signatory's office or position")),
+            (self.notes, self.tr("What the letter must say, in your words; the model writes the body from them")),
+            (self.cancel_button, self.tr("Stop the model writing; what is written stays")),
+            (self.preview, self.tr("The document as it will be printed and exported")),
+            (self.copy_button, self.tr("Copy the whole document as text")),
+            (self.export_button, self.tr("Save the document as Word or PDF")),
+            (self.print_button, self.tr("Print the document")),
+            (self.drafts, self.tr("Drafts are saved as you type; reopen one here")),
+            (self.new_button, self.tr("Start a new document; the current draft stays saved")),
+            (self.body, self.tr("The body of the letter; select a passage to rewrite it")),
+        ))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)

@@ -26,6 +26,7 @@ from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.library import InstalledModel, user_library
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.jobs import Jobs
 
@@ -72,6 +73,18 @@ class InstalledTab(QWidget):
             self.buttons[key] = button
             buttons.addWidget(button)
         buttons.addStretch(1)
+        describe((
+            (self.table, self.tr("The models on this computer; double-click one to load it")),
+            (self.buttons["load"], self.tr("Load the chosen model to use it")),
+            (self.buttons["default"], self.tr("Load this model every time Rio Desktop starts")),
+            (self.buttons["delete"], self.tr("Remove the chosen model from this computer")),
+            (self.buttons["export"], self.tr("Copy the chosen model to a folder, with a checksum file, to install "
+                                             "it on a computer without internet")),
+            (self.buttons["import_file"], self.tr("Add a GGUF model file from this computer or a USB drive")),
+            (self.buttons["import_folder"], self.tr("Add a model folder exported by Rio Desktop; every file is "
+                                                    "checked first")),
+            (self.buttons["move"], self.tr("Move every model to another folder or disk")),
+        ))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)

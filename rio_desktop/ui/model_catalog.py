@@ -42,6 +42,7 @@ from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.installed_models import models_folder
 from rio_desktop.ui.jobs import Jobs
@@ -134,6 +135,15 @@ class CatalogTab(QWidget):
         splitter.setSizes([300, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        describe((
+            (self.list, self.tr("Models known to work with Rio Desktop; choose one to see its versions")),
+            (self.table, self.tr("The versions (quantizations) of the chosen model, their size and whether they "
+                                 "fit this computer")),
+            (self.check_button, self.tr("Ask Hugging Face whether the chosen model is still available")),
+            (self.download_button, self.tr("Download the chosen version; it can be paused and resumed")),
+            (self.add_button, self.tr("Add the repository written beside it to the catalogue")),
+            (self.search_button, self.tr("Search Hugging Face for GGUF models with these words")),
+        ))
         self.list.currentRowChanged.connect(self.show_entry)
         self.table.itemSelectionChanged.connect(
             lambda: self.download_button.setEnabled(bool(self.table.selectionModel().selectedRows())))

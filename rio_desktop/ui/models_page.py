@@ -30,6 +30,7 @@ from rio_desktop.ui.jobs import Jobs
 
 if TYPE_CHECKING:
     from rio_desktop.ui.model_catalog import CatalogTab
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.installed_models import InstalledTab
 
 
@@ -89,6 +90,10 @@ class ModelsPage(QWidget):
         try_layout.addWidget(self.answer_edit, 1)
         try_layout.addWidget(self.status_label)
 
+        describe((
+            (self.prompt_edit, self.tr("Write a question to check that the model answers well")),
+            (self.answer_edit, self.tr("The model's answer appears here as it is written")),
+        ))
         loaded = QWidget()
         loaded_layout = QVBoxLayout(loaded)
         loaded_layout.addWidget(model_box)

@@ -29,6 +29,7 @@ from rio_desktop.engine.server_backend import ServerConfig, check_connection
 from rio_desktop.i18n import CORE_CONTEXT, Message, UserFacingError
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.translations import LANGUAGES
 
@@ -145,6 +146,23 @@ class SettingsDialog(QDialog):
             if name in fields:
                 fields[name].setEnabled(False)
                 fields[name].setToolTip(self.tr("Set by the administrator"))
+        describe((
+            (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
+            (browse, self.tr("Choose a folder with your organisation's document templates")),
+            (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
+                                   "programs")),
+            (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
+                                   "follows the memory plan")),
+            (self.gpu_layers, self.tr("How much of the model runs on the graphics card; Automatic follows the "
+                                      "memory plan")),
+            (self.offline, self.tr("Rio Desktop opens no network connection at all: no catalogue checks, no "
+                                   "downloads")),
+            (self.backend, self.tr("Run models on this computer, or send the work to your organisation's server")),
+            (self.server_model, self.tr("The model to use on the server; Test connection lists them")),
+            (self.server_tls, self.tr("Check the server's certificate (keep this on)")),
+            (self.server_timeout, self.tr("How long to wait for the server before giving up")),
+            (self.test_button, self.tr("Connect to the server now and show its models and latency")),
+        ))
         tabs = QTabWidget()
         for form, title in ((general, self.tr("General")), (local, self.tr("This computer")),
                             (network, self.tr("Server and network"))):

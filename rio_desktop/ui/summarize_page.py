@@ -36,6 +36,7 @@ from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import Message, UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
@@ -91,6 +92,11 @@ class SummarizePage(QWidget):
         self.summarize_button.setAccessibleDescription(self.tr("Write a summary of the open document"))
         self.cancel_button = QPushButton(self.tr("&Cancel"))
         self.cancel_button.setAccessibleDescription(self.tr("Stop reading or summarizing; what is done is kept"))
+        describe((
+            (self.recent, self.tr("Open one of the documents summarized before")),
+            (self.style, self.tr("How the summary is written: bullet points, one paragraph, or by section")),
+            (self.language, self.tr("The language the summary is written in")),
+        ))
         toolbar = QHBoxLayout()
         for widget in (self.open_button, self.recent, QLabel(self.tr("Style:")), self.style,
                        QLabel(self.tr("Language:")), self.language, self.summarize_button, self.cancel_button):
@@ -136,6 +142,8 @@ class SummarizePage(QWidget):
         status.addWidget(self.progress, 1)
         status.addWidget(self.stage_label, 2)
 
+        describe(((self.summary_view, self.tr(
+            "The summary; each page number is a link to that page of the document")),))
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)

@@ -8,10 +8,11 @@ the user chose one in Settings.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import marshal
 import os
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -36,9 +37,14 @@ def compiled_translation_file(language: str) -> Path:
 
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """(context, source) -> translation, for finished entries only."""
+    """(context, source) -> translation, for finished entries only. ValueError if it is not a .ts file."""
+    import xml.etree.ElementTree as ElementTree
+
     table: dict[tuple[str, str], str] = {}
-    root = ElementTree.parse(path).getroot()
+    try:
+        root = ElementTree.parse(path).getroot()
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"{path.name}: {exc}") from exc
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -49,6 +55,28 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
             if translation.get("type") in ("unfinished", "obsolete", "vanished") or not translation.text:
                 continue
             table[(name, source)] = translation.text
+    return table
+
+
+def read_ts_cached(path: Path, cache_dir: Path | None) -> dict[tuple[str, str], str]:
+    """read_ts, kept in the cache folder as marshal data between starts (parsing the XML is a noticeable
+    part of the start-up in a source checkout; a bundle loads compiled .qm files instead)."""
+    if cache_dir is None:
+        return read_ts(path)
+    stat = path.stat()
+    cached = cache_dir / "translations" / f"{path.stem}-{stat.st_mtime_ns}-{stat.st_size}.marshal"
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        table = marshal.loads(cached.read_bytes())
+        if isinstance(table, dict):
+            return table
+    table = read_ts(path)
+    with contextlib.suppress(OSError):  # a read-only cache only costs the parse next time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob(f"{path.stem}-*.marshal"):
+            old.unlink()
+        partial = cached.with_suffix(".part")
+        partial.write_bytes(marshal.dumps(table))
+        partial.replace(cached)
     return table
 
 
@@ -103,7 +131,8 @@ def choose_language(preference: str) -> str:
     return "pt_BR"
 
 
-def install_translator(app: QCoreApplication, preference: str = "") -> list[QTranslator]:
+def install_translator(app: QCoreApplication, preference: str = "",
+                      cache_dir: Path | None = None) -> list[QTranslator]:
     """Install the translators for the chosen language (ours and Qt's own, for standard buttons and
     dialogs); returns them, to keep references and to remove them."""
     if os.environ.get(PSEUDO_ENV):
@@ -129,8 +158,8 @@ def install_translator(app: QCoreApplication, preference: str = "") -> list[QTra
         log.error("translation %s unreadable; trying the source file", compiled)
     path = translation_file(language)
     try:
-        table = read_ts(path)
-    except (OSError, ElementTree.ParseError) as exc:
+        table = read_ts_cached(path, cache_dir)
+    except (OSError, ValueError) as exc:
         log.error("translation %s unreadable: %s", path, exc)
         return installed
     translator = TsTranslator(table, language)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLayout, QPushButton
 from rio_desktop.models.catalog import load_catalog, recommend
 from rio_desktop.models.hardware import Hardware
 from rio_desktop.resources import resource_path
+from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes
 
 
@@ -49,6 +50,12 @@ class WelcomeDialog(QDialog):
         self.import_folder_button.clicked.connect(lambda: self._close_with(self.import_folder_requested))
         self.server_button.clicked.connect(lambda: self._close_with(self.server_requested))
         self.later_button.clicked.connect(self.reject)
+        describe((
+            (self.download_button, self.tr("Download the recommended model from Hugging Face")),
+            (self.import_button, self.tr("Use a GGUF model file you already have")),
+            (self.server_button, self.tr("Use your organisation's server instead of this computer")),
+            (self.later_button, self.tr("Close this screen; the Models page offers the same later")),
+        ))
         # Two rows: the choices are long in Portuguese, and a row of five would not fit a small screen.
         get_model = QHBoxLayout()
         for button in (self.download_button, self.import_button, self.import_folder_button):
