@@ -90,11 +90,14 @@ def _copy(sources: list[Path], folder: Path, progress: Progress | None, cancel: 
 IN_PLACE_LIST = "models-in-place.json"
 
 
+def models_folder(settings: Settings, paths: AppPaths) -> Path:
+    """The models folder from Settings (an administrator may preset it), or the default one."""
+    return Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
+
+
 def user_library(settings: Settings, paths: AppPaths) -> ModelLibrary:
-    """The library the application uses: the models folder from Settings (or the default one), and the
-    list of models used where they are."""
-    folder = Path(settings.get("models_folder")) if settings.get("models_folder") else paths.models
-    return ModelLibrary(folder, paths.config / IN_PLACE_LIST)
+    """The library the application uses: the models folder, and the list of models used where they are."""
+    return ModelLibrary(models_folder(settings, paths), paths.config / IN_PLACE_LIST)
 
 
 class ModelLibrary:

@@ -33,10 +33,6 @@ from rio_desktop.ui.jobs import Jobs
 log = logging.getLogger(__name__)
 
 
-def models_folder(settings: Settings, paths: AppPaths) -> Path:
-    return user_library(settings, paths).folder
-
-
 class InstalledTab(QWidget):
     load_requested = Signal(object)  # Path
     scanned = Signal()  # the table shows the library as it is now

@@ -38,13 +38,13 @@ from rio_desktop.models.download import (
 )
 from rio_desktop.models.hardware import Hardware, detect
 from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
+from rio_desktop.models.library import models_folder
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.installed_models import models_folder
 from rio_desktop.ui.jobs import Jobs
 
 log = logging.getLogger(__name__)
