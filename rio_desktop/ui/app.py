@@ -135,14 +135,22 @@ class Gui:
 
 def end_on_sigterm(window: QWidget) -> None:
     """Close the window (the draft is saved, the engine stopped) when the session ends or a service
-    manager asks, instead of dying mid-write. Python handles signals only between bytecodes, so a timer
-    gives it a turn while Qt's loop waits."""
+    manager asks, instead of dying mid-write. Python runs a signal handler only when it runs bytecode;
+    the wake-up socket makes Qt's waiting loop notice the signal at once, without polling."""
     if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
         return
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    receiver, sender = socket.socketpair()
+    sender.setblocking(False)
+    receiver.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
     signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
-    ticker = QTimer(window)
-    ticker.timeout.connect(lambda: None)
-    ticker.start(500)
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.activated.connect(lambda: receiver.recv(64))  # Python runs the handler around this call
+    window._sigterm_sockets = (receiver, sender)  # type: ignore[attr-defined]  # kept open with the window
 
 
 def relaunch_command() -> list[str]:
