@@ -7,10 +7,14 @@ import json
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rio_desktop import APP_ID, __version__
+
+if TYPE_CHECKING:
+    from rio_desktop.models.library import ModelLibrary
 
 
 class CliError(Exception):
@@ -144,6 +148,10 @@ class _ProgressLine:
         elif stage != self.last:
             print(line, file=sys.stderr)
         self.last = stage
+
+    def reporter(self, stage: str) -> Callable[[int, int], None]:
+        """A (done, total) callback that shows `stage`."""
+        return lambda done, total: self.show(stage, done, total)
 
     def end(self) -> None:
         if self.tty and self.last:
@@ -316,7 +324,7 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _library():  # -> ModelLibrary
+def _library() -> ModelLibrary:
     from rio_desktop.models.library import user_library
     from rio_desktop.paths import app_paths
     from rio_desktop.settings import Settings
@@ -347,12 +355,11 @@ def _models_list(args: argparse.Namespace) -> int:
 def _models_import(args: argparse.Namespace) -> int:
     library = _library()
     progress = _ProgressLine()
-    report = lambda done, total: progress.show("copying", done, total)  # noqa: E731
     try:
         if args.source.is_dir():
-            installed = library.import_folder(args.source, report)
+            installed = library.import_folder(args.source, progress.reporter("copying"))
         else:
-            installed = library.import_file(args.source, not args.in_place, report)
+            installed = library.import_file(args.source, not args.in_place, progress.reporter("copying"))
     finally:
         progress.end()
     print(f"installed: {installed.model.name} ({installed.path})")
@@ -367,8 +374,7 @@ def _models_export(args: argparse.Namespace) -> int:
         raise CliError(f"no installed model '{args.model}'; `{APP_ID} models list` shows them")
     progress = _ProgressLine()
     try:
-        folder = library.export_folder(chosen[0], args.target,
-                                       lambda done, total: progress.show("copying", done, total))
+        folder = library.export_folder(chosen[0], args.target, progress.reporter("copying"))
     finally:
         progress.end()
     print(f"exported to {folder}")
@@ -381,16 +387,11 @@ def _gui(argv: Sequence[str]) -> int:
     return run_gui(list(argv))
 
 
-# A frozen bundle has no `python -m`: the PDF reader process is this same executable with this first
-# argument (see documents.pdf_text.child_command). It is not a documented command.
-PDF_CHILD_ARGUMENT = "_pdf-child"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == [PDF_CHILD_ARGUMENT]:
-        from rio_desktop.documents import pdf_child
+    from rio_desktop.documents import pdf_child  # standard library only until it reads a PDF
 
+    if argv[:1] == [pdf_child.CHILD_ARGUMENT]:
         return pdf_child.main()
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):

@@ -11,6 +11,10 @@ import logging
 import sys
 import warnings
 
+# A frozen bundle has no `python -m`: there the reader is the application's own executable started with
+# this first argument (rio_desktop.__main__ dispatches it). Not a documented command.
+CHILD_ARGUMENT = "_pdf-child"
+
 
 def _send(*message: object) -> None:
     sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")

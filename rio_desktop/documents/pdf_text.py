@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from rio_desktop.documents.pdf_child import CHILD_ARGUMENT
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
@@ -126,7 +127,7 @@ def child_command() -> list[str]:
     if getattr(sys, "frozen", False):
         # On Windows the window executable has no console streams; the console one beside it reads.
         console = Path(sys.executable).with_name("rio-desktop-cli.exe")
-        return [str(console if console.exists() else sys.executable), "_pdf-child"]
+        return [str(console if console.exists() else sys.executable), CHILD_ARGUMENT]
     return [sys.executable, "-m", "rio_desktop.documents.pdf_child"]
 
 
