@@ -212,27 +212,25 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("&About Rio Desktop"), self.about_action)
         self.stack.currentChanged.connect(self._update_page_actions)
 
-    # Each page's buttons for the menu's commands; a command runs only when its button could be pressed,
-    # so the keyboard does exactly what the screen offers.
+    # The button each menu command presses on each page: pressing it (not calling its handler) does
+    # exactly what the screen offers, nothing when the button is disabled.
     PAGE_COMMANDS = {
-        0: {"primary": ("summarize_button", "summarize_action"), "cancel": ("cancel_button", "cancel_action"),
-            "export": ("export_button", "export_action")},
-        1: {"primary": ("generate_button", "generate_action"), "cancel": ("cancel_button", "cancel_action"),
-            "export": ("export_button", "export_action"), "print": ("print_button", "print_action")},
-        2: {"primary": ("generate_button", "generate_action"), "cancel": ("cancel_button", "cancel_action")},
+        0: {"primary": "summarize_button", "cancel": "cancel_button", "export": "export_button"},
+        1: {"primary": "generate_button", "cancel": "cancel_button", "export": "export_button",
+            "print": "print_button"},
+        2: {"primary": "generate_button", "cancel": "cancel_button"},
     }
 
     def _page_command(self, command: str) -> bool:
         """Run `command` on the page in view; False when that page has no such command or cannot now."""
         row = self.stack.currentIndex()
-        names = self.PAGE_COMMANDS.get(row, {}).get(command)
-        if names is None:
+        name = self.PAGE_COMMANDS.get(row, {}).get(command)
+        if name is None:
             return False
-        page = self.page(row)
-        button, method = names
-        if not getattr(page, button).isEnabled():
+        button = getattr(self.page(row), name)
+        if not button.isEnabled():
             return False
-        getattr(page, method)()
+        button.click()
         return True
 
     @Slot()
