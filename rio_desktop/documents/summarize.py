@@ -231,6 +231,7 @@ class Summarizer:
         self.check = CitationCheck()
         self.n_ctx = backend.context_size()
         self.final_budget = max(128, min(1024, self.n_ctx // 4))  # narrowed to the document in plan()
+        self._header_tokens_by_digits: dict[int, int] = {}
         self.trace: list[tuple[list[int], list[SummaryPoint]]] = []  # (pages seen, points) per map step
         self._done_tokens = 0
         self._total_tokens = 0
@@ -265,8 +266,10 @@ class Summarizer:
 
     def plan(self, pages: Sequence[tuple[int, str]]) -> tuple[str, list[Chunk]]:
         """("single", [one chunk]) when the document fits one prompt, else ("map", chunks)."""
-        blocks = [(n, t, self._block_tokens(n, t)) for n, t in pages]
-        self.stats.document_tokens = sum(self.backend.count_tokens(t) for _, t in pages)
+        # Each page's text is counted once (with a server, every count is a request).
+        counted = [(n, t, self.backend.count_tokens(t)) for n, t in pages]
+        self.stats.document_tokens = sum(tokens for _, _, tokens in counted)
+        blocks = [(n, t, tokens + self._header_tokens(n)) for n, t, tokens in counted]
         # A summary is shorter than its document: at most a third of it, within the context's quarter.
         self.final_budget = max(128, min(1024, self.n_ctx // 4, self.stats.document_tokens // 3))
         total = sum(tokens for _, _, tokens in blocks)
@@ -301,7 +304,17 @@ class Summarizer:
         return "map", chunks
 
     def _block_tokens(self, number: int, text: str) -> int:
-        return self.backend.count_tokens(self._page_block(number, text)) + 2
+        return self.backend.count_tokens(text) + self._header_tokens(number)
+
+    def _header_tokens(self, number: int) -> int:
+        """Tokens of a page's header line, with a margin of 2. Counted apart from the page's text, the sum
+        is at least what the joined block takes (a merge across the join only shortens it); headers whose
+        numbers have as many digits take as many tokens, within the margin."""
+        digits = len(str(number))
+        if digits not in self._header_tokens_by_digits:
+            self._header_tokens_by_digits[digits] = self.backend.count_tokens(
+                self._page_block(number, "")) + 2
+        return self._header_tokens_by_digits[digits]
 
     def _fit(self, number: int, text: str, tokens: int, capacity: int) -> list[tuple[str, int]]:
         """A page as one piece, or halved at the paragraph, sentence or word nearest its middle until
@@ -467,8 +480,8 @@ class Summarizer:
         allowed = set().union(*(note.pages for note in notes))
         text = "\n".join(note.render() for note in notes)
         self._progress("writing", 0, 1)
-        budget = min(self.final_budget, self.n_ctx - final_overhead - sum(
-            self.backend.count_tokens(n.render()) + 1 for n in notes) - SAFETY_TOKENS)
+        # Every way out of the loop above leaves `total` counting exactly these notes.
+        budget = min(self.final_budget, self.n_ctx - final_overhead - total - SAFETY_TOKENS)
         if budget < 64:  # the notes alone fill the context: they are the summary
             return [p for note in notes for p in note.points]
         result = self._generate(self.text["notes"].format(text=text, instruction=self._final_instruction()),
