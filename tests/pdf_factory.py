@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 import zlib
 from pathlib import Path
 
@@ -91,4 +92,56 @@ def pathological_pdf(path: Path, operations: int = 1_500_000) -> Path:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     path.write_bytes(bytes(out))
+    return path
+
+
+# Facts planted on known pages of a long report, with words that also appear elsewhere as distractors.
+PLANTED = {
+    37: "O prazo para interpor recurso contra a decisão da Comissão de Licitação é de quinze dias úteis, "
+        "contados da publicação no Diário Oficial do Município.",
+    88: "O valor global do contrato de limpeza urbana da zona oeste é de R$ 4.872.310,55 por ano, pagos em "
+        "parcelas mensais.",
+    120: "A engenheira Mariana Albuquerque Teixeira foi designada fiscal da obra da Escola Municipal Tia "
+         "Ciata, na Gamboa.",
+}
+DISTRACTORS = {
+    12: "O prazo de entrega dos uniformes escolares foi prorrogado por mais trinta dias.",
+    30: "O contrato de manutenção dos elevadores foi renovado sem reajuste.",
+    64: "Terminado o prazo de consulta pública, as sugestões foram publicadas.",
+    95: "A obra da escola do Caju foi vistoriada pela Defesa Civil.",
+    140: "A decisão do Tribunal de Contas sobre as contas de 2025 será publicada em março.",
+}
+
+
+def _fast_text_page(pdf: FPDF, text: str) -> None:
+    """A page of text written line by line (multi_cell's layout engine takes 15 ms a page; this, 1)."""
+    pdf.add_page()
+    for row, line in enumerate(textwrap.wrap(text.replace("—", "-"), 90)):
+        pdf.text(20, 25 + row * 6, line)
+
+
+def planted_pdf(path: Path, pages: int = 150) -> Path:
+    """A municipal report of `pages` pages with PLANTED facts and DISTRACTORS."""
+    pdf = _new()
+    for number in range(1, pages + 1):
+        extra = [text for text in (DISTRACTORS.get(number), PLANTED.get(number)) if text]
+        _fast_text_page(pdf, " ".join([page_text(number, sentences=4), *extra]))
+    pdf.output(str(path))
+    return path
+
+
+def labelled_pdf(path: Path, front: int = 3, body: int = 4) -> Path:
+    """`front` pages numbered i, ii, iii... then `body` pages numbered 1, 2, ... (PDF page labels)."""
+    pdf = _new()
+    for number in range(1, front + body + 1):
+        if number <= front:
+            _fast_text_page(pdf, f"Sumário e apresentação, folha preliminar {number}. Esta parte apresenta o "
+                                 f"relatório anual da Secretaria.")
+        else:
+            _fast_text_page(pdf, page_text(number - front, sentences=3))
+        if number == 1:
+            pdf.set_page_label("r")
+        elif number == front + 1:
+            pdf.set_page_label("D", label_start=1)
+    pdf.output(str(path))
     return path

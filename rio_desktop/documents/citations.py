@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 # "(p. 12)", "(pp. 12–14)", "(p. 3, 7)", "(págs. 2 e 5)", "(page 4)", "[p. 9]" ...
@@ -40,14 +40,19 @@ _STOPWORDS = frozenset([
 ])
 
 
+# How a page (its position in the file, 1-based) is called in a citation: PdfText.label, for PDFs that
+# print their own page numbers.
+PageLabel = Callable[[int], str]
+
+
 @dataclass
 class SummaryPoint:
     text: str  # without citations
     pages: list[int] = field(default_factory=list)
     heading: str | None = None  # the section it belongs to (detailed style)
 
-    def render(self) -> str:
-        return f"{self.text} {format_citation(self.pages)}".strip()
+    def render(self, label: PageLabel | None = None) -> str:
+        return f"{self.text} {format_citation(self.pages, label)}".strip()
 
 
 def cited_pages(text: str) -> list[int]:
@@ -69,19 +74,21 @@ def strip_citations(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def format_citation(pages: Iterable[int]) -> str:
+def format_citation(pages: Iterable[int], label: PageLabel | None = None) -> str:
+    """"(p. 3)", "(pp. 2–4, 9)"; with `label`, the printed numbers of those pages ("(pp. ii–1)")."""
     numbers = sorted(set(pages))
     if not numbers:
         return ""
+    name = label or str
     if len(numbers) == 1:
-        return f"(p. {numbers[0]})"
+        return f"(p. {name(numbers[0])})"
     spans: list[str] = []
     start = previous = numbers[0]
     for number in numbers[1:] + [None]:  # type: ignore[list-item]
         if number is not None and number == previous + 1:
             previous = number
             continue
-        spans.append(f"{start}" if start == previous else f"{start}–{previous}")
+        spans.append(name(start) if start == previous else f"{name(start)}–{name(previous)}")
         if number is not None:
             start = previous = number
     return f"(pp. {', '.join(spans)})"
@@ -123,8 +130,10 @@ class CitationCheck:
 
 
 def check_point(raw: str, allowed: set[int], index: PageIndex, check: CitationCheck,
-                heading: str | None = None) -> SummaryPoint | None:
-    """One point with its citations made true to `allowed`; None for an empty point."""
+                heading: str | None = None, cite_all_when_unsupported: bool = True) -> SummaryPoint | None:
+    """One point with its citations made true to `allowed`; None for an empty point. A point that shares
+    no words with any allowed page cites them all (a summary speaks of its whole source), or none when
+    `cite_all_when_unsupported` is false (an answer's sentence is then shown as uncited)."""
     text = strip_citations(raw)
     if len(_LETTER_WORD.findall(text)) < 2:  # a stray number or symbol is not a point
         return None
@@ -136,7 +145,7 @@ def check_point(raw: str, allowed: set[int], index: PageIndex, check: CitationCh
         return SummaryPoint(text, valid, heading)
     check.corrected += 1
     pages = valid or index.attribute(text, allowed)
-    if not pages:
+    if not pages and cite_all_when_unsupported:
         # Nothing in the source supports a page: cite the whole source, never a page outside it.
         pages = sorted(allowed)
     return SummaryPoint(text, pages, heading)

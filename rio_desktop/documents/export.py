@@ -35,6 +35,8 @@ class Provenance:
     created: str = ""
     style: str = ""
     language: str = ""
+    # Which page numbers the citations use: "printed labels" (the PDF's own) or "position in file".
+    page_numbering: str = ""
 
     @staticmethod
     def now() -> str:
@@ -148,7 +150,8 @@ def _docx_bytes(document: Document) -> bytes:
     properties.subject = f"source: {provenance.source_name[:120]}; sha256: {provenance.source_sha256}"
     properties.keywords = f"model: {provenance.model_name[:120]}; sha256: {provenance.model_sha256[:129]}"
     properties.comments = (f"app_version: {provenance.app_version}; created: {provenance.created}; "
-                           f"style: {provenance.style}; language: {provenance.language}")
+                           f"style: {provenance.style}; language: {provenance.language}"
+                           + (f"; page_numbering: {provenance.page_numbering}" if provenance.page_numbering else ""))
     properties.category = "Rio Desktop summary"
     properties.version = provenance.app_version
     buffer = io.BytesIO()

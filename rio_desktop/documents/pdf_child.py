@@ -1,6 +1,7 @@
 """The PDF reader process (see pdf_text): reads one request from stdin, writes JSON lines to stdout.
 
-Messages: ["count", n], then ["page", index, text] or ["page_error", index, detail] per page, then
+Messages: ["count", n], ["labels", [label, ...]] when the PDF numbers its pages itself, then
+["page", index, text] or ["page_error", index, detail] per page, then
 ["done"]; or ["password", wrong_given] / ["error", detail] when the file cannot be opened.
 """
 
@@ -19,6 +20,20 @@ CHILD_ARGUMENT = "_pdf-child"
 def _send(*message: object) -> None:
     sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+def _page_labels(reader: object) -> list[str] | None:
+    """The printed page numbers (the catalogue's /PageLabels: "i", "ii", "1", "154", "A-3"), or None when
+    the PDF has none (pypdf would then invent "1", "2", ...) or they cannot be read."""
+    try:
+        if "/PageLabels" not in reader.trailer["/Root"]:  # type: ignore[attr-defined]
+            return None
+        labels = [str(label) for label in reader.page_labels]  # type: ignore[attr-defined]
+    except Exception:  # a damaged label tree costs the labels, never the text
+        return None
+    if labels == [str(n) for n in range(1, len(labels) + 1)]:
+        return None
+    return labels
 
 
 def main() -> int:
@@ -43,6 +58,9 @@ def main() -> int:
         _send("error", f"{type(exc).__name__}: {exc}")
         return 0
     _send("count", count)
+    labels = _page_labels(reader)
+    if labels is not None:
+        _send("labels", labels)
     for index in range(start, count):
         try:
             _send("page", index, reader.pages[index].extract_text() or "")

@@ -62,6 +62,16 @@ class PdfText:
     path: Path
     sha256: str
     pages: list[PageText] = field(default_factory=list)
+    # The numbers printed on the pages (the PDF's page labels: "i", "ii", "1", ... or a process whose sheets
+    # start at 154), one per page, or None when the PDF has none. Everything inside Rio Desktop counts
+    # pages by their position in the file; labels are only for showing citations.
+    labels: list[str] | None = None
+
+    def label(self, number: int) -> str:
+        """What page `number` (1-based position) is called in citations."""
+        if self.labels is not None and 0 < number <= len(self.labels) and self.labels[number - 1]:
+            return self.labels[number - 1]
+        return str(number)
 
     @property
     def page_count(self) -> int:
@@ -209,7 +219,9 @@ def read_pdf(path: str | Path, password: str | None = None, cancel: CancelToken 
                     raise PdfError(Message(QT_TRANSLATE_NOOP(
                         "Core", "{name} is damaged or is not a valid PDF, and cannot be read. If it opens in "
                                 "a PDF viewer, print it to a new PDF and try that file."), name=name))
-                if kind == "count":
+                if kind == "labels":
+                    result.labels = [str(label) for label in message[1]]
+                elif kind == "count":
                     total = message[1]
                     if progress:
                         progress(next_page, total)

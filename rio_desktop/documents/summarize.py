@@ -20,6 +20,7 @@ from rio_desktop import APP_NAME, __version__
 from rio_desktop.documents.citations import (
     CitationCheck,
     PageIndex,
+    PageLabel,
     SummaryPoint,
     check_point,
     content_words,
@@ -146,16 +147,17 @@ class SummaryResult:
         return render_summary(self.points, self.options.style)
 
 
-def render_summary(points: Sequence[SummaryPoint], style: Style) -> str:
+def render_summary(points: Sequence[SummaryPoint], style: Style, label: PageLabel | None = None) -> str:
+    """The summary as text; `label` names the pages as the document prints them (PdfText.label)."""
     if style == "executive":
-        return " ".join(point.render() for point in points)
+        return " ".join(point.render(label) for point in points)
     lines: list[str] = []
     heading: str | None = None
     for point in points:
         if style == "detailed" and point.heading and point.heading != heading:
             heading = point.heading
             lines.extend(["", f"## {heading}"] if lines else [f"## {heading}"])
-        lines.append(f"- {point.render()}")
+        lines.append(f"- {point.render(label)}")
     return "\n".join(lines).strip()
 
 
@@ -184,6 +186,7 @@ _TEXT = {
         "title": "Resumo — {name}",
         "footer": "Resumo gerado por {app} {version} com o modelo {model} em {date}. Confira cada informação "
                   "nas páginas citadas do documento original.",
+        "numbering_labels": "Os números de página citados são os impressos no documento.",
     },
     "en": {
         "system": "You summarize public-administration documents faithfully: you state only what the text "
@@ -209,6 +212,7 @@ _TEXT = {
         "title": "Summary — {name}",
         "footer": "Summary written by {app} {version} with the model {model} on {date}. Check each statement "
                   "against the cited pages of the original document.",
+        "numbering_labels": "Cited page numbers are the ones printed in the document.",
     },
 }
 
@@ -226,7 +230,7 @@ class Summarizer:
         self.on_text = on_text
         self.text = _TEXT[options.language]
         self._instruction_words = content_words(" ".join(
-            v for k, v in self.text.items() if k not in ("title", "footer", "page")))
+            v for k, v in self.text.items() if k not in ("title", "footer", "page", "numbering_labels")))
         self.stats = SummaryStats()
         self.check = CitationCheck()
         self.n_ctx = backend.context_size()
@@ -501,9 +505,13 @@ def summary_document(result: SummaryResult, source: PdfText, model_name: str, mo
     text = _TEXT[result.options.language]
     provenance = Provenance(source_name=source.path.name, source_sha256=source.sha256, model_name=model_name,
                             model_sha256=model_sha256, created=Provenance.now(), style=result.options.style,
-                            language=result.options.language)
+                            language=result.options.language,
+                            page_numbering="printed labels" if source.labels else "position in file")
     footer = text["footer"].format(app=APP_NAME, version=__version__, model=model_name,
                                    date=provenance.created[:10])
-    return Document(title=text["title"].format(name=source.path.name), body=result.summary,
+    if source.labels:  # the printed numbers differ from the positions: say which ones the citations use
+        footer += " " + text["numbering_labels"]
+    body = render_summary(result.points, result.options.style, source.label)
+    return Document(title=text["title"].format(name=source.path.name), body=body,
                     warnings=[w.render(translate) for w in result.warnings], provenance=provenance,
                     footer=footer)
