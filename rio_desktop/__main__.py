@@ -53,6 +53,20 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
     summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
 
+    ask = commands.add_parser("ask", help="ask questions about a PDF; answers cite the pages they come from")
+    ask.add_argument("pdf", type=Path, help="the PDF document")
+    ask.add_argument("questions", nargs="+", metavar="QUESTION",
+                     help="one or more questions, asked in order as one conversation")
+    ask.add_argument("--model", required=True, type=Path, help="GGUF model file")
+    ask.add_argument("--max-tokens", type=int, default=384, help="the longest answer, in tokens")
+    ask.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
+    ask.add_argument("-o", "--output", type=Path, help="write the conversation to OUT.md, OUT.docx or OUT.pdf")
+    ask.add_argument("--json", action="store_true", help="print the answers as one JSON object")
+    ask.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    ask.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
+    ask.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
+    ask.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
     draft.add_argument("--fields", required=True, type=Path, help="JSON file with the letter's fields")
@@ -159,11 +173,15 @@ class _ProgressLine:
 
 
 def _summarize(args: argparse.Namespace) -> int:
-    import getpass
-
     from rio_desktop.documents.export import export, model_sha256
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
-    from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.summarize import (
+        Summarizer,
+        SummaryError,
+        SummaryOptions,
+        render_summary,
+        summary_document,
+    )
     from rio_desktop.engine.backend import CancelToken, LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
     from rio_desktop.engine.model_file import inspect_model_file
@@ -175,15 +193,8 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    try:
-        document = read_pdf(args.pdf, password, cancel,
-                            lambda done, total: progress.show("reading", done, total))
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        document = read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel,
-                            lambda done, total: progress.show("reading", done, total))
+    document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
+    assert isinstance(document, PdfText)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
@@ -199,9 +210,10 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.output is not None:
         sha = model_sha256(inspect_model_file(info.path).parts, app_paths().cache)
         export(summary_document(result, document, info.name, sha), args.output)
+    label = document.label if document.labels else None
     if args.json:
         print(json.dumps({
-            "summary": result.summary,
+            "summary": render_summary(result.points, result.options.style, label),
             "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
             "stats": result.stats.as_dict(),
             "warnings": [str(w) for w in result.warnings],
@@ -210,10 +222,87 @@ def _summarize(args: argparse.Namespace) -> int:
             "model": info.name,
         }, ensure_ascii=False))
     else:
-        print(result.summary)
+        print(render_summary(result.points, result.options.style, label))
         for warning in result.warnings:
             print(f"note: {warning}", file=sys.stderr)
     return 130 if result.partial else 0
+
+
+def _read_pdf_cli(path: Path, password_stdin: bool, cancel: object, progress: _ProgressLine) -> object:
+    """Read a PDF for a command, asking for its password on the terminal when it needs one."""
+    import getpass
+
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    try:
+        return read_pdf(path, password, cancel, progress.reporter("reading"))  # type: ignore[arg-type]
+    except PdfPasswordRequired:
+        if password is not None or not sys.stdin.isatty():
+            raise
+        return read_pdf(path, getpass.getpass(f"Password for {path.name}: "), cancel,  # type: ignore[arg-type]
+                        progress.reporter("reading"))
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from rio_desktop.documents.ask import AskError, AskOptions, Conversation, answer_json, conversation_document
+    from rio_desktop.documents.export import export, model_sha256
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.search_index import PageSearch
+    from rio_desktop.engine.backend import CancelToken, LoadParams
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.paths import app_paths
+
+    if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
+        raise CliError(f"-o takes a file ending in .md, .docx or .pdf, not {args.output.name}")
+    if args.max_tokens < 16:
+        raise CliError("--max-tokens must be at least 16")
+    if not all(q.strip() for q in args.questions):
+        raise CliError("a question is empty")
+    inspect_model_file(args.model)  # a bad model fails before the reading
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
+    assert isinstance(document, PdfText)
+    problem = Conversation.prepare(document)
+    if problem is not None:
+        raise AskError(problem)
+    paths = app_paths().ensure()
+    search = PageSearch.open([(p.number, p.text) for p in document.text_pages], paths.cache, document.sha256)
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    label = document.label if document.labels else None
+    answers = []
+    try:
+        conversation = Conversation(backend, document, search, AskOptions(language=args.lang,
+                                                                          max_tokens=args.max_tokens))
+        for question in args.questions:
+            progress.show("answering", len(answers), len(args.questions))
+            answer = conversation.ask(question, cancel)
+            answers.append(answer)
+            if answer.partial:
+                break
+    finally:
+        progress.end()
+        backend.unload()
+        search.close()
+    if args.output is not None:
+        sha = model_sha256(inspect_model_file(info.path).parts, paths.cache)
+        export(conversation_document(answers, document, info.name, sha, args.lang), args.output)
+    if args.json:
+        source: dict = {"file": document.path.name, "sha256": document.sha256}
+        if document.labels:
+            source["labels"] = document.labels
+        print(json.dumps({"answers": [answer_json(a, label) for a in answers], "source": source,
+                          "model": info.name}, ensure_ascii=False))
+    else:
+        for answer in answers:
+            print(f"> {answer.question}\n{answer.render(label)}\n")
+            for warning in answer.warnings:
+                print(f"note: {warning}", file=sys.stderr)
+    return 130 if any(a.partial for a in answers) else 0
 
 
 def _generate(args: argparse.Namespace) -> int:
@@ -411,6 +500,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)
+        if args.command == "ask":
+            return _ask(args)
         if args.command == "draft":
             return _draft(args)
     except UserFacingError as exc:

@@ -110,3 +110,14 @@ def gui_in_language(qtbot, folder: Path, language: str):
         for translator in gui.translators:
             QCoreApplication.instance().removeTranslator(translator)
         assert gui.shutdown(5)
+
+
+@pytest.fixture(scope="session")
+def planted_document(tmp_path_factory: pytest.TempPathFactory):
+    """A 150-page Portuguese report with facts planted on pages 37, 88 and 120 (pdf_factory.PLANTED),
+    generated and read once per session."""
+    from pdf_factory import planted_pdf
+
+    from rio_desktop.documents.pdf_text import read_pdf
+
+    return read_pdf(planted_pdf(tmp_path_factory.mktemp("planted") / "relatorio-150.pdf", 150))

@@ -4,56 +4,19 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from pdf_factory import page_text, text_pdf
+from recording_backend import RecordingBackend
 
 from rio_desktop.documents.pdf_text import PageText, PdfText, read_pdf
 from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions
 from rio_desktop.engine.backend import (
-    Backend,
     CancelToken,
-    ChatMessage,
-    Generation,
-    GenerationParams,
     LoadParams,
 )
 from rio_desktop.engine.llama_backend import LlamaCppBackend
-
-
-class RecordingBackend(Backend):
-    """The real backend, with every prompt measured against the context before it runs."""
-
-    def __init__(self, inner: LlamaCppBackend) -> None:
-        self.inner = inner
-        self.calls: list[tuple[int, int, str]] = []  # (prompt tokens, max tokens, user message)
-
-    @property
-    def info(self):
-        return self.inner.info
-
-    def load(self, params, cancel=None, progress=None):
-        return self.inner.load(params, cancel, progress)
-
-    def unload(self) -> None:
-        self.inner.unload()
-
-    def context_size(self) -> int:
-        return self.inner.context_size()
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return self.inner.count_chat_tokens(messages)
-
-    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None) -> Generation:
-        prompt = self.inner.count_chat_tokens(messages)
-        self.calls.append((prompt, params.max_tokens, messages[-1].content))
-        assert prompt + params.max_tokens <= self.inner.context_size(), "a prompt would exceed the context"
-        return self.inner.chat(messages, params, on_text, cancel)
 
 
 @pytest.fixture(scope="module")

@@ -40,16 +40,19 @@ ANALYZER_VERSION = 1
 MIN_PREFIX = 3  # shorter stems match only whole; "pag" (pagar) must find "pagament"
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's own defaults, used by the in-memory fallback too
 
-STOP_WORDS = frozenset("""
+# Function words and the words of a question's frame ("qual", "segundo o texto"), which say nothing of
+# what is asked.
+_STOP_WORDS_TEXT = """
 a à ao aos aquela aquelas aquele aqueles aquilo as às até com como contra da das de dela dele deles
 demais depois desde desta deste dessa desse disso disto do dos e é ela elas ele eles em entre era eram
 essa essas esse esses esta está estão estas este estes eu foi foram há isso isto já lhe lhes mais mas
 me mesmo meu minha muito na nas nem no nos nós nossa nosso num numa o os ou para pela pelas pelo pelos
 por qual quais qualquer quando que quem se seja sem ser seu seus sob sobre sua suas também te tem têm
 ter teu tua um uma umas uns você vocês vos foi será serão sido são seria deve devem pode podem
-o a onde quanto quanta quantos quantas porque por que diz dizer fala falar documento texto página
-páginas trecho segundo conforme sim não ainda então e/ou
-""".split())
+onde quanto quanta quantos quantas porque diz dizer fala falar página páginas trecho segundo conforme
+sim não ainda então
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Unaccented spellings of common endings, put back before stemming ("licitacao" -> "licitação").
@@ -151,16 +154,18 @@ class _MemoryIndex:
         return set(self.vocabulary)
 
     def rank(self, stems: Sequence[str], limit: int) -> list[Hit]:
+        """FTS5's BM25: a query stem is one phrase (its prefix matches counted together), idf clamped."""
         total = len(self.terms)
         scores: dict[int, float] = {}
         for root in stems:
-            for term in self.expand(root):
-                having = [n for n, c in self.terms.items() if term in c]
-                idf = math.log(1 + (total - len(having) + 0.5) / (len(having) + 0.5))
-                for n in having:
-                    frequency = self.terms[n][term]
-                    norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[n] / (self.average or 1))
-                    scores[n] = scores.get(n, 0.0) + idf * frequency * (BM25_K1 + 1) / (frequency + norm)
+            expanded = self.expand(root)
+            frequencies = {n: sum(c[t] for t in expanded) for n, c in self.terms.items()}
+            having = {n: f for n, f in frequencies.items() if f}
+            idf = math.log((total - len(having) + 0.5) / (len(having) + 0.5))
+            idf = idf if idf > 0 else 1e-6
+            for n, frequency in having.items():
+                norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths[n] / (self.average or 1))
+                scores[n] = scores.get(n, 0.0) + idf * frequency * (BM25_K1 + 1) / (frequency + norm)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         return [Hit(n, score) for n, score in ranked[:limit]]
 
@@ -238,9 +243,8 @@ class PageSearch:
         with connection:
             connection.execute("CREATE TABLE meta(version INTEGER, pages TEXT)")
             # The text is analysed here, not by an FTS5 tokenizer: the stems are stored space-separated and
-            # unicode61 only splits them. detail=column: positions are not needed for BM25 over OR-queries.
-            connection.execute("CREATE VIRTUAL TABLE pages USING fts5(body, tokenize='unicode61', "
-                               "detail=column)")
+            # unicode61 only splits them.
+            connection.execute("CREATE VIRTUAL TABLE pages USING fts5(body, tokenize='unicode61')")
             connection.execute("CREATE VIRTUAL TABLE vocabulary USING fts5vocab(pages, 'row')")
             connection.executemany("INSERT INTO pages(rowid, body) VALUES (?, ?)",
                                    ((n, " ".join(analyze(t))) for n, t in self._pages))
