@@ -174,7 +174,8 @@ class _MemoryIndex:
 
 
 class PageSearch:
-    """The pages of one document, ranked for questions."""
+    """The pages of one document, ranked for questions. Opened on one thread (the jobs pool) and used on
+    another (the inference worker), never by two at once: hence check_same_thread=False."""
 
     def __init__(self, pages: Sequence[tuple[int, str]], path: Path | None) -> None:
         self.page_numbers = [n for n, _ in pages]
@@ -205,7 +206,7 @@ class PageSearch:
             if self.path.exists():
                 connection = None
                 try:
-                    connection = sqlite3.connect(self.path)
+                    connection = sqlite3.connect(self.path, check_same_thread=False)
                     if self._valid(connection):
                         self._connection = connection
                         return
@@ -216,13 +217,13 @@ class PageSearch:
             self._discard()
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._connection = self._build(sqlite3.connect(self.path))
+                self._connection = self._build(sqlite3.connect(self.path, check_same_thread=False))
             except (sqlite3.Error, OSError) as exc:  # a read-only or full cache folder: keep it in memory
                 log.warning("search index %s could not be written (%s); kept in memory", self.path, exc)
                 self._discard()
-                self._connection = self._build(sqlite3.connect(":memory:"))
+                self._connection = self._build(sqlite3.connect(":memory:", check_same_thread=False))
         else:
-            self._connection = self._build(sqlite3.connect(":memory:"))
+            self._connection = self._build(sqlite3.connect(":memory:", check_same_thread=False))
         self.built, self.build_seconds = True, time.perf_counter() - started
 
     def _valid(self, connection: sqlite3.Connection) -> bool:

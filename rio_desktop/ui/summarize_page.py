@@ -21,15 +21,24 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from rio_desktop.documents.citations import PageLabel
 from rio_desktop.documents.export import export, model_sha256
 from rio_desktop.documents.lgpd import redact_all
 from rio_desktop.documents.pdf_text import PageText, PdfPasswordRequired, PdfText, read_pdf
-from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
+from rio_desktop.documents.summarize import (
+    Progress,
+    Summarizer,
+    SummaryOptions,
+    SummaryResult,
+    render_summary,
+    summary_document,
+)
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.engine.server_backend import OpenAIServerBackend
@@ -37,13 +46,14 @@ from rio_desktop.i18n import Message, UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.questions_panel import QuestionsPanel
 
 log = logging.getLogger(__name__)
-PAGE_LINK = "page:"
 
 
 class SummarizePage(QWidget):
@@ -126,9 +136,17 @@ class SummarizePage(QWidget):
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
+        # Questions about the same document sit in a tab beside the summary (their own widget).
+        self.questions = QuestionsPanel(worker, jobs, paths, lambda: self.language.currentData())
+        self.questions.page_requested.connect(self.show_page)
+        self.questions.busy_changed.connect(self._update_buttons)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setAccessibleName(self.tr("Summary and questions"))
+        self.side_tabs.addTab(right, self.tr("Su&mmary"))
+        self.side_tabs.addTab(self.questions, self.tr("&Questions"))
         splitter = QSplitter()
         splitter.addWidget(self.pdf_view)
-        splitter.addWidget(right)
+        splitter.addWidget(self.side_tabs)
         splitter.setSizes([500, 500])
 
         self.progress = QProgressBar()
@@ -171,7 +189,7 @@ class SummarizePage(QWidget):
 
     # -- state ---------------------------------------------------------------------------------------
     def _busy(self) -> bool:
-        return self.read_job is not None or self.request_id is not None
+        return self.read_job is not None or self.request_id is not None or self.questions.busy
 
     def _update_buttons(self) -> None:
         busy = self._busy()
@@ -224,6 +242,7 @@ class SummarizePage(QWidget):
         """Read the PDF's text on the jobs pool; the page shows it when done."""
         self.pending_path, self.password = path, password
         self.document, self.result = None, None
+        self.questions.set_document(None)
         self.summary_view.clear()
         self.notes_label.clear()
         self.read_cancel = CancelToken()
@@ -249,6 +268,7 @@ class SummarizePage(QWidget):
         if problem is not None:
             notes.insert(0, translate_message(problem))
             self.document = None
+        self.questions.set_document(self.document)
         self.notes_label.setText("\n".join(notes))
         self.stage_label.setText(self.tr("{name}: {pages} pages, {text_pages} with text.").format(
             name=document.path.name, pages=document.page_count, text_pages=len(document.text_pages)))
@@ -295,6 +315,7 @@ class SummarizePage(QWidget):
         if self.request_id is not None:
             self.worker.cancel(self.request_id)
             self.stage_label.setText(self.tr("Stopping…"))
+        self.questions.cancel_action()
 
     def _stage_text(self, progress: Progress) -> str:
         if progress.stage == "summarizing":
@@ -329,7 +350,7 @@ class SummarizePage(QWidget):
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
         muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.summary_view.setHtml(summary_html(result, muted))
+        self.summary_view.setHtml(summary_html(result, muted, self._label(), self.tr("page {n} of the file")))
         stats = result.stats
         self.stage_label.setText(self.tr(
             "{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model "
@@ -420,17 +441,23 @@ class SummarizePage(QWidget):
     # -- results -------------------------------------------------------------------------------------
     @Slot(QUrl)
     def citation_action(self, url: QUrl) -> None:
-        target = url.toString()
-        if target.startswith(PAGE_LINK):
-            self.show_page(int(target[len(PAGE_LINK):]))
+        number = linked_page(url.toString())
+        if number is not None:
+            self.show_page(number)
 
+    def _label(self) -> PageLabel | None:
+        """How citations name pages: the printed numbers, where the PDF has its own."""
+        return self.document.label if self.document is not None and self.document.labels else None
+
+    @Slot(int)
     def show_page(self, number: int) -> None:
         self.pdf_view.pageNavigator().jump(number - 1, QPointF(0, 0), self.pdf_view.zoomFactor())
 
     @Slot()
     def copy_action(self) -> None:
         if self.result is not None:
-            QGuiApplication.clipboard().setText(self.result.summary)
+            QGuiApplication.clipboard().setText(render_summary(self.result.points, self.result.options.style,
+                                                               self._label()))
             self.stage_label.setText(self.tr("The summary was copied."))
 
     @Slot()
@@ -465,15 +492,17 @@ def translate_core(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def summary_html(result: SummaryResult, muted: str = "gray") -> str:
+def summary_html(result: SummaryResult, muted: str = "gray", label: PageLabel | None = None,
+                 position: str = "{n}") -> str:
     """The summary with each citation a link to its page; `muted` colours the citations (from the
-    palette in use, so they stay readable in a dark theme)."""
+    palette in use, so they stay readable in a dark theme). With `label`, links show the printed page
+    numbers and their position in the file on hover (`position`, e.g. "page {n} of the file")."""
     parts: list[str] = []
     heading = None
     executive = result.options.style == "executive"
     items: list[str] = []
     for point in result.points:
-        links = ", ".join(f'<a href="{PAGE_LINK}{p}">{p}</a>' for p in point.pages)
+        links = ", ".join(page_link(p, label, position) for p in point.pages)
         label = "p." if len(point.pages) == 1 else "pp."
         cite = f' <span style="color:{muted}">({label} {links})</span>' if point.pages else ""
         text = f"{html.escape(point.text)}{cite}"

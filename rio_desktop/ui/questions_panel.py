@@ -1,0 +1,353 @@
+"""The Questions panel beside the summary: ask about the open document, answers cite their pages.
+
+The conversation itself lives in the core (documents.ask.Conversation); this widget only shows it. The
+search index is opened on the jobs pool when a document is shown; questions run on the inference
+worker, one at a time, their text streaming in; each citation is a link that shows its page.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rio_desktop.documents.ask import Answer, AskOptions, Conversation, conversation_document
+from rio_desktop.documents.citations import PageLabel
+from rio_desktop.documents.export import export, model_sha256
+from rio_desktop.documents.lgpd import Redaction, redact_all
+from rio_desktop.documents.pdf_text import PageText, PdfText
+from rio_desktop.documents.search_index import PageSearch
+from rio_desktop.engine.model_file import inspect_model_file
+from rio_desktop.engine.server_backend import OpenAIServerBackend
+from rio_desktop.i18n import Message, UserFacingError
+from rio_desktop.paths import AppPaths
+from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.citation_links import linked_page, page_link
+from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.formatting import translate_message
+from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.privacy import privacy_choice
+
+log = logging.getLogger(__name__)
+
+
+class QuestionsPanel(QWidget):
+    page_requested = Signal(int)  # a physical page (1-based) to show in the viewer
+    busy_changed = Signal()
+
+    def __init__(self, worker: EngineWorker, jobs: Jobs, paths: AppPaths, language: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.jobs = jobs
+        self.paths = paths
+        self.language = language
+        self.document: PdfText | None = None
+        self.search: PageSearch | None = None
+        self.conversation: Conversation | None = None
+        self.redaction: Redaction | None = None
+        self.answers: list[Answer] = []
+        self.index_job: int | None = None
+        self.export_job: int | None = None
+        self.request_id: int | None = None
+        self.asking = ""
+        self.streamed = ""
+        self.setAccessibleName(self.tr("Questions about the document"))
+
+        self.view = QTextBrowser()
+        self.view.setAccessibleName(self.tr("The conversation"))
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self.citation_action)
+        self.question = QLineEdit()
+        self.question.setAccessibleName(self.tr("Question"))
+        self.question.setPlaceholderText(self.tr("Ask about the document, e.g. what is the deadline for an appeal?"))
+        self.question.setClearButtonEnabled(True)
+        self.ask_button = QPushButton(self.tr("As&k"))
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        describe((
+            (self.view, self.tr("Questions and answers; each page number is a link to that page of the document")),
+            (self.question, self.tr("Type a question about the open document and press Enter")),
+            (self.ask_button, self.tr("Ask the question; the answer cites the pages it comes from")),
+            (self.copy_button, self.tr("Copy the questions and answers as text")),
+            (self.export_button, self.tr("Save the questions and answers as Word, PDF or Markdown")),
+        ))
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.question, 1)
+        ask_row.addWidget(self.ask_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.export_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(ask_row)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+        self.question.returnPressed.connect(self.ask_action)
+        self.question.textChanged.connect(self._update_buttons)
+        self.ask_button.clicked.connect(self.ask_action)
+        self.copy_button.clicked.connect(self.copy_action)
+        self.export_button.clicked.connect(self.export_action)
+        jobs.done.connect(self.job_done_event_response)
+        jobs.failed.connect(self.job_failed_event_response)
+        worker.tokens.connect(self.tokens_event_response)
+        worker.finished.connect(self.finished_event_response)
+        worker.failed.connect(self.failed_event_response)
+        worker.cancelled.connect(self.cancelled_event_response)
+        worker.loaded.connect(self.model_event_response)
+        self._update_buttons()
+
+    # -- state ---------------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.request_id is not None
+
+    def _update_buttons(self) -> None:
+        ready = self.search is not None and self.worker.model_info is not None and not self.busy
+        self.ask_button.setEnabled(ready and bool(self.question.text().strip()))
+        self.question.setEnabled(self.document is not None)
+        self.copy_button.setEnabled(bool(self.answers) and not self.busy)
+        self.export_button.setEnabled(bool(self.answers) and not self.busy and self.export_job is None)
+        if self.document is not None and self.worker.model_info is None and not self.busy:
+            self.status.setText(self.tr("Load a model on the Models page to ask questions."))
+
+    def set_document(self, document: PdfText | None) -> None:
+        """A new document (or none): the conversation starts over; its search index is opened."""
+        if self.request_id is not None:
+            self.worker.cancel(self.request_id)
+            self.request_id = None
+        if self.search is not None:
+            self.search.close()
+        self.document, self.search, self.conversation, self.redaction = document, None, None, None
+        self.answers = []
+        self.view.clear()
+        self.status.clear()
+        if document is not None and document.text_pages:
+            pages = [(p.number, p.text) for p in document.text_pages]
+            cache, sha = self.paths.cache, document.sha256
+            self.status.setText(self.tr("Preparing the search…"))
+            self.index_job = self.jobs.start(lambda _report: PageSearch.open(pages, cache, sha))
+        self._update_buttons()
+        self.busy_changed.emit()
+
+    # -- asking --------------------------------------------------------------------------------------
+    def _conversation_for(self, options: AskOptions) -> Callable[[object], Conversation] | None:
+        """What the worker runs to get the conversation (made there: it talks to the backend)."""
+        document, search = self.document, self.search
+        assert document is not None and search is not None
+        current = self.conversation
+        if current is not None and current.options == options:
+            return lambda _backend: current
+        if isinstance(self.worker.service.current_backend, OpenAIServerBackend) and self.redaction is None:
+            choice = privacy_choice(self, "\n".join(p.text for p in document.text_pages))
+            if choice is None:
+                return None
+            if choice:
+                texts, self.redaction = redact_all([p.text for p in document.pages])
+                document = PdfText(path=document.path, sha256=document.sha256, labels=document.labels, pages=[
+                    PageText(p.number, text, p.status) for p, text in zip(document.pages, texts, strict=True)])
+        earlier = list(self.answers)
+
+        def make(backend: object) -> Conversation:
+            conversation = Conversation(backend, document, search, options)  # type: ignore[arg-type]
+            conversation.answers = list(earlier)  # the conversation goes on in the new language or model
+            return conversation
+
+        return make
+
+    @Slot()
+    def ask_action(self) -> None:
+        question = self.question.text().strip()
+        if not question or not self.ask_button.isEnabled():
+            return
+        make = self._conversation_for(AskOptions(language=self.language()))  # type: ignore[arg-type]
+        if make is None:
+            return
+        redaction = self.redaction
+
+        def task(ctx):  # runs on the inference worker
+            conversation = make(ctx.backend)
+            answer = conversation.ask(question, ctx.cancel, ctx.text)
+            if redaction is not None:  # shown with the originals; the model's own words stay as sent
+                for point in answer.points:
+                    point.text = redaction.restore(point.text)
+            return conversation, answer
+
+        self.asking, self.streamed = question, ""
+        self.question.clear()
+        self.status.setText(self.tr("Answering…"))
+        self.request_id = self.worker.submit(task, kind="question")
+        self._render()
+        self._update_buttons()
+        self.busy_changed.emit()
+
+    @Slot()
+    def cancel_action(self) -> None:
+        if self.request_id is not None:
+            self.worker.cancel(self.request_id)
+            self.status.setText(self.tr("Stopping…"))
+
+    def _finish(self) -> None:
+        self.request_id = None
+        self.asking, self.streamed = "", ""
+        self._render()
+        self._update_buttons()
+        self.busy_changed.emit()
+
+    @Slot(int, str)
+    def tokens_event_response(self, request_id: int, text: str) -> None:
+        if request_id == self.request_id:
+            self.streamed += text
+            self._render()
+
+    @Slot(int, object)
+    def finished_event_response(self, request_id: int, result: object) -> None:
+        if request_id != self.request_id or not isinstance(result, tuple):
+            return
+        self.conversation, answer = result
+        self.answers.append(answer)
+        stats = answer.stats
+        if answer.covered:
+            self.status.setText(self.tr("Answered from {pages} pages in {seconds:.1f} s.").format(
+                pages=stats.pages_given, seconds=stats.seconds))
+        else:
+            self.status.clear()
+        self._finish()
+
+    @Slot(int, object)
+    def failed_event_response(self, request_id: int, message: Message) -> None:
+        if request_id == self.request_id:
+            self.status.setText(translate_message(message))
+            self._finish()
+
+    @Slot(int, object)
+    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
+        if request_id == self.request_id:
+            self.status.setText(self.tr("Stopped."))
+            self._finish()
+
+    @Slot(int, object)
+    def model_event_response(self, _request_id: int, _info: object) -> None:
+        self.conversation = None  # another model: the conversation goes on with it (made on the next question)
+        self._update_buttons()
+
+    # -- showing -------------------------------------------------------------------------------------
+    def _label(self) -> PageLabel | None:
+        """How citations name pages: the printed numbers, where the PDF has its own."""
+        return self.document.label if self.document is not None and self.document.labels else None
+
+    def _render(self) -> None:
+        muted = self.view.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        parts = [answer_html(answer, self._label(), muted, self.tr("page {n} of the file"),
+                             self.tr("no page cited"), [translate_message(w) for w in answer.warnings])
+                 for answer in self.answers]
+        if self.asking:
+            parts.append(f"<p><b>{html.escape(self.asking)}</b></p><p>{html.escape(self.streamed) or '…'}</p>")
+        self.view.setHtml("".join(parts))
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    @Slot(QUrl)
+    def citation_action(self, url: QUrl) -> None:
+        number = linked_page(url.toString())
+        if number is not None:
+            self.page_requested.emit(number)
+
+    def conversation_text(self) -> str:
+        return "\n\n".join(f"{answer.question}\n{answer.render(self._label())}" for answer in self.answers)
+
+    @Slot()
+    def copy_action(self) -> None:
+        if self.answers:
+            QGuiApplication.clipboard().setText(self.conversation_text())
+            self.status.setText(self.tr("The questions and answers were copied."))
+
+    @Slot()
+    def export_action(self) -> None:
+        if not self.answers or self.document is None:
+            return
+        suggested = self.document.path.with_name(self.tr("{name} - questions.docx").format(
+            name=self.document.path.stem))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the questions and answers"), str(suggested),
+                                              self.tr("Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> int:
+        answers, document, info = list(self.answers), self.document, self.worker.model_info
+        assert document is not None and info is not None
+        cache, language = self.paths.cache, answers[-1].language
+
+        def job(_report):
+            sha = model_sha256(inspect_model_file(info.path).parts, cache)
+            return export(conversation_document(answers, document, info.name, sha, language,
+                                                QCoreApplication.translate), path)
+
+        self.export_job = self.jobs.start(job)
+        self.status.setText(self.tr("Saving {name}…").format(name=path.name))
+        self._update_buttons()
+        return self.export_job
+
+    # -- background jobs (index, export) -------------------------------------------------------------
+    @Slot(int, object)
+    def job_done_event_response(self, job_id: int, result: object) -> None:
+        if job_id == self.index_job and isinstance(result, PageSearch):
+            self.index_job = None
+            self.search = result
+            self.status.clear()
+            self._update_buttons()
+        elif job_id == self.export_job:
+            self.export_job = None
+            self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
+            self._update_buttons()
+
+    @Slot(int, object)
+    def job_failed_event_response(self, job_id: int, error: UserFacingError) -> None:
+        if job_id == self.index_job:
+            self.index_job = None
+            self.status.setText(translate_message(error.message))
+        elif job_id == self.export_job:
+            self.export_job = None
+            self._update_buttons()
+            QMessageBox.warning(self, self.tr("The questions could not be saved"), translate_message(error.message))
+
+
+def answer_html(answer: Answer, label: PageLabel | None, muted: str, position: str, uncited: str,
+                warnings: list[str]) -> str:
+    """One question and its answer; each citation links to its page (`position` is the hover text,
+    "page {n} of the file", for documents that print other numbers)."""
+    sentences = []
+    if not answer.covered or not answer.points:
+        sentences.append(html.escape(answer.render()))
+    for point in answer.points:
+        if point.pages:
+            links = ", ".join(page_link(n, label, position) for n in point.pages)
+            cite = f'<span style="color:{muted}">({"p." if len(point.pages) == 1 else "pp."} {links})</span>'
+        else:
+            cite = f'<span style="color:{muted}">[{html.escape(uncited)}]</span>'
+        sentences.append(f"{html.escape(point.text)} {cite}")
+    notes = "".join(f'<p style="color:{muted}"><i>{html.escape(w)}</i></p>' for w in warnings)
+    return f"<p><b>{html.escape(answer.question)}</b></p><p>{' '.join(sentences)}</p>{notes}"
+
+
+__all__ = ["QuestionsPanel", "answer_html"]
