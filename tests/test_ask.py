@@ -25,13 +25,13 @@ from rio_desktop.documents.search_index import PageSearch
 from rio_desktop.engine.backend import CancelToken, LoadParams
 from rio_desktop.engine.llama_backend import LlamaCppBackend
 
-SHORT = AskOptions(max_tokens=40)
+SHORT = AskOptions(max_tokens=24)
 
 
 @pytest.fixture(scope="module")
 def small_context(model_path: Path):
     backend = LlamaCppBackend()
-    backend.load(LoadParams(model_path=model_path, n_ctx=1024))
+    backend.load(LoadParams(model_path=model_path, n_ctx=768))
     yield backend
     backend.unload()
 
@@ -71,10 +71,10 @@ def test_a_question_the_document_does_not_cover(small_context: LlamaCppBackend, 
 
 
 def test_a_follow_up_evaluates_only_its_own_tokens(loaded_backend: LlamaCppBackend, tmp_path: Path) -> None:
-    document = read_pdf(text_pdf(tmp_path / "encerramentos.pdf", 4, sentences=4))
+    document = read_pdf(text_pdf(tmp_path / "encerramentos.pdf", 5, sentences=4))
     conversation = Conversation(loaded_backend, document, _search(document, tmp_path), SHORT)
     first = conversation.ask("Quantos ônibus elétricos o BRT Transcarioca recebeu?")
-    assert first.stats.mode == "whole" and first.sources == [1, 2, 3, 4]
+    assert first.stats.mode == "whole" and first.sources == [1, 2, 3, 4, 5]
     follow_up = "E quantas mudas foram plantadas?"
     second = conversation.ask(follow_up)
     assert second.stats.mode == "whole" and second.stats.history_turns == 1
@@ -125,7 +125,7 @@ def test_page_labels_in_citations_and_exports(loaded_backend: LlamaCppBackend, t
 
 
 def test_neighbours_across_a_page_break(small_context: LlamaCppBackend, tmp_path: Path) -> None:
-    filler = [f"Página de relatório número {n} sobre transporte, saúde e educação. " * 12 for n in range(1, 31)]
+    filler = [f"Página de relatório número {n} sobre transporte, saúde e educação. " * 5 for n in range(1, 31)]
     filler[14] = filler[14] + "O prazo para apresentar o recurso administrativo termina no dia"
     filler[15] = "vinte e dois de março, conforme o edital. " + filler[15]
     document = PdfText(path=tmp_path / "edital.pdf", sha256="e" * 64,

@@ -49,6 +49,7 @@ Mode = Literal["whole", "ranked", "not_covered"]
 SAFETY_TOKENS = 16  # the joined prompt may tokenize a little differently from its counted parts
 DEFAULT_ANSWER_TOKENS = 384
 HISTORY_SHARE = 4  # earlier turns take at most a quarter of the context when pages must be chosen
+CHARACTERS_PER_TOKEN_MAX = 12
 LOW_CONFIDENCE = 0.6  # an OCR'd page read with less confidence than this is flagged in answers
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "»", '"', "”")
 
@@ -249,25 +250,28 @@ class Conversation:
         words = own.words + tuple(w for s, w in zip(before.stems, before.words, strict=True) if s not in own.stems)
         return own, Query(words, stems)
 
-    def covers(self, query: Query) -> bool:
-        """At least half of the question's terms occur somewhere in the document."""
+    def covers(self, query: Query, follow_up: bool = False) -> bool:
+        """At least half of the question's terms occur somewhere in the document; for a follow-up, which
+        leans on the questions before it ("e a obra fica em que bairro?"), at least one."""
         if not query.stems:
             return False
         found = self.search.found(query.stems)
-        return len(found) >= math.ceil(len(query.stems) / 2)
+        return len(found) >= (1 if follow_up else math.ceil(len(query.stems) / 2))
 
     def plan(self, question: str) -> tuple[Mode, list[int], list[Answer], Query]:
         """Which pages and which earlier turns go into the prompt for `question`."""
         own, ranking = self._query(question)
         searched = own if own.stems else ranking
-        if not self.covers(searched):
+        if not self.covers(searched, follow_up=ranking is not own):
             return "not_covered", [], [], searched
         n_ctx = self.backend.context_size()
         budget = self._answer_budget(n_ctx)
         all_pages = sorted(self.pages)
         history = self._history()
-        document_tokens = sum(self._tokens_of(n) for n in all_pages)
-        if document_tokens < n_ctx:
+        # No token takes more than a dozen characters of prose: a document that long cannot fit, and its
+        # pages need not be counted (with a server, every count is a request).
+        surely_too_long = sum(len(self.pages[n].text) for n in all_pages) // CHARACTERS_PER_TOKEN_MAX > n_ctx
+        if not surely_too_long and sum(self._tokens_of(n) for n in all_pages) < n_ctx:
             # The whole document, dropping the oldest turns while the conversation does not fit.
             while True:
                 tokens = self.backend.count_chat_tokens(self.messages(all_pages, history, question))
@@ -277,9 +281,11 @@ class Conversation:
                     break
                 history = history[1:]
         history = self._history()
-        while history and self.backend.count_chat_tokens(self.messages([], history, question)) > n_ctx // HISTORY_SHARE:
-            history = history[1:]
+        bare = self.backend.count_chat_tokens(self.messages([], [], question))
         overhead = self.backend.count_chat_tokens(self.messages([], history, question))
+        while history and overhead - bare > n_ctx // HISTORY_SHARE:  # the oldest turns go first
+            history = history[1:]
+            overhead = self.backend.count_chat_tokens(self.messages([], history, question))
         capacity = n_ctx - overhead - budget - SAFETY_TOKENS
         if capacity < 64:
             raise AskError(Message(QT_TRANSLATE_NOOP(

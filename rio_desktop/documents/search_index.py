@@ -50,7 +50,7 @@ me mesmo meu minha muito na nas nem no nos nós nossa nosso num numa o os ou par
 por qual quais qualquer quando que quem se seja sem ser seu seus sob sobre sua suas também te tem têm
 ter teu tua um uma umas uns você vocês vos foi será serão sido são seria deve devem pode podem
 onde quanto quanta quantos quantas porque diz dizer fala falar página páginas trecho segundo conforme
-sim não ainda então
+sim não ainda então fica ficam existe existem
 """
 STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 
