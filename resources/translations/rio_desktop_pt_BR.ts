@@ -287,53 +287,53 @@
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="91"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="93"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="95"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="194"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="198"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="200"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="214"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="215"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="219"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="242"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -413,8 +413,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="213"/>
+        <location filename="../../rio_desktop/documents/export.py" line="216"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
@@ -534,32 +534,32 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="101"/>
+        <location filename="../../rio_desktop/documents/export.py" line="103"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="248"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="250"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="292"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="358"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="445"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -629,17 +629,17 @@
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="171"/>
+        <location filename="../../rio_desktop/models/library.py" line="174"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="198"/>
+        <location filename="../../rio_desktop/models/library.py" line="201"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="205"/>
+        <location filename="../../rio_desktop/models/library.py" line="208"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
@@ -687,6 +687,36 @@
         <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="208"/>
+        <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
+        <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="291"/>
+        <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
+        <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="337"/>
+        <source>Type a question first.</source>
+        <translation>Digite uma pergunta primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="357"/>
+        <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
+        <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="366"/>
+        <source>The answer was stopped before the end: what is shown is what the model had written.</source>
+        <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="377"/>
+        <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
+        <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
 </context>
 <context>
@@ -1146,208 +1176,208 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
         <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1500,67 +1530,67 @@ Os detalhes estão no registro: {log}</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1760,6 +1790,147 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <location filename="../../rio_desktop/ui/privacy.py" line="33"/>
         <source>Send as it is</source>
         <translation>Enviar como está</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPanel</name>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="70"/>
+        <source>Questions about the document</source>
+        <translation>Perguntas sobre o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="73"/>
+        <source>The conversation</source>
+        <translation>A conversa</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
+        <source>Question</source>
+        <translation>Pergunta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="78"/>
+        <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
+        <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="80"/>
+        <source>As&amp;k</source>
+        <translation>Per&amp;guntar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <source>Questions and answers; each page number is a link to that page of the document</source>
+        <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="87"/>
+        <source>Type a question about the open document and press Enter</source>
+        <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
+        <source>Ask the question; the answer cites the pages it comes from</source>
+        <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <source>Copy the questions and answers as text</source>
+        <translation>Copia as perguntas e respostas como texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <source>Save the questions and answers as Word, PDF or Markdown</source>
+        <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="132"/>
+        <source>Load a model on the Models page to ask questions.</source>
+        <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="148"/>
+        <source>Preparing the search…</source>
+        <translation>Preparando a busca…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="198"/>
+        <source>Answering…</source>
+        <translation>Respondendo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="208"/>
+        <source>Stopping…</source>
+        <translation>Parando…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="231"/>
+        <source>Answered from %n page(s) in {seconds} s.</source>
+        <translation>
+            <numerusform>Respondido a partir de %n página em {seconds} s.</numerusform>
+            <numerusform>Respondido a partir de %n páginas em {seconds} s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="246"/>
+        <source>Stopped.</source>
+        <translation>Interrompido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="261"/>
+        <source>page {n} of the file</source>
+        <translation>página {n} do arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="262"/>
+        <source>no page cited</source>
+        <translation>nenhuma página citada</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="283"/>
+        <source>The questions and answers were copied.</source>
+        <translation>As perguntas e respostas foram copiadas.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="289"/>
+        <source>{name} - questions.docx</source>
+        <translation>{name} - perguntas.docx</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="291"/>
+        <source>Export the questions and answers</source>
+        <translation>Exportar as perguntas e respostas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="292"/>
+        <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
+        <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="307"/>
+        <source>Saving {name}…</source>
+        <translation>Salvando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="321"/>
+        <source>Saved {name}.</source>
+        <translation>{name} salvo.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="332"/>
+        <source>The questions could not be saved</source>
+        <translation>Não foi possível salvar as perguntas</translation>
     </message>
 </context>
 <context>
@@ -2010,262 +2181,282 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="104"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="106"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="111"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="123"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="126"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="127"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="128"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="129"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="144"/>
+        <source>Summary and questions</source>
+        <translation>Resumo e perguntas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
+        <source>Su&amp;mmary</source>
+        <translation>Resu&amp;mo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <source>&amp;Questions</source>
+        <translation>Per&amp;guntas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="153"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="164"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="204"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="208"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="219"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="219"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="233"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="252"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="253"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="273"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="279"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="299"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="297"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="317"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="301"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="322"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="325"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="327"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="329"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
+        <source>page {n} of the file</source>
+        <translation>página {n} do arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="371"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="371"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="382"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="389"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="383"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="393"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="435"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="461"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="467"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="469"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="470"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="457"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="484"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -228,8 +228,8 @@ class QuestionsPanel(QWidget):
         self.answers.append(answer)
         stats = answer.stats
         if answer.covered:
-            self.status.setText(self.tr("Answered from {pages} pages in {seconds:.1f} s.").format(
-                pages=stats.pages_given, seconds=stats.seconds))
+            self.status.setText(self.tr("Answered from %n page(s) in {seconds} s.", "", stats.pages_given).format(
+                seconds=QLocale().toString(stats.seconds, "f", 1)))
         else:
             self.status.clear()
         self._finish()
