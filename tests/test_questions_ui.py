@@ -112,6 +112,7 @@ def test_escape_cancels_an_answer(gui, qtbot, tmp_path: Path) -> None:
 def test_labels_show_in_citations_and_links_go_to_the_physical_page(gui, qtbot, tmp_path: Path) -> None:
     page = gui.window.summarize_page
     panel = page.questions
+    gui.window.navigation.setCurrentRow(0)
     page.side_tabs.setCurrentWidget(panel)
     document = _open(gui, qtbot, labelled_pdf(tmp_path / "processo.pdf", front=3, body=4))
     assert document.labels == ["i", "ii", "iii", "1", "2", "3", "4"]
@@ -119,10 +120,27 @@ def test_labels_show_in_citations_and_links_go_to_the_physical_page(gui, qtbot, 
     answer.points = [SummaryPoint("A rede abriu novas turmas", [5]), SummaryPoint("Apresentação", [2])]
     panel._render()
     html = panel.view.toHtml()
-    assert 'href="page:5"' in html and ">2</a>" in html and ">ii</a>" in html and "page 5 of the file" in html
+    assert 'href="page:5"' in html and 'href="page:2"' in html
+    shown = panel.view.toPlainText()
+    assert "A rede abriu novas turmas (p. 2)" in shown and "Apresentação (p. ii)" in shown
+    assert _tooltip_of(panel.view, "2") == "page 5 of the file"  # the position in the file, on hover
     assert "(p. 2)" in panel.conversation_text() and "(p. ii)" in panel.conversation_text()
     panel.citation_action(QUrl("page:5"))  # printed "2": the fifth page of the file
     qtbot.waitUntil(lambda: page.pdf_view.pageNavigator().currentPage() == 4, timeout=5_000)
+
+
+def _tooltip_of(view, text: str) -> str | None:
+    """The hover text of the link that shows `text`."""
+    block = view.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.text() == text and fragment.charFormat().isAnchor():
+                return fragment.charFormat().toolTip()
+            iterator += 1
+        block = block.next()
+    return None
 
 
 def test_the_panel_looks_right(gui, qtbot, tmp_path: Path) -> None:
@@ -130,6 +148,7 @@ def test_the_panel_looks_right(gui, qtbot, tmp_path: Path) -> None:
     page = gui.window.summarize_page
     panel = page.questions
     gui.window.resize(1280, 800)
+    gui.window.navigation.setCurrentRow(0)
     page.side_tabs.setCurrentWidget(panel)
     _open(gui, qtbot, labelled_pdf(tmp_path / "processo.pdf", front=3, body=4))
     answer = _ask(gui, qtbot, "Quantas turmas de educação infantil foram abertas?")

@@ -1874,61 +1874,58 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="231"/>
-        <source>Answered from %n page(s) in {seconds} s.</source>
-        <translation>
-            <numerusform>Respondido a partir de %n página em {seconds} s.</numerusform>
-            <numerusform>Respondido a partir de %n páginas em {seconds} s.</numerusform>
-        </translation>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="232"/>
+        <source>Answered in {seconds} s; pages the model read: {pages}.</source>
+        <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="246"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="247"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="261"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="262"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="262"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="263"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="283"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="284"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="289"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="290"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="291"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="292"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="292"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="293"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="307"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="308"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="321"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="322"/>
         <source>Saved {name}.</source>
         <translation>{name} salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="332"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="333"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>

@@ -228,8 +228,9 @@ class QuestionsPanel(QWidget):
         self.answers.append(answer)
         stats = answer.stats
         if answer.covered:
-            self.status.setText(self.tr("Answered from %n page(s) in {seconds} s.", "", stats.pages_given).format(
-                seconds=QLocale().toString(stats.seconds, "f", 1)))
+            locale = QLocale()
+            self.status.setText(self.tr("Answered in {seconds} s; pages the model read: {pages}.").format(
+                seconds=locale.toString(stats.seconds, "f", 1), pages=locale.toString(stats.pages_given)))
         else:
             self.status.clear()
         self._finish()
