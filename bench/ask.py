@@ -32,6 +32,12 @@ QUESTIONS = {  # paraphrases of pdf_factory.PLANTED: other inflections, no accen
     88: "quanto a prefeitura paga por ano pela limpeza urbana da zona oeste?",
     120: "quem e a engenheira que fiscaliza a obra da escola tia ciata?",
 }
+# Shorter ones where the deciding word is inflected differently from the page ("recorrer" / "recurso").
+HARD_QUESTIONS = {
+    37: "quando vence o prazo para recorrer?",
+    88: "qual o valor pago pela limpeza?",
+    120: "qual engenheira foi designada?",
+}
 
 
 def _timed(function, repeat: int = 20) -> float:
@@ -97,7 +103,14 @@ def main() -> int:
     search = PageSearch.open(pages, folder / "cache", document.sha256)
     reopen_s = time.perf_counter() - started
     assert not search.built
-    analyze_s = _timed(lambda: [analyze(t) for _, t in pages], repeat=3)
+    from rio_desktop.documents.search_index import stem
+
+    def analyze_cold() -> None:
+        stem.cache_clear()  # each word stemmed again, as when a new document is indexed
+        for _, text in pages:
+            analyze(text)
+
+    analyze_s = _timed(analyze_cold, repeat=3)
 
     rank_s = statistics.median(_timed(lambda q=q: search.rank(Query.of(q).stems)) for q in QUESTIONS.values())
     texts = [(n, t.lower()) for n, t in pages]
@@ -123,6 +136,14 @@ def main() -> int:
                              "plain_words_in_top_given": page in plain[:len(chosen)]}
     recall = sum(r["given"] for r in recall_rows.values()) / len(recall_rows)
     plain_recall = sum(r["plain_words_in_top_given"] for r in recall_rows.values()) / len(recall_rows)
+    hard_rows = {}
+    for page, question in HARD_QUESTIONS.items():
+        hits = [h.page for h in search.rank(Query.of(question).stems)]
+        plain = plain_rank(question)
+        hard_rows[page] = {"question": question, "rank": hits.index(page) + 1 if page in hits else None,
+                           "plain_words_rank": plain.index(page) + 1 if page in plain else None}
+    hard_top1 = sum(r["rank"] == 1 for r in hard_rows.values()) / len(hard_rows)
+    hard_plain_top1 = sum(r["plain_words_rank"] == 1 for r in hard_rows.values()) / len(hard_rows)
 
     # The follow-up on a document that fits: the document stays in llama.cpp's KV cache.
     small = read_pdf(text_pdf(folder / "memorando.pdf", 6, sentences=4))
@@ -141,6 +162,8 @@ def main() -> int:
         "analyze_s": analyze_s, "reopen_s": reopen_s, "reopen_to_index_ratio": reopen_s / index_s,
         "rank_s": rank_s, "plain_scan_s": scan_s, "rank_to_scan_ratio": rank_s / scan_s,
         "recall": recall, "plain_words_recall": plain_recall, "planted": recall_rows,
+        "short_questions_top1": hard_top1, "short_questions_plain_words_top1": hard_plain_top1,
+        "short_questions": hard_rows,
         "follow_up": {
             "first": first.as_dict(), "second": follow.as_dict(),
             "evaluated_ratio": evaluated_ratio, "time_to_first_token_ratio": ttft_ratio,
@@ -150,13 +173,16 @@ def main() -> int:
         ("generated PDF", f"{args.pages} pages in {generate_s:.2f} s"),
         ("reading the text (baseline)", f"{read_s:.2f} s"),
         ("indexing (goal <= 1 s)", f"{index_s:.3f} s = {index_s / read_s:.2f}x reading"),
-        ("  of which the Portuguese analysis", f"{analyze_s:.3f} s"),
+        ("  of which the Portuguese analysis (cold)", f"{analyze_s:.3f} s"),
         ("reopening the kept index", f"{reopen_s * 1000:.1f} ms = {reopen_s / index_s:.3f}x building"),
         ("ranking a question (goal <= 20 ms)", f"{rank_s * 1000:.2f} ms = {rank_s / scan_s:.2f}x a plain scan "
                                                f"({scan_s * 1000:.2f} ms)"),
         ("recall of planted facts (goal: all)", f"{recall:.0%} (plain words: {plain_recall:.0%})"),
         *((f"  page {page}", f"rank {r['rank']} (plain words: {r['plain_words_rank']}), "
                             f"{r['pages_given']} pages given") for page, r in recall_rows.items()),
+        ("short questions ranked first", f"{hard_top1:.0%} (plain words: {hard_plain_top1:.0%})"),
+        *((f"  {r['question']}", f"rank {r['rank']} (plain words: {r['plain_words_rank']})")
+          for r in hard_rows.values()),
         ("follow-up evaluated tokens (goal <= 0.2)",
          f"{follow.prompt_tokens_evaluated} vs {first.prompt_tokens_evaluated} = {evaluated_ratio:.3f}x"),
         ("follow-up time to first token (goal <= 0.2)",
