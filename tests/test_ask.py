@@ -172,3 +172,20 @@ def test_a_low_confidence_page_is_flagged(loaded_backend: LlamaCppBackend, tmp_p
     cited = {n for point in answer.points for n in point.pages}
     assert (2 in cited) == (answer.low_confidence_pages == [2])
     assert (2 in cited) == any("low confidence" in str(w) for w in answer.warnings)
+
+
+def test_summaries_cite_printed_labels_too(tmp_path: Path) -> None:
+    from rio_desktop.documents.summarize import SummaryOptions, SummaryResult, SummaryStats, summary_document
+
+    document = read_pdf(labelled_pdf(tmp_path / "processo.pdf", front=2, body=3))
+    result = SummaryResult(points=[SummaryPoint("Apresentação do relatório", [1, 2]),
+                                   SummaryPoint("O orçamento foi executado", [3])],
+                           options=SummaryOptions(), stats=SummaryStats())
+    exported = export(summary_document(result, document, "SmolLM2", "ab" * 32), tmp_path / "resumo.md")
+    text = exported.read_text(encoding="utf-8")
+    assert "- Apresentação do relatório (pp. i–ii)" in text and "- O orçamento foi executado (p. 1)" in text
+    assert "page_numbering: printed labels" in text and "impressos no documento" in text
+    plain = read_pdf(text_pdf(tmp_path / "memo.pdf", 2, sentences=2))
+    assert plain.labels is None
+    text = export(summary_document(result, plain, "SmolLM2", "ab" * 32), tmp_path / "r2.md").read_text("utf-8")
+    assert "(pp. 1–2)" in text and "page_numbering: position in file" in text
