@@ -265,3 +265,13 @@ def test_the_command_line_uses_the_server_too(llama_server: LlamaServer, tmp_pat
                              text=True, timeout=60, env={**env, "RIO_SERVER_API_KEY": "errada"})
     assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr and "unexpected" not in refused.stderr
+
+
+def test_a_wrong_address_says_how_to_fix_it(llama_server: LlamaServer) -> None:
+    """Something answers at the address, but not the API (404): the message names the address and /v1
+    instead of a bare status code."""
+    wrong = llama_server.url.removesuffix("/v1") + "/painel"
+    with pytest.raises(ServerError) as caught:
+        check_connection(ServerConfig(base_url=wrong, api_key=KEY, retries=0))
+    text = str(caught.value.message)
+    assert wrong in text and "/v1" in text

@@ -674,17 +674,31 @@
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
-        <source>The server answered {status}: {detail}</source>
-        <translation>O servidor respondeu {status}: {detail}</translation>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="139"/>
+        <source>{url} answers, but not as an OpenAI-compatible server (404). Check the address: it usually ends in /v1; your IT department has it.</source>
+        <translation>{url} responde, mas não como um servidor compatível com a OpenAI (404). Confira o endereço: ele costuma terminar em /v1; o setor de TI o tem.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="171"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="144"/>
+        <source>The server answered with error {status} and gave no reason. Ask your IT department whether it is working.</source>
+        <translation>O servidor respondeu com o erro {status} sem dizer o motivo. Pergunte ao setor de TI se ele está funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="147"/>
+        <source>The server answered with error {status}: {detail}</source>
+        <translation>O servidor respondeu com o erro {status}: {detail}</translation>
+    </message>
+    <message>
+        <source>The server answered {status}: {detail}</source>
+        <translation type="vanished">O servidor respondeu {status}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="180"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="320"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
