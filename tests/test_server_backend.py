@@ -119,10 +119,11 @@ def test_cancel_closes_the_stream_and_the_server_serves_the_next(backend: OpenAI
             threading.Thread(target=cancel.cancel).start()
         seen.append(time.monotonic())
 
-    started = time.monotonic()
     with pytest.raises(GenerationCancelled) as info:
         backend.chat(QUESTION, GenerationParams(max_tokens=1500, temperature=0.0), on_text, cancel)
-    assert info.value.partial.text and time.monotonic() - started < 10
+    # Measured from the cancel (the fourth piece), not from the start: a busy machine may take long to
+    # process the prompt, which is not what is tested.
+    assert info.value.partial.text and time.monotonic() - seen[3] < 5
     after = backend.chat(QUESTION, GenerationParams(max_tokens=5, temperature=0.0))
     assert after.text
 
