@@ -28,11 +28,13 @@ class Message:
 
     def render(self, translate: Callable[[str, str], str] | None = None) -> str:
         template = translate(CORE_CONTEXT, self.template) if translate else self.template
+        # A parameter that is itself a message (what was being done, advice) is translated too.
+        params = {k: v.render(translate) if isinstance(v, Message) else v for k, v in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the message: fall back to English.
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __str__(self) -> str:
         return self.render()

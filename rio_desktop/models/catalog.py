@@ -1,4 +1,10 @@
-"""The model catalogue (data in resources/catalogue) and how each quantization fits this machine."""
+"""The model catalogue (data in resources/catalogue) and how each quantization fits this machine.
+
+The catalogue ships each model's shape (layers, heads, context, experts) and the expected size of each
+listed quantization, so that what fits and the memory plan are known before the hub was ever reached
+(most offices start offline). Values marked approximate are estimates; the hub's listing and the GGUF
+header replace them when availability is checked.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +14,65 @@ from pathlib import Path
 from typing import Literal
 
 from rio_desktop.models.hub import Quantization
-from rio_desktop.models.planner import GPU_RESERVE, MARGIN, RAM_RESERVE
+from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERVE, ModelShape
 
 Fit = Literal["gpu", "offload", "cpu", "too_big"]
 DEFAULT_CONTEXT = 8192
+
+
+@dataclass(frozen=True)
+class CatalogShape:
+    """A model's shape as its config.json gives it (the GGUF header's names in the planner)."""
+
+    architecture: str
+    layers: int
+    heads: int
+    kv_heads: int
+    head_dim_k: int
+    head_dim_v: int
+    embedding: int
+    vocab: int
+    context: int
+    full_attention_interval: int = 1  # hybrid models: one layer in this many has attention (and a KV cache)
+    experts: int = 0
+    experts_used: int = 0
+    ssm: dict[str, int] | None = None  # the linear-attention layers' state sizes
+    approximate: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict) -> CatalogShape:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def kv_layers(self) -> list[bool]:
+        return [(i + 1) % self.full_attention_interval == 0 for i in range(self.layers)]
+
+    @property
+    def kv_bytes_per_token(self) -> int:
+        return sum(self.kv_layers()) * self.kv_heads * (self.head_dim_k + self.head_dim_v) * KV_BYTES
+
+    def model_shape(self, name: str, file_bytes: int, parameters_total: int | None,
+                    parameters_active: int | None) -> ModelShape:
+        """An estimated planner shape for a file of `file_bytes`: the embeddings and output take their
+        share by parameter count, the layers the rest evenly; in a MoE model the routed experts hold what
+        is not active per token."""
+        bytes_per_parameter = file_bytes / parameters_total if parameters_total else 0.6
+        other = int(2 * self.vocab * self.embedding * bytes_per_parameter)
+        per_layer = max(file_bytes - other, 0) // max(self.layers, 1)
+        expert_share = (1 - (parameters_active or 0) / parameters_total) if self.experts and parameters_total else 0
+        recurrent = 0
+        if self.ssm:
+            state, inner = self.ssm["state_size"], self.ssm["inner_size"]
+            conv, groups = self.ssm.get("conv_kernel", 4), self.ssm.get("group_count", 1)
+            per_state = ((conv - 1) * (inner + 2 * groups * state) + state * inner) * 4
+            recurrent = per_state * sum(1 for kv in self.kv_layers() if not kv)
+        return ModelShape(name=name, architecture=self.architecture, n_layers=self.layers,
+                          layer_bytes=[per_layer] * self.layers,
+                          expert_bytes=[int(per_layer * expert_share)] * self.layers, other_bytes=other,
+                          kv_layers=self.kv_layers(), n_head_kv=[self.kv_heads] * self.layers,
+                          head_dim_k=self.head_dim_k, head_dim_v=self.head_dim_v, n_embd=self.embedding,
+                          n_head=self.heads, n_vocab=self.vocab, context_trained=self.context,
+                          recurrent_bytes=recurrent)
 
 
 @dataclass(frozen=True)
@@ -25,8 +86,24 @@ class CatalogEntry:
     parameters_active: int | None = None
     context: int | None = None
     licence: str | None = None
-    kv_bytes_per_token: int | None = None
     alternatives: tuple[str, ...] = ()
+    shape: CatalogShape | None = None
+    quantizations: tuple[tuple[str, int], ...] = ()  # (name, expected bytes), approximate, before the hub
+
+    @property
+    def kv_bytes_per_token(self) -> int | None:
+        return self.shape.kv_bytes_per_token if self.shape else None
+
+    def expected_quantizations(self, repo: str) -> list[Quantization]:
+        """The quantizations the catalogue expects in `repo` (no files: the hub lists those)."""
+        return [Quantization(name, [], expected_size=size, approximate=True) for name, size in self.quantizations]
+
+    def plan_shape(self, quantization: Quantization) -> ModelShape | None:
+        """The planner's shape for one quantization, estimated from the catalogue (None if unknown)."""
+        if self.shape is None:
+            return None
+        return self.shape.model_shape(f"{self.name} {quantization.name}", quantization.size, self.parameters_total,
+                                      self.parameters_active)
 
 
 def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[CatalogEntry]:
@@ -37,11 +114,16 @@ def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[Catal
             id=item["id"], name=item["name"], family=item.get("family", ""), repos=tuple(item.get("repos", [])),
             base_model=item.get("base_model"), parameters_total=item.get("parameters_total"),
             parameters_active=item.get("parameters_active"), context=item.get("context"),
-            licence=item.get("licence"), kv_bytes_per_token=item.get("kv_bytes_per_token"),
-            alternatives=tuple(item.get("alternatives", []))))
+            licence=item.get("licence"), alternatives=tuple(item.get("alternatives", [])),
+            shape=CatalogShape.from_json(item["shape"]) if item.get("shape") else None,
+            quantizations=tuple((q["name"], int(q["bytes"])) for q in item.get("quantizations", []))))
     for repo in extra_repos or []:
         entries.append(CatalogEntry(id=repo, name=repo.split("/")[-1], family="Added", repos=(repo,)))
     return entries
+
+
+def entry_for_repo(entries: list[CatalogEntry], repo: str) -> CatalogEntry | None:
+    return next((e for e in entries if repo in e.repos), None)
 
 
 def repo_from_text(text: str) -> str | None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import re
+import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rio_desktop.models.download import RemoteFile, endpoint
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.models.download import STALL_TIMEOUT_S, RemoteFile, endpoint, opener
+from rio_desktop.network import NetworkProblem, hub_problem
 
 log = logging.getLogger(__name__)
 QUANT = re.compile(r"(?:^|[-_.])((?:I?Q\d(?:_[A-Z0-9]+)*)|BF16|F16|F32|MXFP4(?:_MOE)?)(?=[-_.])", re.IGNORECASE)
@@ -23,10 +26,13 @@ SPLIT = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
 class Quantization:
     name: str  # "Q4_K_M"
     files: list[RemoteFile]
+    # From the catalogue when the hub's listing is not known (offline): the expected size, no files yet.
+    expected_size: int = 0
+    approximate: bool = False
 
     @property
     def size(self) -> int:
-        return sum(f.size for f in self.files)
+        return sum(f.size for f in self.files) or self.expected_size
 
 
 @dataclass
@@ -36,9 +42,12 @@ class RepoState:
     quantizations: list[Quantization] = field(default_factory=list)
     detail: str = ""
     known_from_cache: bool = False
+    problem: Message | None = None  # why the hub could not be asked now (then the state is the last known)
 
     def as_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data.pop("problem")
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> RepoState:
@@ -61,6 +70,13 @@ def group(files: list[RemoteFile]) -> list[Quantization]:
         groups.setdefault(quantization_of(file.name), []).append(file)
     return sorted((Quantization(name, sorted(parts, key=lambda f: f.name)) for name, parts in groups.items()),
                   key=lambda q: q.size)
+
+
+def installed_quantizations(folder: Path) -> set[tuple[str, str]]:
+    """(repository, quantization) of every model downloaded into `folder` and still complete."""
+    from rio_desktop.models.download import downloaded
+
+    return {(f["repo"], quantization_of(f["name"])) for f in downloaded(folder)}
 
 
 class HubCatalog:
@@ -101,12 +117,20 @@ class HubCatalog:
             state = RepoState(repo=repo, status="gated", detail=str(exc).splitlines()[0])
         except RepositoryNotFoundError:
             state = RepoState(repo=repo, status="withdrawn")
-        except (HfHubHTTPError, OSError, ValueError) as exc:
-            log.warning("hub state of %s: %s", repo, exc)
+        except Exception as exc:  # noqa: BLE001 - every network failure has its message; others re-raised
+            problem = hub_problem(exc, endpoint(), Message(QT_TRANSLATE_NOOP(
+                "Core", "Checking {repo} on the hub"), repo=repo))
+            if problem is None and not isinstance(exc, HfHubHTTPError | OSError | ValueError):
+                raise
+            log.warning("hub state of %s: %r", repo, exc)
             cached = self.cached(repo)
             cached.detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            return cached if cached.status != "unknown" else RepoState(repo=repo, status="error",
-                                                                       detail=cached.detail)
+            cached.problem = problem.message if problem else Message(QT_TRANSLATE_NOOP(
+                "Core", "The hub's answer about {repo} could not be read ({detail})."), repo=repo,
+                detail=cached.detail)
+            if cached.status == "unknown":
+                cached.status = "error"
+            return cached
         else:
             files = [RemoteFile(repo=repo, name=s.rfilename, size=int(s.size or (s.lfs.size if s.lfs else 0)),
                                 sha256=(s.lfs.sha256 if s.lfs else ""), revision="main")
@@ -116,10 +140,31 @@ class HubCatalog:
         return state
 
     def search(self, text: str, limit: int = 30) -> list[str]:
-        """GGUF repositories whose name contains `text`."""
+        """GGUF repositories whose name contains `text`; a failure raises NetworkProblem.
+
+        One plain request to the hub's search endpoint: huggingface_hub's list_models retries five times
+        over about 23 s when the network is down, and the clerk would wait for nothing."""
         if self.offline:
             return []
-        from huggingface_hub import HfApi
+        import urllib.request
 
-        api = HfApi(endpoint=endpoint(), token=self.token or False)
-        return [m.id for m in api.list_models(search=text, filter="gguf", limit=limit)]
+        query = urllib.parse.urlencode({"search": text, "filter": "gguf", "limit": limit})
+        request = urllib.request.Request(f"{endpoint()}/api/models?{query}", headers={"User-Agent": "rio-desktop"})
+        if self.token:
+            request.add_header("Authorization", f"Bearer {self.token}")
+        what = Message(QT_TRANSLATE_NOOP("Core", "Searching the hub for '{text}'"), text=text)
+        try:
+            with opener().open(request, timeout=STALL_TIMEOUT_S) as response:
+                body = response.read()
+        except Exception as exc:
+            problem = hub_problem(exc, endpoint(), what)
+            if problem is None:
+                raise
+            raise problem from exc
+        try:
+            found = json.loads(body.decode("utf-8"))
+        except ValueError as exc:  # a login page of a proxy or a hotel-style portal, not the hub
+            raise NetworkProblem(Message(QT_TRANSLATE_NOOP(
+                "Core", "{what}: the answer did not come from the hub (a proxy or network login page may be in "
+                        "the way). Open a web page to check, or ask IT."), what=what), "status") from exc
+        return [str(m.get("id") or m.get("modelId")) for m in found if isinstance(m, dict)]

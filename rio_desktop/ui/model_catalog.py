@@ -4,7 +4,6 @@ Built when the tab is first opened: it brings the hub client, the planner and th
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
@@ -27,17 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.i18n import UserFacingError
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.models.catalog import CatalogEntry, assess, load_catalog, repo_from_text
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
+    DownloadError,
     DownloadPaused,
-    RemoteFile,
-    manifest,
+    install,
+    pending_downloads,
 )
 from rio_desktop.models.hardware import Hardware, detect
-from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState, installed_quantizations
 from rio_desktop.models.library import models_folder
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
@@ -88,6 +88,7 @@ class CatalogTab(QWidget):
         self.states: dict[str, RepoState] = {}
         self.quantizations: list[tuple[str, Quantization]] = []
         self.check_jobs: dict[int, str] = {}
+        self.search_job: int | None = None
         self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
         self.hardware: Hardware | None = None
 
@@ -169,11 +170,24 @@ class CatalogTab(QWidget):
     def fill_list(self) -> None:
         self.list.clear()
         for entry in self.entries:
-            item = QListWidgetItem(f"{entry.name}  ·  {entry.family}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)
+        self.mark_installed()
         if self.entries:
             self.list.setCurrentRow(0)
+
+    def installed_marks(self) -> set[tuple[str, str]]:
+        return installed_quantizations(models_folder(self.settings, self.paths))
+
+    def mark_installed(self) -> None:
+        """The catalogue's names, with the models downloaded into the models folder marked."""
+        repos = {repo for repo, _quant in self.installed_marks()}
+        for row, entry in enumerate(self.entries):
+            text = f"{entry.name}  ·  {entry.family}"
+            if repos.intersection(entry.repos):
+                text += "  ·  ✓ " + self.tr("installed")
+            self.list.item(row).setText(text)
 
     def entry(self) -> CatalogEntry | None:
         row = self.list.currentRow()
@@ -187,33 +201,48 @@ class CatalogTab(QWidget):
         if entry is None:
             return
         lines = []
+        installed = self.installed_marks()
         for repo in entry.repos:
             state = self.states.get(repo) or self.catalog().cached(repo)
             lines.append(self._state_text(repo, state))
-            if state.status == "available" and self.hardware is None:
-                for quantization in state.quantizations:
-                    self._add_row((quantization.name, format_bytes(quantization.size),
-                                   self.tr("checking this computer…"), repo))
-                    self.quantizations.append((repo, quantization))
-            elif state.status == "available":
-                fits = assess(state.quantizations, self.hardware.gpu_free_bytes,
-                              self.hardware.ram["available_bytes"], entry.kv_bytes_per_token)
-                for fit in fits.fits:
-                    mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
-                    self._add_row((fit.quantization.name, format_bytes(fit.quantization.size),
-                                   f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}", repo))
-                    self.quantizations.append((repo, fit.quantization))
+            if state.status == "available":
+                quantizations = state.quantizations
+            elif state.status != "withdrawn":  # not known from the hub (yet): what the catalogue expects
+                quantizations = entry.expected_quantizations(repo)
+            else:
+                quantizations = []
+            if not quantizations:
+                continue
+            if self.hardware is None:
+                for quantization in quantizations:
+                    self._add_row(repo, quantization, self.tr("checking this computer…"), installed)
+                continue
+            fits = assess(quantizations, self.hardware.gpu_free_bytes, self.hardware.ram["available_bytes"],
+                          entry.kv_bytes_per_token)
+            for fit in fits.fits:
+                mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
+                self._add_row(repo, fit.quantization, f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}",
+                              installed)
+        if any(q.approximate for _repo, q in self.quantizations):
+            lines.append(self.tr("Sizes marked ≈ are the catalogue's estimates; Check availability reads the "
+                                 "exact files from the hub."))
         if entry.alternatives and all((self.states.get(r) or self.catalog().cached(r)).status == "withdrawn"
                                       for r in entry.repos):
             names = [e.name for e in self.entries if e.id in entry.alternatives]
             lines.append(self.tr("Alternatives: {names}").format(names=", ".join(names)))
         self.state_label.setText("\n".join(lines))
 
-    def _add_row(self, texts: tuple[str, ...]) -> None:
+    def _add_row(self, repo: str, quantization: Quantization, fit: str, installed: set[tuple[str, str]]) -> None:
+        name = quantization.name
+        if (repo, name) in installed:
+            name += "  ✓ " + self.tr("installed")
+        size = format_bytes(quantization.size)
+        texts = (name, f"≈ {size}" if quantization.approximate else size, fit, repo)
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate(texts):
             self.table.setItem(row, column, QTableWidgetItem(text))
+        self.quantizations.append((repo, quantization))
 
     def _fit_text(self, fit: str) -> str:
         return {"gpu": self.tr("fits on the GPU"), "offload": self.tr("fits with part on the CPU"),
@@ -224,10 +253,12 @@ class CatalogTab(QWidget):
                 "withdrawn": self.tr("{repo}: unavailable (withdrawn or renamed)"),
                 "unknown": self.tr("{repo}: not checked yet; press Check availability") if not self.settings.get(
                     "offline") else self.tr("{repo}: never checked, and Rio Desktop works offline"),
-                "error": self.tr("{repo}: could not be checked ({detail})")}[state.status]
-        text = text.format(repo=repo, detail=state.detail)
+                "error": self.tr("{repo}: could not be checked.")}[state.status]
+        text = text.format(repo=repo)
         if state.known_from_cache:
             text += " " + self.tr("(last known state)")
+        if state.problem is not None:
+            text += " " + translate_message(state.problem)
         return text
 
     @Slot()
@@ -262,6 +293,10 @@ class CatalogTab(QWidget):
         if not text:
             return
         catalog = self.catalog(with_token=True)
+        if catalog.offline:
+            self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
+                                             "to search the hub."))
+            return
         self.search_job = self.jobs.start(lambda _report: catalog.search(text))
         self.state_label.setText(self.tr("Searching the hub…"))
 
@@ -272,25 +307,17 @@ class CatalogTab(QWidget):
             repo, quant = self.quantizations[rows[0].row()]
             self.start_download(repo, quant)
 
-    def _pending_file(self, folder: Path, quant: Quantization) -> Path:
-        return folder / f".{Path(quant.files[0].name).name}.rio-pending.json"
-
     def restore_pending(self) -> None:
         """Downloads unfinished when the application last closed (or crashed) come back, ready to resume."""
         folder = models_folder(self.settings, self.paths)
-        for pending in sorted(folder.glob(".*.rio-pending.json")) if folder.is_dir() else []:
-            try:
-                data = json.loads(pending.read_text(encoding="utf-8"))
-                quant = Quantization(data["quantization"], [RemoteFile(**f) for f in data["files"]])
-            except (OSError, ValueError, KeyError, TypeError):
-                pending.unlink(missing_ok=True)
-                continue
-            row = DownloadRow(f"{data['repo']} · {quant.name} · {format_bytes(quant.size)}")
+        for pending in pending_downloads(folder):
+            quant = Quantization(pending.quantization, list(pending.files))
+            row = DownloadRow(f"{pending.repo} · {quant.name} · {format_bytes(quant.size)}")
             row.detail.setText(self.tr("Interrupted. What arrived is kept: press Resume."))
             row.pause_button.hide()
             row.resume_button.show()
             row.resume_button.clicked.connect(
-                lambda _c=False, r=row, q=quant, repo=data["repo"]: self._resume(r, repo, q, folder))
+                lambda _c=False, r=row, q=quant, repo=pending.repo: self._resume(r, repo, q, folder))
             self.downloads_box.addWidget(row)
 
     def start_download(self, repo: str, quant: Quantization) -> int | None:
@@ -306,28 +333,21 @@ class CatalogTab(QWidget):
     def _run_download(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> int:
         cancel, pause = CancelToken(), CancelToken()
         token = get_secret(HUB_TOKEN)
-        files = quant.files
-
-        pending = self._pending_file(folder, quant)
-        folder.mkdir(parents=True, exist_ok=True)
-        pending.write_text(json.dumps({"repo": repo, "quantization": quant.name,
-                                       "files": [f.__dict__ for f in files]}), encoding="utf-8")
+        catalog = self.catalog(with_token=True)
 
         def work(report):  # type: ignore[no-untyped-def]
+            files = quant.files or self._files_from_hub(catalog, repo, quant.name)
             downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
             try:
-                paths = downloader.download(files, folder)
+                install(repo, quant.name, files, folder, downloader)
             except DownloadPaused:
                 return "paused"
             except DownloadCancelled:
-                pending.unlink(missing_ok=True)
                 return "cancelled"
-            (folder / f"{paths[0].name}.rio.json").write_text(manifest(files), encoding="utf-8")
-            pending.unlink(missing_ok=True)
             return "done"
 
         job = self.jobs.start(work)
-        self.downloads[job] = (row, files, cancel, pause, repo)
+        self.downloads[job] = (row, list(quant.files), cancel, pause, repo)
         row.connected = True
         row.pause_button.clicked.connect(pause.cancel)
         row.cancel_button.clicked.connect(cancel.cancel)
@@ -335,6 +355,19 @@ class CatalogTab(QWidget):
         row.pause_button.show()
         row.resume_button.hide()
         return job
+
+    @staticmethod
+    def _files_from_hub(catalog: HubCatalog, repo: str, name: str) -> list:
+        """The files of a quantization the catalogue only expects: the hub lists them (off the GUI thread)."""
+        state = catalog.state(repo)
+        if state.problem is not None:
+            raise DownloadError(state.problem)
+        found = next((q for q in state.quantizations if q.name == name), None)
+        if state.status != "available" or found is None:
+            raise DownloadError(Message(QT_TRANSLATE_NOOP(
+                "Core", "{repo} has no {quantization} file now. Press Check availability to see what it "
+                        "holds."), repo=repo, quantization=name), kept=False)
+        return found.files
 
     def _resume(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
         row.resume_button.clicked.disconnect()  # always connected (to this resume)
@@ -372,7 +405,7 @@ class CatalogTab(QWidget):
             repo = self.check_jobs.pop(job_id)
             self.states[repo] = result  # type: ignore[assignment]
             self.show_entry()
-        elif job_id == getattr(self, "search_job", None):
+        elif job_id == self.search_job:
             found = list(result)  # type: ignore[call-overload]
             self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
         elif job_id in self.downloads:
@@ -391,6 +424,8 @@ class CatalogTab(QWidget):
                 row.pause_button.hide()
                 row.cancel_button.hide()
                 self.installed.emit()
+                self.mark_installed()
+                self.show_entry()
                 self.activity_done.emit(self.tr("Download finished"), self.tr(
                     "{name} is installed and verified.").format(name=row.label.text()))
 
@@ -403,6 +438,9 @@ class CatalogTab(QWidget):
                                              "what fits is not known.").format(detail=message))
         elif job_id in self.check_jobs:
             self.check_jobs.pop(job_id)
+            self.state_label.setText(message)
+        elif job_id == self.search_job:
+            self.search_job = None
             self.state_label.setText(message)
         elif job_id in self.downloads:
             row = self.downloads.pop(job_id)[0]
