@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from hub_server import AuthProxy, Hub, HubServer
+from huggingface_hub import close_session
 
 from rio_desktop.engine.server_backend import ServerConfig, ServerError, check_connection
 from rio_desktop.i18n import Message, UserFacingError
@@ -150,9 +151,11 @@ def hub(model_path: Path, tmp_path: Path, monkeypatch):
     for name in (*PROXY_VARIABLES, *(v.upper() for v in PROXY_VARIABLES)):
         monkeypatch.delenv(name, raising=False)
     state = Hub(repos={REPO: repo})
+    close_session()  # huggingface_hub keeps one client, with the proxies of when it was made
     with HubServer(state) as server:
         monkeypatch.setenv("HF_ENDPOINT", server.url)
         yield state
+    close_session()
 
 
 def file_of(hub: Hub) -> RemoteFile:

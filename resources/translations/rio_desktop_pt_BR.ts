@@ -4,247 +4,263 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="95"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="139"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="189"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="238"/>
+        <source>installed</source>
+        <translation>instalado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="218"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="202"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="227"/>
+        <source>Sizes marked ≈ are the catalogue&apos;s estimates; Check availability reads the exact files from the hub.</source>
+        <translation>Os tamanhos marcados com ≈ são estimativas do catálogo; Verificar disponibilidade lê os arquivos exatos no hub.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="232"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="248"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="248"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="249"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="249"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="252"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="252"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="253"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="254"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="226"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="227"/>
-        <source>{repo}: could not be checked ({detail})</source>
-        <translation>{repo}: não foi possível verificar ({detail})</translation>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
+        <source>{repo}: could not be checked.</source>
+        <translation>{repo}: não foi possível verificar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="244"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="275"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="281"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="297"/>
+        <source>Rio Desktop is set to work offline: turn that off in Settings to search the hub.</source>
+        <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para buscar no hub.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="301"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="289"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="316"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="298"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="325"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="355"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="358"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="391"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="361"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="394"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="364"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="397"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="377"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="410"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="382"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="415"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="386"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="419"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="390"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="423"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="394"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="429"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="395"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="430"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="437"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="410"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="448"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -287,53 +303,53 @@
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="81"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="83"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="85"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="184"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="188"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="190"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="205"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="209"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="230"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -413,8 +429,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -539,27 +555,27 @@
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="244"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="246"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="288"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="354"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="441"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -589,104 +605,240 @@
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="150"/>
+        <location filename="../../rio_desktop/models/download.py" line="165"/>
         <source>Not enough disk space in {folder}: the download needs {needed} more and {free} are free. Free some space or move the models folder to another disk.</source>
         <translation>Não há espaço suficiente em {folder}: o download precisa de mais {needed} e há {free} livres. Libere espaço ou mova a pasta dos modelos para outro disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="194"/>
+        <location filename="../../rio_desktop/models/download.py" line="209"/>
         <source>The hub refused access to {repo} (401): this repository needs a Hugging Face token. Enter your token in Settings and try again.</source>
         <translation>O hub recusou o acesso a {repo} (401): este repositório exige um token do Hugging Face. Informe seu token nas Configurações e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="198"/>
+        <location filename="../../rio_desktop/models/download.py" line="213"/>
         <source>{repo} is gated: accept its licence on the repository&apos;s page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
         <translation>{repo} tem acesso restrito: aceite a licença na página do repositório no hub com a sua conta, confira se o token nas Configurações é dessa conta e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="203"/>
+        <location filename="../../rio_desktop/models/download.py" line="218"/>
         <source>{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. Choose another source for this model.</source>
         <translation>{name} não está mais em {repo}: o repositório ou o arquivo foi retirado ou renomeado. Escolha outra origem para este modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="206"/>
+        <location filename="../../rio_desktop/models/download.py" line="221"/>
+        <location filename="../../rio_desktop/models/download.py" line="249"/>
+        <source>Downloading {name}</source>
+        <translation>Baixando {name}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="223"/>
         <source>The hub answered {code} for {name}. Try again later.</source>
         <translation>O hub respondeu {code} para {name}. Tente novamente mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="233"/>
-        <source>The download of {name} kept failing ({detail}). What arrived is kept: resume it when the network is back.</source>
-        <translation>O download de {name} continuou falhando ({detail}). O que chegou é mantido: retome quando a rede voltar.</translation>
+        <location filename="../../rio_desktop/models/download.py" line="253"/>
+        <source>{problem} What arrived of {name} is kept: the download resumes from it.</source>
+        <translation>{problem} O que já chegou de {name} é mantido: o download continua a partir daí.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="274"/>
+        <location filename="../../rio_desktop/models/download.py" line="255"/>
+        <source>The download of {name} kept failing ({detail}).</source>
+        <translation>O download de {name} continuou falhando ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="373"/>
+        <source>{repo} lists no file for {quantization}.</source>
+        <translation>{repo} não lista nenhum arquivo para {quantization}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="411"/>
+        <source>Reading the header of {name} from the hub</source>
+        <translation>Lendo o cabeçalho de {name} no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="295"/>
         <source>The disk filled up while downloading {name}. What arrived is kept: free some space and resume.</source>
         <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="286"/>
+        <location filename="../../rio_desktop/models/download.py" line="307"/>
         <source>{name} arrived damaged (its sha256 does not match the hub&apos;s): the file was deleted. Download it again.</source>
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="171"/>
+        <location filename="../../rio_desktop/models/library.py" line="174"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="198"/>
+        <location filename="../../rio_desktop/models/library.py" line="201"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="205"/>
+        <location filename="../../rio_desktop/models/library.py" line="208"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="112"/>
+        <location filename="../../rio_desktop/network.py" line="129"/>
+        <source>Without internet, install a model from a file: Models → Installed → Import file (a .gguf) or Import folder (one exported by another Rio Desktop, e.g. on a USB drive).</source>
+        <translation>Sem internet, instale um modelo a partir de um arquivo: Modelos → Instalados → Importar arquivo (um .gguf) ou Importar pasta (uma exportada por outro Rio Desktop, por exemplo num pen drive).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="140"/>
+        <source>{what}: this computer has no internet connection (the network cannot be reached).</source>
+        <translation>{what}: este computador está sem conexão com a internet (a rede não pode ser alcançada).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="142"/>
+        <source>{what}: the address {host} cannot be found. This computer seems to be offline, or the network&apos;s name server (DNS) does not answer.</source>
+        <translation>{what}: o endereço {host} não foi encontrado. Este computador parece estar sem internet, ou o servidor de nomes da rede (DNS) não responde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="145"/>
+        <source>{what}: {host} refused the connection. The hub (or the mirror set in HF_ENDPOINT) is not running; try again later.</source>
+        <translation>{what}: {host} recusou a conexão. O hub (ou o espelho definido em HF_ENDPOINT) não está funcionando; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="148"/>
+        <source>{what}: {host} did not answer in time. The connection is too slow or blocked; try again later.</source>
+        <translation>{what}: {host} não respondeu a tempo. A conexão está lenta demais ou bloqueada; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="151"/>
+        <source>{what}: the organisation&apos;s proxy ({proxy}) could not take the request to {host}. Ask IT whether the proxy lets this computer reach {host}.</source>
+        <translation>{what}: o proxy da organização ({proxy}) não conseguiu levar o pedido até {host}. Pergunte à TI se o proxy permite que este computador acesse {host}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="154"/>
+        <source>{what}: the organisation&apos;s proxy asks for a user name and password (407). Ask IT for the proxy settings of this computer.</source>
+        <translation>{what}: o proxy da organização pede usuário e senha (407). Peça à TI as configurações de proxy deste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="157"/>
+        <source>{what}: the secure connection to {host} failed because its certificate is not trusted ({detail}). Behind an organisation&apos;s proxy that inspects traffic, IT must install its certificate on this computer.</source>
+        <translation>{what}: a conexão segura com {host} falhou porque o certificado dele não é confiável ({detail}). Atrás de um proxy da organização que inspeciona o tráfego, a TI precisa instalar o certificado dele neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="161"/>
+        <source>{what}: the hub refused the request (401): this repository needs a Hugging Face token, or the token in Settings is wrong or expired.</source>
+        <translation>{what}: o hub recusou o pedido (401): este repositório exige um token do Hugging Face, ou o token nas Configurações está errado ou expirou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="164"/>
+        <source>{what}: the hub refused access (403): the repository is gated. Accept its licence on its page on the hub with your account, and check that the token in Settings is that account&apos;s.</source>
+        <translation>{what}: o hub recusou o acesso (403): o repositório tem acesso restrito. Aceite a licença na página dele no hub com a sua conta e confira se o token nas Configurações é dessa conta.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="167"/>
+        <source>{what}: the connection to {host} was cut. Try again when the network is stable.</source>
+        <translation>{what}: a conexão com {host} caiu. Tente novamente quando a rede estiver estável.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="169"/>
+        <source>{what}: the hub is busy or down ({status}). Try again in a few minutes.</source>
+        <translation>{what}: o hub está sobrecarregado ou fora do ar ({status}). Tente novamente em alguns minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="171"/>
+        <source>{what}: the hub answered {status}. Try again later.</source>
+        <translation>{what}: o hub respondeu {status}. Tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="188"/>
+        <source>The server {url} cannot be reached: this computer has no network connection to it. Check the network cable or Wi-Fi, or ask IT.</source>
+        <translation>Não é possível alcançar o servidor {url}: este computador não tem conexão de rede com ele. Confira o cabo de rede ou o Wi-Fi, ou consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="191"/>
+        <source>The server&apos;s name {host} cannot be found (DNS). Check the address in Settings, or whether this computer is on the organisation&apos;s network.</source>
+        <translation>O nome do servidor {host} não foi encontrado (DNS). Confira o endereço nas Configurações, ou se este computador está na rede da organização.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="194"/>
+        <source>The server {url} refused the connection: nothing answers at that address and port. Check the address in Settings, or ask IT whether the server is running.</source>
+        <translation>O servidor {url} recusou a conexão: nada responde nesse endereço e porta. Confira o endereço nas Configurações, ou pergunte à TI se o servidor está funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="197"/>
+        <source>The server {url} did not answer in time. It may be overloaded or blocked by a firewall; try again, or ask IT.</source>
+        <translation>O servidor {url} não respondeu a tempo. Ele pode estar sobrecarregado ou bloqueado por um firewall; tente novamente ou consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="200"/>
         <source>The secure connection to {url} failed ({detail}). If the organisation uses its own certificate authority, choose its CA file in Settings; ask IT if unsure.</source>
         <translation>A conexão segura com {url} falhou ({detail}). Se o órgão usa uma autoridade certificadora própria, escolha o arquivo dela nas Configurações; na dúvida, consulte a TI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="116"/>
+        <location filename="../../rio_desktop/network.py" line="203"/>
+        <source>The connection to the server {url} was cut. Try again, or ask IT whether the server restarted.</source>
+        <translation>A conexão com o servidor {url} caiu. Tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="115"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="124"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="123"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="126"/>
         <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
         <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="131"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="130"/>
         <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="134"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="137"/>
         <source>The server answered {status}: {detail}</source>
         <translation>O servidor respondeu {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="171"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="170"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="310"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="367"/>
+        <source>{repo} has no {quantization} file now. Press Check availability to see what it holds.</source>
+        <translation>{repo} não tem mais um arquivo {quantization}. Clique em Verificar disponibilidade para ver o que ele contém.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="121"/>
+        <source>Checking {repo} on the hub</source>
+        <translation>Verificando {repo} no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="128"/>
+        <source>The hub&apos;s answer about {repo} could not be read ({detail}).</source>
+        <translation>Não foi possível ler a resposta do hub sobre {repo} ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="155"/>
+        <source>Searching the hub for &apos;{text}&apos;</source>
+        <translation>Buscando &apos;{text}&apos; no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="167"/>
+        <source>{what}: the answer did not come from the hub (a proxy or network login page may be in the way). Open a web page to check, or ask IT.</source>
+        <translation>{what}: a resposta não veio do hub (um proxy ou uma página de login da rede pode estar no caminho). Abra uma página da web para conferir, ou consulte a TI.</translation>
     </message>
 </context>
 <context>
@@ -1146,208 +1298,208 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
         <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1500,67 +1652,67 @@ Os detalhes estão no registro: {log}</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>

@@ -101,10 +101,17 @@ class Progress:
         return (self.total - self.done) / self.speed_bps if self.speed_bps > 0 else None
 
 
-@functools.cache
 def opener() -> urllib.request.OpenerDirector:
-    """The URL opener, made on first use: urllib.request and http.client take a noticeable part of the
-    application's start-up, and most sessions never download."""
+    """A URL opener with the proxies set now (the environment's or the system's), made when a request
+    goes out: urllib.request and http.client take a noticeable part of the application's start-up, and
+    most sessions never download."""
+    import urllib.request
+
+    return urllib.request.build_opener(_redirect_handler())
+
+
+@functools.cache
+def _redirect_handler() -> type[urllib.request.HTTPRedirectHandler]:
     import urllib.request
 
     class NoAuthAcrossHosts(urllib.request.HTTPRedirectHandler):
@@ -117,7 +124,7 @@ def opener() -> urllib.request.OpenerDirector:
                 new.remove_header("Authorization")
             return new
 
-    return urllib.request.build_opener(NoAuthAcrossHosts)
+    return NoAuthAcrossHosts
 
 
 def part_path(target: Path) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
