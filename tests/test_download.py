@@ -306,3 +306,22 @@ def test_pending_downloads_are_kept_until_installed(hub: Hub, tmp_path: Path) ->
     del hub.faults[NAME]
     install(REPO, "Q4_1", [file], folder, Downloader())
     assert pending_downloads(folder) == [] and (folder / f"{NAME}.rio.json").exists()
+
+
+def test_checking_a_repository_reads_its_shape_once(hub: Hub, tmp_path: Path) -> None:
+    from rio_desktop.models.catalog import CatalogShape, check, load_catalog
+    from rio_desktop.resources import resource_path
+
+    catalog = HubCatalog(tmp_path / "cache")
+    state = check(catalog, REPO)
+    shape = CatalogShape.from_json(state.shape)
+    assert (shape.architecture, shape.layers, shape.heads, shape.kv_heads, shape.head_dim_k, shape.context) == (
+        "llama", 30, 9, 3, 64, 8192)
+    assert sum(hub.served.values()) < 20 * MB  # the header only
+    served = sum(hub.served.values())
+    assert check(catalog, REPO).shape == state.shape and sum(hub.served.values()) == served  # not read again
+    assert HubCatalog(tmp_path / "cache", offline=True).state(REPO).shape == state.shape
+    # The catalogue's shipped shape of the same model agrees with its real header.
+    [starter] = [e for e in load_catalog(resource_path("catalogue", "models.json")) if e.id == "smollm2-135m-instruct"]
+    assert starter.shape is not None and starter.shape.kv_bytes_per_token == shape.kv_bytes_per_token
+    assert (starter.shape.layers, starter.shape.heads, starter.shape.vocab) == (shape.layers, shape.heads, shape.vocab)

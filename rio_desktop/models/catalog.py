@@ -9,13 +9,18 @@ header replace them when availability is checked.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import logging
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from rio_desktop.models.hub import Quantization
+from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError
+from rio_desktop.i18n import UserFacingError
+from rio_desktop.models.download import remote_header
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
 from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERVE, ModelShape
 
+log = logging.getLogger(__name__)
 Fit = Literal["gpu", "offload", "cpu", "too_big"]
 DEFAULT_CONTEXT = 8192
 
@@ -43,6 +48,23 @@ class CatalogShape:
     def from_json(cls, data: dict) -> CatalogShape:
         names = cls.__dataclass_fields__
         return cls(**{k: v for k, v in data.items() if k in names})
+
+    @classmethod
+    def from_header(cls, header: GGUFHeader) -> CatalogShape:
+        """The shape a GGUF header gives (the first part of a split model is enough)."""
+        shape = ModelShape.from_header(header)
+        attention = sum(shape.kv_layers)
+        ssm = {key: header.arch_value(f"ssm.{key}") for key in ("state_size", "inner_size", "group_count",
+                                                                "conv_kernel")}
+        return cls(architecture=shape.architecture, layers=shape.n_layers, heads=shape.n_head,
+                   kv_heads=max(shape.n_head_kv, default=0), head_dim_k=shape.head_dim_k,
+                   head_dim_v=shape.head_dim_v, embedding=shape.n_embd, vocab=shape.n_vocab,
+                   context=shape.context_trained,
+                   full_attention_interval=shape.n_layers // attention if attention else 1,
+                   experts=int(header.arch_value("expert_count", 0) or 0),
+                   experts_used=int(header.arch_value("expert_used_count", 0) or 0),
+                   ssm={k: int(v) for k, v in ssm.items()} if all(isinstance(v, int) for v in ssm.values())
+                   else None)
 
     def kv_layers(self) -> list[bool]:
         return [(i + 1) % self.full_attention_interval == 0 for i in range(self.layers)]
@@ -120,6 +142,29 @@ def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[Catal
     for repo in extra_repos or []:
         entries.append(CatalogEntry(id=repo, name=repo.split("/")[-1], family="Added", repos=(repo,)))
     return entries
+
+
+def check(hub: HubCatalog, repo: str) -> RepoState:
+    """The repository's state from the hub and, the first time it is available, its model's shape from
+    the header of its smallest file (a few megabytes), so that what fits is exact from then on, offline
+    too."""
+    state = hub.state(repo)
+    if state.status != "available" or state.known_from_cache or state.shape or not state.quantizations:
+        return state
+    try:
+        state.shape = asdict(CatalogShape.from_header(remote_header(state.quantizations[0].files[0], hub.token)))
+    except (UserFacingError, HeaderError) as exc:  # the sizes are still right; the shape stays estimated
+        log.warning("header of %s not read: %s", repo, exc)
+        return state
+    hub.remember(state)
+    return state
+
+
+def kv_bytes_per_token(entry: CatalogEntry, state: RepoState | None) -> int | None:
+    """The KV cache per token: from the header read from the hub, or else from the catalogue."""
+    if state is not None and state.shape:
+        return CatalogShape.from_json(state.shape).kv_bytes_per_token
+    return entry.kv_bytes_per_token
 
 
 def entry_for_repo(entries: list[CatalogEntry], repo: str) -> CatalogEntry | None:

@@ -42,6 +42,7 @@ class RepoState:
     detail: str = ""
     known_from_cache: bool = False
     problem: Message | None = None  # why the hub could not be asked now (then the state is the last known)
+    shape: dict | None = None  # the model's shape from a file's header (models.catalog.CatalogShape's fields)
 
     def as_json(self) -> dict:
         data = asdict(self)
@@ -51,7 +52,8 @@ class RepoState:
     @classmethod
     def from_json(cls, data: dict) -> RepoState:
         quants = [Quantization(q["name"], [RemoteFile(**f) for f in q["files"]]) for q in data["quantizations"]]
-        return cls(repo=data["repo"], status=data["status"], quantizations=quants, detail=data.get("detail", ""))
+        return cls(repo=data["repo"], status=data["status"], quantizations=quants, detail=data.get("detail", ""),
+                   shape=data.get("shape"))
 
 
 def quantization_of(filename: str) -> str:
@@ -90,7 +92,7 @@ class HubCatalog:
         except (OSError, ValueError):
             return {}
 
-    def _remember(self, state: RepoState) -> None:
+    def remember(self, state: RepoState) -> None:
         cache = self._cache()
         cache[state.repo] = state.as_json()
         self.cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -135,7 +137,10 @@ class HubCatalog:
                                 sha256=(s.lfs.sha256 if s.lfs else ""), revision="main")
                      for s in (info.siblings or [])]
             state = RepoState(repo=repo, status="available", quantizations=group(files))
-        self._remember(state)
+            before = self._cache().get(repo) or {}
+            if before.get("quantizations") == state.as_json()["quantizations"]:
+                state.shape = before.get("shape")  # the same files: the shape read from them still holds
+        self.remember(state)
         return state
 
     def search(self, text: str, limit: int = 30) -> list[str]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
-from rio_desktop.models.catalog import CatalogEntry, assess, load_catalog, repo_from_text
+from rio_desktop.models.catalog import CatalogEntry, assess, check, kv_bytes_per_token, load_catalog, repo_from_text
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
@@ -218,7 +218,7 @@ class CatalogTab(QWidget):
                     self._add_row(repo, quantization, self.tr("checking this computer…"), installed)
                 continue
             fits = assess(quantizations, self.hardware.gpu_free_bytes, self.hardware.ram["available_bytes"],
-                          entry.kv_bytes_per_token)
+                          kv_bytes_per_token(entry, state))
             for fit in fits.fits:
                 mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
                 self._add_row(repo, fit.quantization, f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}",
@@ -271,7 +271,7 @@ class CatalogTab(QWidget):
             self.show_entry()
             return
         for repo in entry.repos:
-            self.check_jobs[self.jobs.start(lambda _report, r=repo: catalog.state(r))] = repo
+            self.check_jobs[self.jobs.start(lambda _report, r=repo: check(catalog, r))] = repo
         self.state_label.setText(self.tr("Checking…"))
 
     @Slot()
