@@ -5,7 +5,6 @@ Built when the tab is first opened: it brings the hub client, the planner and th
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -34,6 +33,7 @@ from rio_desktop.models.download import (
     Downloader,
     DownloadError,
     DownloadPaused,
+    Progress,
     install,
     pending_downloads,
 )
@@ -46,7 +46,7 @@ from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import Jobs, Report
+from rio_desktop.ui.jobs import JobHandle, Jobs
 
 log = logging.getLogger(__name__)
 LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
@@ -88,8 +88,8 @@ class CatalogTab(QWidget):
         self.entries = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
         self.states: dict[str, RepoState] = {}
         self.quantizations: list[tuple[str, Quantization]] = []
-        self.check_jobs: dict[int, str] = {}
-        self.search_job: int | None = None
+        self.check_jobs: dict[str, JobHandle] = {}  # by repository
+        self.search_job: JobHandle | None = None
         self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
         self.hardware: Hardware | None = None
 
@@ -156,16 +156,10 @@ class CatalogTab(QWidget):
         # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread, started only
         # now that its answer has a listener; until it is in, the "Fits?" column says so.
         folder = models_folder(settings, paths)
-        self.hardware_job = self._start(lambda _report: detect(folder, with_llama=False))
+        self.jobs.run(lambda _report: detect(folder, with_llama=False), on_done=self.hardware_detected,
+                      on_failed=self.hardware_failed)
         self.fill_list()
         self.restore_pending()
-
-    def _start(self, work: Callable[[Report], object]) -> int:
-        """Run `work` on the pool; its progress, result and failure come to this tab's handlers by job id."""
-        handle = self.jobs.run(work, on_done=lambda result: self.job_done_event_response(handle.id, result),
-                               on_failed=lambda error: self.job_failed_event_response(handle.id, error),
-                               on_progress=lambda payload: self.job_progress_event_response(handle.id, payload))
-        return handle.id
 
     def catalog(self, with_token: bool = False) -> HubCatalog:
         """The hub; the token is read from the keyring only for a request that goes out."""
@@ -276,7 +270,10 @@ class CatalogTab(QWidget):
             self.show_entry()
             return
         for repo in entry.repos:
-            self.check_jobs[self._start(lambda _report, r=repo: check(catalog, r))] = repo
+            self.check_jobs[repo] = self.jobs.run(
+                lambda _report, r=repo: check(catalog, r),
+                on_done=lambda state, r=repo: self.checked(r, state),
+                on_failed=lambda error, r=repo: self.check_failed(r, error))
         self.state_label.setText(self.tr("Checking…"))
 
     @Slot()
@@ -302,7 +299,8 @@ class CatalogTab(QWidget):
             self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
                                              "to search the hub."))
             return
-        self.search_job = self._start(lambda _report: catalog.search(text))
+        self.search_job = self.jobs.run(lambda _report: catalog.search(text), on_done=self.searched,
+                                        on_failed=self.search_failed)
         self.state_label.setText(self.tr("Searching the hub…"))
 
     @Slot()
@@ -351,7 +349,10 @@ class CatalogTab(QWidget):
                 return "cancelled"
             return "done"
 
-        job = self._start(work)
+        handle = self.jobs.run(work, on_progress=lambda p: self.download_progress(handle.id, row, p),
+                               on_done=lambda result: self.download_ended(handle.id, row, result),
+                               on_failed=lambda error: self.download_failed(handle.id, row, error))
+        job = handle.id
         self.downloads[job] = (row, list(quant.files), cancel, pause, repo)
         row.connected = True
         row.pause_button.clicked.connect(pause.cancel)
@@ -381,77 +382,73 @@ class CatalogTab(QWidget):
             row.cancel_button.clicked.disconnect()
         self._run_download(row, repo, quant, folder)
 
-    @Slot(int, object)
-    def job_progress_event_response(self, job_id: int, progress: object) -> None:
-        if job_id not in self.downloads:
-            return
-        row = self.downloads[job_id][0]
-        p = progress
-        row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)  # type: ignore[attr-defined]
-        self.activity_progress.emit(f"download:{job_id}", p.done / p.total if p.total else 0.0)  # type: ignore[attr-defined]
-        if p.state == "retrying":  # type: ignore[attr-defined]
+    # -- what the background jobs answer (on the GUI thread, each to its own call) ---------------------
+    def hardware_detected(self, hardware: Hardware) -> None:
+        self.hardware = hardware
+        self.show_entry()
+
+    def hardware_failed(self, error: UserFacingError) -> None:
+        log.warning("hardware detection failed: %s", error)
+        self.state_label.setText(self.tr("This computer's hardware could not be read ({detail}); "
+                                         "what fits is not known.").format(detail=translate_message(error.message)))
+
+    def checked(self, repo: str, state: RepoState) -> None:
+        self.check_jobs.pop(repo, None)
+        self.states[repo] = state
+        self.show_entry()
+
+    def check_failed(self, repo: str, error: UserFacingError) -> None:
+        self.check_jobs.pop(repo, None)
+        self.state_label.setText(translate_message(error.message))
+
+    def searched(self, found: list[str]) -> None:
+        self.search_job = None
+        self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
+
+    def search_failed(self, error: UserFacingError) -> None:
+        self.search_job = None
+        self.state_label.setText(translate_message(error.message))
+
+    def download_progress(self, job: int, row: DownloadRow, p: Progress) -> None:
+        row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)
+        self.activity_progress.emit(f"download:{job}", p.done / p.total if p.total else 0.0)
+        if p.state == "retrying":
             row.detail.setText(self.tr("Connection lost; retrying in {s:.0f} s (attempt {n})…").format(
-                s=p.retry_in_s, n=p.attempt))  # type: ignore[attr-defined]
-        elif p.state == "verifying":  # type: ignore[attr-defined]
-            row.detail.setText(self.tr("Verifying {name}…").format(name=p.file))  # type: ignore[attr-defined]
+                s=p.retry_in_s, n=p.attempt))
+        elif p.state == "verifying":
+            row.detail.setText(self.tr("Verifying {name}…").format(name=p.file))
         else:
-            eta = p.eta_s  # type: ignore[attr-defined]
+            eta = p.eta_s
             row.detail.setText(self.tr("{done} of {total} · {speed}/s · {eta}").format(
-                done=format_bytes(p.done), total=format_bytes(p.total),  # type: ignore[attr-defined]
-                speed=format_bytes(int(p.speed_bps)),  # type: ignore[attr-defined]
+                done=format_bytes(p.done), total=format_bytes(p.total), speed=format_bytes(int(p.speed_bps)),
                 eta=self.tr("about {m} min left").format(m=int(eta // 60) + 1) if eta else ""))
 
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.hardware_job:
-            self.hardware = result  # type: ignore[assignment]
-            self.show_entry()
-        elif job_id in self.check_jobs:
-            repo = self.check_jobs.pop(job_id)
-            self.states[repo] = result  # type: ignore[assignment]
-            self.show_entry()
-        elif job_id == self.search_job:
-            self.search_job = None
-            found = list(result)  # type: ignore[call-overload]
-            self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
-        elif job_id in self.downloads:
-            row = self.downloads.pop(job_id)[0]
-            self.activity_progress.emit(f"download:{job_id}", None)
-            if result == "paused":
-                row.detail.setText(self.tr("Paused. What arrived is kept."))
-                row.pause_button.hide()
-                row.resume_button.show()
-            elif result == "cancelled":
-                row.detail.setText(self.tr("Cancelled."))
-                row.setEnabled(False)
-            else:
-                row.bar.setValue(1000)
-                row.detail.setText(self.tr("Installed and verified."))
-                row.pause_button.hide()
-                row.cancel_button.hide()
-                self.installed.emit()
-                self.mark_installed()
-                self.show_entry()
-                self.activity_done.emit(self.tr("Download finished"), self.tr(
-                    "{name} is installed and verified.").format(name=row.label.text()))
-
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: object) -> None:
-        message = translate_message(error.message) if isinstance(error, UserFacingError) else str(error)
-        if job_id == self.hardware_job:
-            log.warning("hardware detection failed: %s", error)
-            self.state_label.setText(self.tr("This computer's hardware could not be read ({detail}); "
-                                             "what fits is not known.").format(detail=message))
-        elif job_id in self.check_jobs:
-            self.check_jobs.pop(job_id)
-            self.state_label.setText(message)
-        elif job_id == self.search_job:
-            self.search_job = None
-            self.state_label.setText(message)
-        elif job_id in self.downloads:
-            row = self.downloads.pop(job_id)[0]
-            self.activity_progress.emit(f"download:{job_id}", None)
-            self.activity_done.emit(self.tr("Download stopped"), message)
-            row.detail.setText(message)
+    def download_ended(self, job: int, row: DownloadRow, result: str) -> None:
+        self.downloads.pop(job, None)
+        self.activity_progress.emit(f"download:{job}", None)
+        if result == "paused":
+            row.detail.setText(self.tr("Paused. What arrived is kept."))
             row.pause_button.hide()
             row.resume_button.show()
+        elif result == "cancelled":
+            row.detail.setText(self.tr("Cancelled."))
+            row.setEnabled(False)
+        else:
+            row.bar.setValue(1000)
+            row.detail.setText(self.tr("Installed and verified."))
+            row.pause_button.hide()
+            row.cancel_button.hide()
+            self.installed.emit()
+            self.mark_installed()
+            self.show_entry()
+            self.activity_done.emit(self.tr("Download finished"), self.tr(
+                "{name} is installed and verified.").format(name=row.label.text()))
+
+    def download_failed(self, job: int, row: DownloadRow, error: UserFacingError) -> None:
+        self.downloads.pop(job, None)
+        message = translate_message(error.message)
+        self.activity_progress.emit(f"download:{job}", None)
+        self.activity_done.emit(self.tr("Download stopped"), message)
+        row.detail.setText(message)
+        row.pause_button.hide()
+        row.resume_button.show()
