@@ -317,7 +317,7 @@ def _doctor(args: argparse.Namespace) -> int:
 def _plan(args: argparse.Namespace) -> int:
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.i18n import UserFacingError
-    from rio_desktop.models.catalog import entry_for_repo, load_catalog, repo_from_text
+    from rio_desktop.models.catalog import entry_for_repo, estimated_shapes, load_catalog, repo_from_text
     from rio_desktop.models.hardware import detect
     from rio_desktop.models.hub import HubCatalog
     from rio_desktop.models.planner import plan, shape_of, shape_of_remote
@@ -337,13 +337,14 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
-        entry = entry_for_repo(load_catalog(resource_path("catalogue", "models.json")), repo)
-        if state.problem is not None and entry is not None and entry.shape is not None:
-            # Offline: the catalogue's shape and sizes give an approximate plan; the message says why.
-            print(f"note: {state.problem} The plan below is approximate, from the catalogue.", file=sys.stderr)
+        shapes = estimated_shapes(state, entry_for_repo(load_catalog(resource_path("catalogue", "models.json")),
+                                                        repo))
+        if state.problem is not None and shapes:
+            # Offline: the shape known from before (or the catalogue's) gives an approximate plan.
+            print(f"note: {state.problem} The plan below is approximate, from what was known before.",
+                  file=sys.stderr)
             approximate = True
-            plans = [(q.name, plan(entry.plan_shape(q), gpu_free, ram, args.ctx))  # type: ignore[arg-type]
-                     for q in state.quantizations or entry.expected_quantizations(repo)]
+            plans = [(q.name, plan(shape, gpu_free, ram, args.ctx)) for q, shape in shapes]
         elif state.problem is not None:
             raise UserFacingError(state.problem)
         elif state.status != "available":

@@ -276,3 +276,23 @@ def test_the_servers_connection_test_names_a_refused_port() -> None:
         check_connection(ServerConfig(base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=2))
     assert "refused the connection" in str(info.value.message)
     assert "recusou a conexão" in in_portuguese(info.value.message)
+
+
+def test_a_repository_checked_once_is_planned_offline_from_its_header(no_network: list[str], hub: Hub,
+                                                                      model_path: Path, tmp_path: Path) -> None:
+    """Checked while online (the shape is read from the file's header), planned later without a network."""
+    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.models.catalog import check
+    from rio_desktop.models.planner import plan, shape_of
+
+    check(HubCatalog(tmp_path / "home" / "cache"), REPO)
+    env = environment(tmp_path, HF_ENDPOINT=os.environ["HF_ENDPOINT"])  # the same mirror, now unreachable
+    result = subprocess.run([*no_network, sys.executable, "-m", "rio_desktop", "models", "plan", REPO, "--ctx",
+                             "2048", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    [offline] = json.loads(result.stdout)
+    exact = plan(shape_of(inspect_model_file(model_path)), [], 64 * 2**30, 2048)
+    assert offline["approximate"] and offline["name"] == "Q4_1"
+    assert offline["kv_cache_bytes"] == exact.kv_cache_bytes  # from the real header, kept with the hub state
+    # The weights are estimated from the file's size, which also holds the header (the tokenizer): ~2% more.
+    assert exact.weights_bytes < offline["weights_bytes"] < 1.03 * exact.weights_bytes

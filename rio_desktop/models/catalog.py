@@ -120,12 +120,6 @@ class CatalogEntry:
         """The quantizations the catalogue expects in `repo` (no files: the hub lists those)."""
         return [Quantization(name, [], expected_size=size, approximate=True) for name, size in self.quantizations]
 
-    def plan_shape(self, quantization: Quantization) -> ModelShape | None:
-        """The planner's shape for one quantization, estimated from the catalogue (None if unknown)."""
-        if self.shape is None:
-            return None
-        return self.shape.model_shape(f"{self.name} {quantization.name}", quantization.size, self.parameters_total,
-                                      self.parameters_active)
 
 
 def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[CatalogEntry]:
@@ -158,6 +152,17 @@ def check(hub: HubCatalog, repo: str) -> RepoState:
         return state
     hub.remember(state)
     return state
+
+
+def estimated_shapes(state: RepoState, entry: CatalogEntry | None) -> list[tuple[Quantization, ModelShape]]:
+    """Each quantization's planner shape without reading a header (offline): the shape read from the hub
+    before, or else the catalogue's, with the hub's file sizes or else the catalogue's expected ones."""
+    shape = CatalogShape.from_json(state.shape) if state.shape else entry.shape if entry else None
+    if shape is None:
+        return []
+    quantizations = state.quantizations or (entry.expected_quantizations(state.repo) if entry else [])
+    total, active = (entry.parameters_total, entry.parameters_active) if entry else (None, None)
+    return [(q, shape.model_shape(f"{state.repo} {q.name}", q.size, total, active)) for q in quantizations]
 
 
 def kv_bytes_per_token(entry: CatalogEntry, state: RepoState | None) -> int | None:
