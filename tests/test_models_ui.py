@@ -51,6 +51,8 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
         row.resume_button.click()
     assert hub.ranges[-1][1] > 0  # the resume asked for the rest only
     assert "Installed and verified" in row.detail.text()
+    assert catalog.table.item(0, 0).text() == "Q4_1  ✓ installed"  # marked in the catalogue, too
+    assert catalog.list.currentItem().text().endswith("✓ installed")
     qtbot.waitUntil(lambda: installed.table.rowCount() == 1, timeout=10_000)  # scanned off the GUI thread
     assert installed.table.item(0, 1).text() == "Q4_1"
 

@@ -80,6 +80,11 @@ def installed_quantizations(folder: Path) -> set[tuple[str, str]]:
     return {(f["repo"], quantization_of(f["name"])) for f in downloaded(folder)}
 
 
+def is_installed(quantization: Quantization, folder: Path) -> bool:
+    """Whether every file of `quantization` (as the hub lists it) is in `folder`, however it got there."""
+    return bool(quantization.files) and all((folder / Path(f.name).name).is_file() for f in quantization.files)
+
+
 class HubCatalog:
     def __init__(self, cache_dir: Path, offline: bool = False, token: str | None = None) -> None:
         self.cache_file = cache_dir / "hub-state.json"

@@ -38,7 +38,7 @@ from rio_desktop.models.download import (
     pending_downloads,
 )
 from rio_desktop.models.hardware import Hardware, detect
-from rio_desktop.models.hub import HubCatalog, Quantization, RepoState, installed_quantizations
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState, installed_quantizations, is_installed
 from rio_desktop.models.library import models_folder
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
@@ -233,7 +233,7 @@ class CatalogTab(QWidget):
 
     def _add_row(self, repo: str, quantization: Quantization, fit: str, installed: set[tuple[str, str]]) -> None:
         name = quantization.name
-        if (repo, name) in installed:
+        if (repo, name) in installed or is_installed(quantization, models_folder(self.settings, self.paths)):
             name += "  ✓ " + self.tr("installed")
         size = format_bytes(quantization.size)
         texts = (name, f"≈ {size}" if quantization.approximate else size, fit, repo)
