@@ -46,10 +46,11 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         yield current
-        current = current.__cause__ or current.__context__
+        following = current.__cause__ or current.__context__
         reason = getattr(current, "reason", None)  # urllib's URLError keeps the cause in .reason
-        if current is None and isinstance(reason, BaseException):
-            current = reason
+        if following is None and isinstance(reason, BaseException):
+            following = reason
+        current = following
 
 
 def _names(exc: BaseException) -> set[str]:
@@ -90,7 +91,7 @@ def classify(exc: BaseException, url: str, use_proxy: bool = True) -> Failure | 
     names = set().union(*(_names(e) for e in chain))
     detail = next((str(e) for e in reversed(chain) if str(e)), type(exc).__name__)
     status = next((s for s in map(_status, chain) if s), 0)
-    if status == 407 or "407" in detail and "roxy" in detail:
+    if status == 407 or ("407" in detail and "roxy" in detail):  # http.client: "Tunnel connection failed: 407"
         return Failure("proxy_auth", host, proxy, 407, detail)
     if status in (401, 403):
         return Failure("token" if status == 401 else "forbidden", host, proxy, status, detail)
@@ -98,8 +99,7 @@ def classify(exc: BaseException, url: str, use_proxy: bool = True) -> Failure | 
         return Failure("busy", host, proxy, status, detail)
     if status:
         return Failure("status", host, proxy, status, detail)
-    if any(isinstance(e, ssl.SSLError | ssl.CertificateError) for e in chain) or names & {
-            "SSLError", "SSLCertVerificationError", "CertificateError"}:
+    if any(isinstance(e, ssl.SSLError) for e in chain) or names & {"SSLError", "SSLCertVerificationError"}:
         return Failure("tls", host, proxy, 0, detail)
     if "ProxyError" in names or "Tunnel connection failed" in detail:
         return Failure("proxy", host, proxy, 0, detail)
