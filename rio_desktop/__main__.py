@@ -413,12 +413,20 @@ def _models_import(args: argparse.Namespace) -> int:
 def _models_download(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.i18n import UserFacingError
-    from rio_desktop.models.catalog import assess, repo_from_text
+    from rio_desktop.models.catalog import (
+        assess,
+        check,
+        entry_for_repo,
+        kv_bytes_per_token,
+        load_catalog,
+        repo_from_text,
+    )
     from rio_desktop.models.download import Downloader, DownloadPaused, install
     from rio_desktop.models.hardware import detect
     from rio_desktop.models.hub import HubCatalog
     from rio_desktop.models.library import models_folder
     from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
     from rio_desktop.secrets import HUB_TOKEN, get_secret
     from rio_desktop.settings import Settings
 
@@ -430,7 +438,9 @@ def _models_download(args: argparse.Namespace) -> int:
     if settings.get("offline"):
         raise CliError("Rio Desktop is set to work offline (Settings): no download is started")
     token = get_secret(HUB_TOKEN)
-    state = HubCatalog(paths.cache, token=token).state(repo)
+    hub = HubCatalog(paths.cache, token=token)
+    # Choosing for this machine needs the model's shape: read once from a header (a few megabytes).
+    state = hub.state(repo) if args.quant else check(hub, repo)
     if state.problem is not None:
         raise UserFacingError(state.problem)
     if state.status != "available" or not state.quantizations:
@@ -439,7 +449,9 @@ def _models_download(args: argparse.Namespace) -> int:
     folder = models_folder(settings, paths)
     if args.quant is None:
         hardware = detect(folder, with_llama=False)
-        chosen = assess(state.quantizations, hardware.gpu_free_bytes, hardware.ram["available_bytes"], None).recommended
+        entry = entry_for_repo(load_catalog(resource_path("catalogue", "models.json")), repo)
+        chosen = assess(state.quantizations, hardware.gpu_free_bytes, hardware.ram["available_bytes"],
+                        kv_bytes_per_token(entry, state)).recommended
         if chosen is None:
             raise CliError(f"no quantization of {repo} fits this computer; choose one with --quant")
         args.quant = chosen

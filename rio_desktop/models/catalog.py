@@ -165,11 +165,11 @@ def estimated_shapes(state: RepoState, entry: CatalogEntry | None) -> list[tuple
     return [(q, shape.model_shape(f"{state.repo} {q.name}", q.size, total, active)) for q in quantizations]
 
 
-def kv_bytes_per_token(entry: CatalogEntry, state: RepoState | None) -> int | None:
+def kv_bytes_per_token(entry: CatalogEntry | None, state: RepoState | None) -> int | None:
     """The KV cache per token: from the header read from the hub, or else from the catalogue."""
     if state is not None and state.shape:
         return CatalogShape.from_json(state.shape).kv_bytes_per_token
-    return entry.kv_bytes_per_token
+    return entry.kv_bytes_per_token if entry else None
 
 
 def entry_for_repo(entries: list[CatalogEntry], repo: str) -> CatalogEntry | None:
