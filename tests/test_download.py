@@ -325,3 +325,16 @@ def test_checking_a_repository_reads_its_shape_once(hub: Hub, tmp_path: Path) ->
     [starter] = [e for e in load_catalog(resource_path("catalogue", "models.json")) if e.id == "smollm2-135m-instruct"]
     assert starter.shape is not None and starter.shape.kv_bytes_per_token == shape.kv_bytes_per_token
     assert (starter.shape.layers, starter.shape.heads, starter.shape.vocab) == (shape.layers, shape.heads, shape.vocab)
+
+
+def test_cli_download_without_quant_chooses_what_fits_this_machine(hub: Hub, tmp_path: Path) -> None:
+    import re
+
+    result = subprocess.run(cli(tmp_path, "download", REPO), capture_output=True, text=True, env=cli_env(tmp_path),
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    chosen = re.fullmatch(r"installed: .+ \((Q4_1|smollm2), verified\)", result.stdout.strip())
+    assert chosen, result.stdout
+    # The choice came from the model's shape, read from a header and kept for later (offline) use.
+    kept = HubCatalog(tmp_path / "home" / "cache", offline=True).state(REPO)
+    assert kept.shape is not None and kept.shape["layers"] == 30
