@@ -4,263 +4,263 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="111"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="147"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="194"/>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="243"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="187"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="236"/>
         <source>installed</source>
         <translation>instalado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="216"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="228"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="221"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="232"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>Sizes marked ≈ are the catalogue&apos;s estimates; Check availability reads the exact files from the hub.</source>
         <translation>Os tamanhos marcados com ≈ são estimativas do catálogo; Verificar disponibilidade lê os arquivos exatos no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="237"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="253"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="246"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="253"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="246"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="254"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="247"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="254"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="247"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="257"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="257"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="258"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="251"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="252"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="253"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="254"/>
         <source>{repo}: could not be checked.</source>
         <translation>{repo}: não foi possível verificar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="264"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="257"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="280"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="276"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="286"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="282"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="302"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="298"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to search the hub.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para buscar no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="306"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="303"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="321"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="318"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="330"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="327"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="393"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="396"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="405"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="399"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="408"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="410"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="416"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="392"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="421"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="416"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="425"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="420"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="429"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="424"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="435"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="430"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="436"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="431"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="443"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="378"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="454"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="437"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -831,27 +831,27 @@
         <translation>O número de camadas na GPU deve ser &quot;auto&quot;, &quot;all&quot; ou um número inteiro, não &quot;{value}&quot;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="372"/>
+        <location filename="../../rio_desktop/models/hub.py" line="159"/>
         <source>{repo} has no {quantization} file now. Press Check availability to see what it holds.</source>
         <translation>{repo} não tem mais um arquivo {quantization}. Clique em Verificar disponibilidade para ver o que ele contém.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/hub.py" line="122"/>
+        <location filename="../../rio_desktop/models/hub.py" line="127"/>
         <source>Checking {repo} on the hub</source>
         <translation>Verificando {repo} no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/hub.py" line="129"/>
+        <location filename="../../rio_desktop/models/hub.py" line="134"/>
         <source>The hub&apos;s answer about {repo} could not be read ({detail}).</source>
         <translation>Não foi possível ler a resposta do hub sobre {repo} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/hub.py" line="159"/>
+        <location filename="../../rio_desktop/models/hub.py" line="177"/>
         <source>Searching the hub for &apos;{text}&apos;</source>
         <translation>Buscando &apos;{text}&apos; no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/hub.py" line="171"/>
+        <location filename="../../rio_desktop/models/hub.py" line="189"/>
         <source>{what}: the answer did not come from the hub (a proxy or network login page may be in the way). Open a web page to check, or ask IT.</source>
         <translation>{what}: a resposta não veio do hub (um proxy ou uma página de login da rede pode estar no caminho). Abra uma página da web para conferir, ou consulte a TI.</translation>
     </message>
@@ -859,17 +859,17 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="65"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
-from rio_desktop.models.download import STALL_TIMEOUT_S, RemoteFile, endpoint, opener
+from rio_desktop.models.download import STALL_TIMEOUT_S, DownloadError, RemoteFile, endpoint, opener
 from rio_desktop.network import NetworkProblem, hub_problem
 
 log = logging.getLogger(__name__)
@@ -147,6 +147,19 @@ class HubCatalog:
                 state.shape = before.get("shape")  # the same files: the shape read from them still holds
         self.remember(state)
         return state
+
+    def files(self, repo: str, quantization: str) -> list[RemoteFile]:
+        """The files of a quantization the catalogue only expects (offline it knows no file names): the
+        hub lists them now. Raises DownloadError with the reason when it cannot."""
+        state = self.state(repo)
+        if state.problem is not None:
+            raise DownloadError(state.problem)
+        found = next((q for q in state.quantizations if q.name == quantization), None)
+        if state.status != "available" or found is None:
+            raise DownloadError(Message(QT_TRANSLATE_NOOP(
+                "Core", "{repo} has no {quantization} file now. Press Check availability to see what it "
+                        "holds."), repo=repo, quantization=quantization), kept=False)
+        return found.files
 
     def search(self, text: str, limit: int = 30) -> list[str]:
         """GGUF repositories whose name contains `text`; a failure raises NetworkProblem.

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.catalog import CatalogEntry, assess, check, kv_bytes_per_token, load_catalog, repo_from_text
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
-    DownloadError,
     DownloadPaused,
     Progress,
     install,
@@ -339,7 +338,7 @@ class CatalogTab(QWidget):
         catalog = self.catalog(with_token=True)
 
         def work(report):  # type: ignore[no-untyped-def]
-            files = quant.files or self._files_from_hub(catalog, repo, quant.name)
+            files = quant.files or catalog.files(repo, quant.name)
             downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
             try:
                 install(repo, quant.name, files, folder, downloader)
@@ -361,19 +360,6 @@ class CatalogTab(QWidget):
         row.pause_button.show()
         row.resume_button.hide()
         return job
-
-    @staticmethod
-    def _files_from_hub(catalog: HubCatalog, repo: str, name: str) -> list:
-        """The files of a quantization the catalogue only expects: the hub lists them (off the GUI thread)."""
-        state = catalog.state(repo)
-        if state.problem is not None:
-            raise DownloadError(state.problem)
-        found = next((q for q in state.quantizations if q.name == name), None)
-        if state.status != "available" or found is None:
-            raise DownloadError(Message(QT_TRANSLATE_NOOP(
-                "Core", "{repo} has no {quantization} file now. Press Check availability to see what it "
-                        "holds."), repo=repo, quantization=name), kept=False)
-        return found.files
 
     def _resume(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
         row.resume_button.clicked.disconnect()  # always connected (to this resume)
