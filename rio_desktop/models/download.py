@@ -46,7 +46,7 @@ RETRY_DELAYS_S = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
 SPACE_MARGIN = 256 * 1024 * 1024
 PENDING_SUFFIX = ".rio-pending.json"
 # Failures that retrying within a minute does not fix: said at once when nothing has come yet.
-LASTING = ("offline", "dns", "proxy", "proxy_auth", "tls")
+LASTING = ("offline", "dns", "refused", "proxy", "proxy_auth", "tls")
 State = Literal["downloading", "retrying", "verifying", "done", "paused"]
 
 
