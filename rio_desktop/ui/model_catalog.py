@@ -328,7 +328,8 @@ class CatalogTab(QWidget):
                                              "to download."))
             return None
         folder = models_folder(self.settings, self.paths)
-        row = DownloadRow(f"{repo} · {quant.name} · {format_bytes(quant.size)}")
+        size = ("≈ " if quant.approximate else "") + format_bytes(quant.size)
+        row = DownloadRow(f"{repo} · {quant.name} · {size}")
         self.downloads_box.addWidget(row)
         return self._run_download(row, repo, quant, folder)
 
