@@ -144,7 +144,7 @@ def test_server_stopped_mid_stream_keeps_the_partial_answer(model_path: Path) ->
     assert info.value.partial.text == "".join(pieces) and "incomplete" in str(info.value.message)
     with pytest.raises(ServerError) as unreachable:
         backend.chat(QUESTION, GenerationParams(max_tokens=5))
-    assert "cannot be reached" in str(unreachable.value.message)
+    assert "refused the connection" in str(unreachable.value.message)
 
 
 def test_wrong_key(llama_server: LlamaServer) -> None:
@@ -187,7 +187,7 @@ def test_unreachable_and_tls_messages(tmp_path: Path) -> None:
     port = _free_port()
     with pytest.raises(ServerError) as info:
         OpenAIServerBackend(ServerConfig(base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=2)).load()
-    assert "cannot be reached" in str(info.value.message)
+    assert "refused the connection" in str(info.value.message)
     with FaultyServer() as server:  # plain HTTP spoken to as HTTPS: the TLS handshake fails
         url = server.url.replace("http://", "https://")
         with pytest.raises(ServerError) as tls:
