@@ -14,11 +14,54 @@ from typing import TYPE_CHECKING
 from rio_desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
     from rio_desktop.models.library import ModelLibrary
 
 
 class CliError(Exception):
     """Ends the command with one line on stderr and a non-zero exit."""
+
+
+SERVER_KEY_ENV = "RIO_SERVER_API_KEY"
+
+
+def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    """What every command that runs a model takes: a model file on this computer, or the organisation's
+    server (the same choice the window's Settings make)."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", type=Path, help="GGUF model file (the first part of a split model)")
+    source.add_argument("--server", metavar="URL", help="the organisation's OpenAI-compatible server instead; its "
+                        f"API key comes from the keyring (Settings) or the {SERVER_KEY_ENV} environment variable")
+    parser.add_argument("--server-model", default="", metavar="NAME", help="the model on the server (default: its "
+                        "first)")
+    parser.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
+    parser.add_argument("--gpu-layers", default="auto", metavar="auto|all|N",
+                        help="layers on the GPU: auto (the memory plan, the default), all, or a number (0: CPU only)")
+
+
+def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
+    """Load the model the arguments name, by the one path the window takes too (models.loading), or
+    connect to the organisation's server. Raises UserFacingError with what to do."""
+    if args.server:
+        import os
+
+        from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
+        from rio_desktop.secrets import SERVER_KEY, get_secret
+
+        key = os.environ.get(SERVER_KEY_ENV) or get_secret(SERVER_KEY)
+        server = OpenAIServerBackend(ServerConfig(base_url=args.server, model=args.server_model, api_key=key,
+                                                  n_ctx=args.ctx or 8192))
+        return server, server.load(None)
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.models.loading import LoadChoice, decide_load
+    from rio_desktop.paths import app_paths
+
+    decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                                                  n_threads=args.threads or None), models_dir=app_paths().models)
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    return backend, backend.load(decision.params)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -30,53 +73,41 @@ def _build_parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate", help="stream a model's answer to a prompt to stdout")
     generate.add_argument("prompt", help="the user's message")
-    generate.add_argument("--model", required=True, type=Path, help="GGUF model file")
     generate.add_argument("--system", default="", help="system message")
     generate.add_argument("--max-tokens", type=int, default=512)
     generate.add_argument("--temperature", type=float, default=0.7)
     generate.add_argument("--stop", action="append", default=[], help="stop string (repeatable)")
-    generate.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
-    generate.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
-    generate.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    _add_model_arguments(generate)
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
 
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
     summarize.add_argument("pdf", type=Path, help="the PDF document")
-    summarize.add_argument("--model", required=True, type=Path, help="GGUF model file")
     summarize.add_argument("--style", choices=("bullets", "executive", "detailed"), default="bullets")
     summarize.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
     summarize.add_argument("-o", "--output", type=Path, help="write to OUT.md, OUT.docx or OUT.pdf")
     summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
     summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
-    summarize.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
-    summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
-    summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    _add_model_arguments(summarize)
 
     ask = commands.add_parser("ask", help="ask questions about a PDF; answers cite the pages they come from")
     ask.add_argument("pdf", type=Path, help="the PDF document")
     ask.add_argument("questions", nargs="+", metavar="QUESTION",
                      help="one or more questions, asked in order as one conversation")
-    ask.add_argument("--model", required=True, type=Path, help="GGUF model file")
     ask.add_argument("--max-tokens", type=int, default=384, help="the longest answer, in tokens")
     ask.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
     ask.add_argument("-o", "--output", type=Path, help="write the conversation to OUT.md, OUT.docx or OUT.pdf")
     ask.add_argument("--json", action="store_true", help="print the answers as one JSON object")
     ask.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
-    ask.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
-    ask.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
-    ask.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    _add_model_arguments(ask)
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
     draft.add_argument("--fields", required=True, type=Path, help="JSON file with the letter's fields")
     draft.add_argument("--notes", required=True, type=Path, help="text file: what the letter must say")
-    draft.add_argument("--model", required=True, type=Path, help="GGUF model file")
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
-    draft.add_argument("--ctx", type=int, default=0)
-    draft.add_argument("--threads", type=int, default=0)
-    draft.add_argument("--gpu-layers", type=int, default=0)
+    _add_model_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
@@ -93,6 +124,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "import", help="install a GGUF file, or a folder exported by Rio Desktop (checked against its manifest)")
     importing.add_argument("source", type=Path, help="a .gguf file (the first part of a split model) or a folder")
     importing.add_argument("--in-place", action="store_true", help="use a file where it is instead of copying it")
+    fetching = models_commands.add_parser(
+        "download", help="download a model from the hub into the models folder (resumes, verifies sha256)")
+    fetching.add_argument("repo", help="OWNER/REPO or its hub address")
+    fetching.add_argument("--quant", help="quantization, e.g. Q4_K_M (default: the largest that fits here)")
     exporting = models_commands.add_parser("export", help="copy an installed model to a folder, for a USB drive")
     exporting.add_argument("model", help="the model's file name or path, as `models list` shows it")
     exporting.add_argument("target", type=Path, help="where to write the model's folder")
@@ -100,13 +135,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from rio_desktop.documents.export import Provenance, model_sha256
+    from rio_desktop.documents.export import Provenance, loaded_model_sha256
     from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
-    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -124,9 +157,7 @@ def _draft(args: argparse.Namespace) -> int:
         notes = args.notes.read_text(encoding="utf-8")
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
-    model = inspect_model_file(args.model)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, info = open_backend(args)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
@@ -136,7 +167,7 @@ def _draft(args: argparse.Namespace) -> int:
         backend.unload()
     letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
     provenance = LetterProvenance(template=chosen.id, model_name=info.name,
-                                  model_sha256=model_sha256(model.parts, app_paths().cache),
+                                  model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
     print(letter.as_text())
@@ -172,9 +203,23 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
+def _read_pdf_cli(path: Path, password_stdin: bool, cancel: CancelToken, progress: _ProgressLine) -> PdfText:
+    """Read a PDF for a command, asking for its password on the terminal when it needs one."""
+    import getpass
+
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    try:
+        return read_pdf(path, password, cancel, progress.reporter("reading"))
+    except PdfPasswordRequired:
+        if password is not None or not sys.stdin.isatty():
+            raise
+        return read_pdf(path, getpass.getpass(f"Password for {path.name}: "), cancel, progress.reporter("reading"))
+
+
 def _summarize(args: argparse.Namespace) -> int:
-    from rio_desktop.documents.export import export, model_sha256
-    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.export import export, loaded_model_sha256
     from rio_desktop.documents.summarize import (
         Summarizer,
         SummaryError,
@@ -182,24 +227,22 @@ def _summarize(args: argparse.Namespace) -> int:
         render_summary,
         summary_document,
     )
-    from rio_desktop.engine.backend import CancelToken, LoadParams
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
         raise CliError(f"-o takes a file ending in .md, .docx or .pdf, not {args.output.name}")
-    inspect_model_file(args.model)  # a bad model fails before minutes of reading
+    if args.model is not None:
+        inspect_model_file(args.model)  # a bad model fails before minutes of reading
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
-    assert isinstance(document, PdfText)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, info = open_backend(args)
     try:
         summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
                                 lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
@@ -208,9 +251,9 @@ def _summarize(args: argparse.Namespace) -> int:
         backend.unload()
         progress.end()
     if args.output is not None:
-        sha = model_sha256(inspect_model_file(info.path).parts, app_paths().cache)
+        sha = loaded_model_sha256(info, app_paths().cache)
         export(summary_document(result, document, info.name, sha), args.output)
-    label = document.label if document.labels else None
+    label = document.label if document.labels else None  # the printed page numbers, where the PDF has them
     if args.json:
         print(json.dumps({
             "summary": render_summary(result.points, result.options.style, label),
@@ -228,29 +271,11 @@ def _summarize(args: argparse.Namespace) -> int:
     return 130 if result.partial else 0
 
 
-def _read_pdf_cli(path: Path, password_stdin: bool, cancel: object, progress: _ProgressLine) -> object:
-    """Read a PDF for a command, asking for its password on the terminal when it needs one."""
-    import getpass
-
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
-
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
-    try:
-        return read_pdf(path, password, cancel, progress.reporter("reading"))  # type: ignore[arg-type]
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        return read_pdf(path, getpass.getpass(f"Password for {path.name}: "), cancel,  # type: ignore[arg-type]
-                        progress.reporter("reading"))
-
-
 def _ask(args: argparse.Namespace) -> int:
     from rio_desktop.documents.ask import AskError, AskOptions, Conversation, answer_json, conversation_document
-    from rio_desktop.documents.export import export, model_sha256
-    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.export import export, loaded_model_sha256
     from rio_desktop.documents.search_index import PageSearch
-    from rio_desktop.engine.backend import CancelToken, LoadParams
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
 
@@ -260,19 +285,18 @@ def _ask(args: argparse.Namespace) -> int:
         raise CliError("--max-tokens must be at least 16")
     if not all(q.strip() for q in args.questions):
         raise CliError("a question is empty")
-    inspect_model_file(args.model)  # a bad model fails before the reading
+    if args.model is not None:
+        inspect_model_file(args.model)  # a bad model fails before the reading
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
-    assert isinstance(document, PdfText)
     problem = Conversation.prepare(document)
     if problem is not None:
         raise AskError(problem)
     paths = app_paths().ensure()
     search = PageSearch.open([(p.number, p.text) for p in document.text_pages], paths.cache, document.sha256)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, info = open_backend(args)
     label = document.label if document.labels else None
     answers = []
     try:
@@ -289,7 +313,7 @@ def _ask(args: argparse.Namespace) -> int:
         backend.unload()
         search.close()
     if args.output is not None:
-        sha = model_sha256(inspect_model_file(info.path).parts, paths.cache)
+        sha = loaded_model_sha256(info, paths.cache)
         export(conversation_document(answers, document, info.name, sha, args.lang), args.output)
     if args.json:
         source: dict = {"file": document.path.name, "sha256": document.sha256}
@@ -306,12 +330,10 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
 
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, _info = open_backend(args)
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
     params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
@@ -375,11 +397,13 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from rio_desktop.engine.model_file import inspect_model_file
-    from rio_desktop.models.catalog import repo_from_text
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import entry_for_repo, estimated_shapes, load_catalog, repo_from_text
     from rio_desktop.models.hardware import detect
     from rio_desktop.models.hub import HubCatalog
     from rio_desktop.models.planner import plan, shape_of, shape_of_remote
     from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
     from rio_desktop.secrets import HUB_TOKEN, get_secret
     from rio_desktop.units import format_bytes
 
@@ -387,22 +411,34 @@ def _plan(args: argparse.Namespace) -> int:
     gpu_free, ram = hardware.gpu_free_bytes, hardware.ram["available_bytes"]
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
+    approximate = False
     if repo is None:
         model = inspect_model_file(local)
         plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
-        if state.status != "available":
+        shapes = estimated_shapes(state, entry_for_repo(load_catalog(resource_path("catalogue", "models.json")),
+                                                        repo))
+        if state.problem is not None and shapes:
+            # Offline: the shape known from before (or the catalogue's) gives an approximate plan.
+            print(f"note: {state.problem} The plan below is approximate, from what was known before.",
+                  file=sys.stderr)
+            approximate = True
+            plans = [(q.name, plan(shape, gpu_free, ram, args.ctx)) for q, shape in shapes]
+        elif state.problem is not None:
+            raise UserFacingError(state.problem)
+        elif state.status != "available":
             raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
-        plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
-                 for q in state.quantizations]
+        else:
+            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
+                     for q in state.quantizations]
     if args.json:
-        data = [dict(p.as_dict(), name=name) for name, p in plans]
+        data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
         print(json.dumps(data[0] if repo is None else data))
         return 0
     for name, result in plans:
-        print(f"{name}: {result.mode}")
+        print(f"{name}: {result.mode}" + (" (approximate)" if approximate else ""))
         for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
                              ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
@@ -455,6 +491,69 @@ def _models_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _models_download(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import (
+        assess,
+        check,
+        entry_for_repo,
+        kv_bytes_per_token,
+        load_catalog,
+        repo_from_text,
+    )
+    from rio_desktop.models.download import Downloader, DownloadPaused, install
+    from rio_desktop.models.hardware import detect
+    from rio_desktop.models.hub import HubCatalog
+    from rio_desktop.models.library import models_folder
+    from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
+    from rio_desktop.secrets import HUB_TOKEN, get_secret
+    from rio_desktop.settings import Settings
+
+    repo = repo_from_text(args.repo)
+    if repo is None:
+        raise CliError(f"'{args.repo}' is not a repository: write OWNER/REPO or paste its hub address")
+    paths = app_paths().ensure()
+    settings = Settings(paths.config)
+    if settings.get("offline"):
+        raise CliError("Rio Desktop is set to work offline (Settings): no download is started")
+    token = get_secret(HUB_TOKEN)
+    hub = HubCatalog(paths.cache, token=token)
+    # Choosing for this machine needs the model's shape: read once from a header (a few megabytes).
+    state = hub.state(repo) if args.quant else check(hub, repo)
+    if state.problem is not None:
+        raise UserFacingError(state.problem)
+    if state.status != "available" or not state.quantizations:
+        raise CliError(f"{repo} is {state.status if state.status != 'available' else 'without GGUF files'}")
+    by_name = {q.name.upper(): q for q in state.quantizations}
+    folder = models_folder(settings, paths)
+    if args.quant is None:
+        hardware = detect(folder, with_llama=False)
+        entry = entry_for_repo(load_catalog(resource_path("catalogue", "models.json")), repo)
+        chosen = assess(state.quantizations, hardware.gpu_free_bytes, hardware.ram["available_bytes"],
+                        kv_bytes_per_token(entry, state)).recommended
+        if chosen is None:
+            raise CliError(f"no quantization of {repo} fits this computer; choose one with --quant")
+        args.quant = chosen
+    quant = by_name.get(args.quant.upper())
+    if quant is None:
+        raise CliError(f"{repo} has no {args.quant}; it has: {', '.join(q.name for q in state.quantizations)}")
+    progress, pause = _ProgressLine(), CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: pause.cancel())  # Ctrl+C keeps what arrived, for a resume
+    downloader = Downloader(token=token, pause=pause, on_progress=lambda p: progress.show(
+        f"{p.state} MB", p.done >> 20, p.total >> 20, p.eta_s))
+    try:
+        installed = install(repo, quant.name, quant.files, folder, downloader)
+    except DownloadPaused:
+        print(f"{APP_ID}: stopped; what arrived is kept: run the same command to resume", file=sys.stderr)
+        return 130
+    finally:
+        progress.end()
+    print(f"installed: {installed[0]} ({quant.name}, verified)")
+    return 0
+
+
 def _models_export(args: argparse.Namespace) -> int:
     library = _library()
     models, _ = library.scan()
@@ -496,7 +595,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "doctor":
             return _doctor(args)
         if args.command == "models":
-            return {"plan": _plan, "list": _models_list, "import": _models_import,
+            return {"plan": _plan, "list": _models_list, "import": _models_import, "download": _models_download,
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)

@@ -32,20 +32,22 @@ def gui(qtbot, tmp_path: Path, model_path: Path):
 
 def _open(gui, qtbot, path: Path) -> PdfText:
     page = gui.window.summarize_page
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000) as done:
-        page.open_document(path)
+    page.open_document(path)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
     qtbot.waitUntil(lambda: page.questions.search is not None, timeout=10_000)  # the index is ready
-    return done.args[1]
+    assert page.document is not None and page.document.path == path
+    return page.document
 
 
-def _ask(gui, qtbot, question: str, timeout: int = 120_000):
+def _ask(gui, qtbot, question: str, timeout: int = 300_000):
     panel = gui.window.summarize_page.questions
+    before = len(panel.answers)
     panel.question.setText(question)  # typed: QTest.keyClicks takes only ASCII (Qt asserts on "ô")
-    with qtbot.waitSignal(gui.worker.finished, timeout=timeout,
-                          check_params_cb=lambda _rid, result: isinstance(result, tuple)) as finished:
-        qtbot.keyClick(panel.question, Qt.Key.Key_Return)
-        assert panel.busy and not panel.ask_button.isEnabled()
-    return finished.args[1][1]
+    qtbot.keyClick(panel.question, Qt.Key.Key_Return)
+    assert panel.busy and not panel.ask_button.isEnabled()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=timeout)
+    assert len(panel.answers) == before + 1, panel.status.text()
+    return panel.answers[-1]
 
 
 def test_ask_stream_cite_follow_up_copy_and_export(gui, qtbot, tmp_path: Path) -> None:
@@ -58,7 +60,8 @@ def test_ask_stream_cite_follow_up_copy_and_export(gui, qtbot, tmp_path: Path) -
     assert not panel.ask_button.isEnabled()  # nothing typed yet
 
     streamed: list[str] = []
-    gui.worker.tokens.connect(lambda _rid, text: streamed.append(text))
+    show_text = panel.text_event_response
+    panel.text_event_response = lambda text: (streamed.append(text), show_text(text))
     first = _ask(gui, qtbot, "Quantos ônibus elétricos o BRT Transcarioca recebeu?")
     assert streamed  # the answer streamed in as it was written
     assert first.covered and first.sources == [1, 2, 3, 4, 5, 6]
@@ -82,8 +85,8 @@ def test_ask_stream_cite_follow_up_copy_and_export(gui, qtbot, tmp_path: Path) -
     assert copied.startswith("Quantos ônibus elétricos") and "E quantas mudas" in copied
 
     target = tmp_path / "perguntas.docx"
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        panel.export_to(target)
+    panel.export_to(target)
+    qtbot.waitUntil(lambda: panel.export_job is None, timeout=30_000)
     exported = docx.Document(str(target))
     assert exported.core_properties.subject.startswith("source: relatorio.pdf")
     assert "page_numbering: position in file" in exported.core_properties.comments
@@ -100,12 +103,11 @@ def test_escape_cancels_an_answer(gui, qtbot, tmp_path: Path) -> None:
     page.side_tabs.setCurrentWidget(panel)
     _open(gui, qtbot, text_pdf(tmp_path / "memo.pdf", 3, sentences=4))
     panel.question.setText("Quantas mudas foram plantadas no Maciço da Tijuca?")
-    with qtbot.waitSignal(gui.worker.cancelled, timeout=60_000):
-        qtbot.keyClick(panel.question, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.cancel_button.isEnabled(), timeout=5_000)
-        gui.window.cancel_action.trigger()  # Esc
-    qtbot.waitUntil(lambda: not panel.busy, timeout=5_000)
-    assert "Stopped" in panel.status.text()
+    qtbot.keyClick(panel.question, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.cancel_button.isEnabled(), timeout=5_000)
+    gui.window.cancel_action.trigger()  # Esc
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert "Stopped" in panel.status.text() and not panel.answers
     assert page.summarize_button.isEnabled() and not page.cancel_button.isEnabled()
 
 

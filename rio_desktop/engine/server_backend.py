@@ -36,6 +36,7 @@ from rio_desktop.engine.backend import (
 )
 from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.network import server_problem
 
 log = logging.getLogger(__name__)
 CHARS_PER_TOKEN = 3.5
@@ -108,11 +109,9 @@ class OpenAIServerBackend(Backend):
 
     # -- errors --------------------------------------------------------------------------------------
     def _unreachable(self, exc: Exception) -> ServerError:
-        if isinstance(exc, ssl.SSLError):
-            return ServerError(Message(QT_TRANSLATE_NOOP(
-                "Core", "The secure connection to {url} failed ({detail}). If the organisation uses its own "
-                        "certificate authority, choose its CA file in Settings; ask IT if unsure."),
-                url=self.config.base_url, detail=getattr(exc, "reason", None) or str(exc)))
+        problem = server_problem(exc, self.config.base_url)
+        if problem is not None:
+            return ServerError(problem.message)
         return ServerError(Message(QT_TRANSLATE_NOOP(
             "Core", "The server {url} cannot be reached ({detail}). Check the address in Settings and the "
                     "network, or ask IT whether the server is running."),
@@ -135,8 +134,17 @@ class OpenAIServerBackend(Backend):
             return ServerError(Message(QT_TRANSLATE_NOOP(
                 "Core", "The server is overloaded ({status}) and did not recover after several tries. Try "
                         "again in a few minutes."), status=status))
+        if status == 404:  # something answers at that address, but not an OpenAI-compatible API
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "{url} answers, but not as an OpenAI-compatible server (404). Check the address: it "
+                        "usually ends in /v1; your IT department has it."), url=self.config.base_url))
+        detail = " ".join(body.split())[:200]
+        if not detail:
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server answered with error {status} and gave no reason. Ask your IT department "
+                        "whether it is working."), status=status))
         return ServerError(Message(QT_TRANSLATE_NOOP(
-            "Core", "The server answered {status}: {detail}"), status=status, detail=body[:200]))
+            "Core", "The server answered with error {status}: {detail}"), status=status, detail=detail))
 
     def _open(self, method: str, path: str, body: dict | None, cancel: CancelToken | None = None) -> _Connection:
         """A response with status 2xx, after retrying an overloaded server with backoff."""

@@ -1,8 +1,9 @@
 """The Questions panel beside the summary: ask about the open document, answers cite their pages.
 
 The conversation itself lives in the core (documents.ask.Conversation); this widget only shows it. The
-search index is opened on the jobs pool when a document is shown; questions run on the inference
-worker, one at a time, their text streaming in; each citation is a link that shows its page.
+search index is opened on the jobs pool when a document is shown (jobs.run); questions run on the
+inference worker (worker.run), one at a time, their text streaming in; each citation is a link that
+shows its page.
 """
 
 from __future__ import annotations
@@ -28,19 +29,18 @@ from PySide6.QtWidgets import (
 
 from rio_desktop.documents.ask import Answer, AskOptions, Conversation, conversation_document
 from rio_desktop.documents.citations import PageLabel
-from rio_desktop.documents.export import export, model_sha256
+from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.lgpd import Redaction, redact_all
 from rio_desktop.documents.pdf_text import PageText, PdfText
 from rio_desktop.documents.search_index import PageSearch
-from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.engine.server_backend import OpenAIServerBackend
-from rio_desktop.i18n import Message, UserFacingError
+from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
-from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.privacy import privacy_choice
 
 log = logging.getLogger(__name__)
@@ -62,9 +62,9 @@ class QuestionsPanel(QWidget):
         self.conversation: Conversation | None = None
         self.redaction: Redaction | None = None
         self.answers: list[Answer] = []
-        self.index_job: int | None = None
-        self.export_job: int | None = None
-        self.request_id: int | None = None
+        self.index_job: JobHandle | None = None
+        self.export_job: JobHandle | None = None
+        self.request: RequestHandle | None = None
         self.asking = ""
         self.streamed = ""
         self.setAccessibleName(self.tr("Questions about the document"))
@@ -108,19 +108,13 @@ class QuestionsPanel(QWidget):
         self.ask_button.clicked.connect(self.ask_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
-        worker.tokens.connect(self.tokens_event_response)
-        worker.finished.connect(self.finished_event_response)
-        worker.failed.connect(self.failed_event_response)
-        worker.cancelled.connect(self.cancelled_event_response)
         worker.loaded.connect(self.model_event_response)
         self._update_buttons()
 
     # -- state ---------------------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self.request_id is not None
+        return self.request is not None
 
     def _update_buttons(self) -> None:
         ready = self.search is not None and self.worker.model_info is not None and not self.busy
@@ -133,9 +127,12 @@ class QuestionsPanel(QWidget):
 
     def set_document(self, document: PdfText | None) -> None:
         """A new document (or none): the conversation starts over; its search index is opened."""
-        if self.request_id is not None:
-            self.worker.cancel(self.request_id)
-            self.request_id = None
+        if self.request is not None:
+            self.request.cancel()
+            self.request = None
+        if self.index_job is not None:
+            self.index_job.cancel()
+            self.index_job = None
         if self.search is not None:
             self.search.close()
         self.document, self.search, self.conversation, self.redaction = document, None, None, None
@@ -146,7 +143,9 @@ class QuestionsPanel(QWidget):
             pages = [(p.number, p.text) for p in document.text_pages]
             cache, sha = self.paths.cache, document.sha256
             self.status.setText(self.tr("Preparing the search…"))
-            self.index_job = self.jobs.start(lambda _report: PageSearch.open(pages, cache, sha))
+            self.index_job = self.jobs.run(lambda _report: PageSearch.open(pages, cache, sha),
+                                           on_done=self.index_done_event_response,
+                                           on_failed=self.index_failed_event_response)
         self._update_buttons()
         self.busy_changed.emit()
 
@@ -196,34 +195,31 @@ class QuestionsPanel(QWidget):
         self.asking, self.streamed = question, ""
         self.question.clear()
         self.status.setText(self.tr("Answering…"))
-        self.request_id = self.worker.submit(task, kind="question")
+        self.request = self.worker.run(task, kind="question", on_done=self.answer_event_response,
+                                       on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response,
+                                       on_text=self.text_event_response)
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
 
     @Slot()
     def cancel_action(self) -> None:
-        if self.request_id is not None:
-            self.worker.cancel(self.request_id)
+        if self.request is not None:
+            self.request.cancel()
             self.status.setText(self.tr("Stopping…"))
 
     def _finish(self) -> None:
-        self.request_id = None
+        self.request = None
         self.asking, self.streamed = "", ""
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
 
-    @Slot(int, str)
-    def tokens_event_response(self, request_id: int, text: str) -> None:
-        if request_id == self.request_id:
-            self.streamed += text
-            self._render()
+    def text_event_response(self, text: str) -> None:
+        self.streamed += text
+        self._render()
 
-    @Slot(int, object)
-    def finished_event_response(self, request_id: int, result: object) -> None:
-        if request_id != self.request_id or not isinstance(result, tuple):
-            return
+    def answer_event_response(self, result: tuple[Conversation, Answer]) -> None:
         self.conversation, answer = result
         self.answers.append(answer)
         stats = answer.stats
@@ -235,20 +231,16 @@ class QuestionsPanel(QWidget):
             self.status.clear()
         self._finish()
 
-    @Slot(int, object)
-    def failed_event_response(self, request_id: int, message: Message) -> None:
-        if request_id == self.request_id:
-            self.status.setText(translate_message(message))
-            self._finish()
+    def failed_event_response(self, error: UserFacingError) -> None:
+        self.status.setText(translate_message(error.message))
+        self._finish()
 
-    @Slot(int, object)
-    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
-        if request_id == self.request_id:
-            self.status.setText(self.tr("Stopped."))
-            self._finish()
+    def cancelled_event_response(self, _partial: object) -> None:
+        self.status.setText(self.tr("Stopped."))
+        self._finish()
 
-    @Slot(int, object)
-    def model_event_response(self, _request_id: int, _info: object) -> None:
+    @Slot(object)
+    def model_event_response(self, _info: object) -> None:
         self.conversation = None  # another model: the conversation goes on with it (made on the next question)
         self._update_buttons()
 
@@ -294,43 +286,42 @@ class QuestionsPanel(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int:
+    def export_to(self, path: Path) -> JobHandle:
         answers, document, info = list(self.answers), self.document, self.worker.model_info
         assert document is not None and info is not None
         cache, language = self.paths.cache, answers[-1].language
 
         def job(_report):
-            sha = model_sha256(inspect_model_file(info.path).parts, cache)
+            sha = loaded_model_sha256(info, cache)
             return export(conversation_document(answers, document, info.name, sha, language,
                                                 QCoreApplication.translate), path)
 
-        self.export_job = self.jobs.start(job)
+        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
+                                        on_failed=self.export_failed_event_response)
         self.status.setText(self.tr("Saving {name}…").format(name=path.name))
         self._update_buttons()
         return self.export_job
 
     # -- background jobs (index, export) -------------------------------------------------------------
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.index_job and isinstance(result, PageSearch):
-            self.index_job = None
-            self.search = result
-            self.status.clear()
-            self._update_buttons()
-        elif job_id == self.export_job:
-            self.export_job = None
-            self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-            self._update_buttons()
+    def index_done_event_response(self, search: PageSearch) -> None:
+        self.index_job = None
+        self.search = search
+        self.status.clear()
+        self._update_buttons()
 
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: UserFacingError) -> None:
-        if job_id == self.index_job:
-            self.index_job = None
-            self.status.setText(translate_message(error.message))
-        elif job_id == self.export_job:
-            self.export_job = None
-            self._update_buttons()
-            QMessageBox.warning(self, self.tr("The questions could not be saved"), translate_message(error.message))
+    def index_failed_event_response(self, error: UserFacingError) -> None:
+        self.index_job = None
+        self.status.setText(translate_message(error.message))
+
+    def export_done_event_response(self, result: Path) -> None:
+        self.export_job = None
+        self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
+        self._update_buttons()
+
+    def export_failed_event_response(self, error: UserFacingError) -> None:
+        self.export_job = None
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("The questions could not be saved"), translate_message(error.message))
 
 
 def answer_html(answer: Answer, label: PageLabel | None, muted: str, position: str, uncited: str,
