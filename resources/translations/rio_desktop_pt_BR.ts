@@ -4,263 +4,263 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="114"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="118"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="148"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="149"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="151"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="152"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="153"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="154"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="187"/>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="236"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="245"/>
         <source>installed</source>
         <translation>instalado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="216"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="221"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="234"/>
         <source>Sizes marked ≈ are the catalogue&apos;s estimates; Check availability reads the exact files from the hub.</source>
         <translation>Os tamanhos marcados com ≈ são estimativas do catálogo; Verificar disponibilidade lê os arquivos exatos no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="239"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="247"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="247"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="251"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="252"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="253"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="262"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="254"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="263"/>
         <source>{repo}: could not be checked.</source>
         <translation>{repo}: não foi possível verificar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="257"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="276"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="285"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="282"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="291"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="298"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="307"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to search the hub.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para buscar no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="303"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="312"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="318"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="327"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="327"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="336"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="403"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="412"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="406"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="415"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="409"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="418"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="411"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="420"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="393"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="417"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="426"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="421"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="430"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="425"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="434"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="431"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="440"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="432"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="441"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="379"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="438"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="447"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -856,6 +856,26 @@
         <translation>{what}: a resposta não veio do hub (um proxy ou uma página de login da rede pode estar no caminho). Abra uma página da web para conferir, ou consulte a TI.</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="30"/>
+        <source>Rio (Prefeitura do Rio)</source>
+        <translation>Rio (Prefeitura do Rio)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="31"/>
+        <source>Qwen (base model)</source>
+        <translation>Qwen (modelo base)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="32"/>
+        <source>Starter, for very weak computers</source>
+        <translation>Inicial, para computadores muito fracos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="33"/>
+        <source>Added by you</source>
+        <translation>Adicionado por você</translation>
+    </message>
+    <message>
         <location filename="../../rio_desktop/documents/ask.py" line="208"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
@@ -889,17 +909,17 @@
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="70"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="71"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="72"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>

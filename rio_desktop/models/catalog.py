@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError
-from rio_desktop.i18n import UserFacingError
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, UserFacingError
 from rio_desktop.models.download import remote_header
 from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
 from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERVE, ModelShape
@@ -23,6 +23,15 @@ from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERV
 log = logging.getLogger(__name__)
 Fit = Literal["gpu", "offload", "cpu", "too_big"]
 DEFAULT_CONTEXT = 8192
+
+
+# How the interface names each family of the catalogue data (and the repositories the clerk added).
+FAMILY_TITLES = {
+    "Rio": QT_TRANSLATE_NOOP("Core", "Rio (Prefeitura do Rio)"),
+    "Qwen (base)": QT_TRANSLATE_NOOP("Core", "Qwen (base model)"),
+    "Starter": QT_TRANSLATE_NOOP("Core", "Starter, for very weak computers"),
+    "Added": QT_TRANSLATE_NOOP("Core", "Added by you"),
+}
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.i18n import UserFacingError
-from rio_desktop.models.catalog import CatalogEntry, assess, check, kv_bytes_per_token, load_catalog, repo_from_text
+from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
+from rio_desktop.models.catalog import (
+    FAMILY_TITLES,
+    CatalogEntry,
+    assess,
+    check,
+    kv_bytes_per_token,
+    load_catalog,
+    repo_from_text,
+)
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
@@ -182,7 +190,8 @@ class CatalogTab(QWidget):
         """The catalogue's names, with the models downloaded into the models folder marked."""
         repos = {repo for repo, _quant in self.installed_marks()}
         for row, entry in enumerate(self.entries):
-            text = f"{entry.name}  ·  {entry.family}"
+            family = QCoreApplication.translate(CORE_CONTEXT, FAMILY_TITLES.get(entry.family, entry.family))
+            text = f"{entry.name}  ·  {family}"
             if repos.intersection(entry.repos):
                 text += "  ·  ✓ " + self.tr("installed")
             self.list.item(row).setText(text)
