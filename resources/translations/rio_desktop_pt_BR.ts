@@ -2064,7 +2064,7 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
     <message>
         <location filename="../../rio_desktop/ui/questions_panel.py" line="80"/>
         <source>As&amp;k</source>
-        <translation>Per&amp;guntar</translation>
+        <translation>Pergun&amp;tar</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
