@@ -161,3 +161,16 @@ def test_the_panel_looks_right(gui, qtbot, tmp_path: Path) -> None:
     output = Path(os.environ.get("RIO_SCREENSHOTS", tmp_path))
     output.mkdir(parents=True, exist_ok=True)
     assert gui.window.grab().save(str(output / "questions-panel.png"))
+
+
+def test_summary_citations_show_printed_labels() -> None:
+    from rio_desktop.documents.summarize import SummaryOptions, SummaryResult, SummaryStats
+    from rio_desktop.ui.summarize_page import summary_html
+
+    labels = ["i", "ii", "1", "2"]
+    result = SummaryResult(points=[SummaryPoint("Apresentação", [1, 2]), SummaryPoint("Orçamento", [4])],
+                           options=SummaryOptions(), stats=SummaryStats())
+    html = summary_html(result, "gray", lambda n: labels[n - 1], "page {n} of the file")
+    assert '<a href="page:2" title="page 2 of the file">ii</a>' in html
+    assert '(p. <a href="page:4" title="page 4 of the file">2</a>)' in html
+    assert '(p. <a href="page:4">4</a>)' in summary_html(result)  # no labels: the positions

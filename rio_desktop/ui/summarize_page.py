@@ -495,8 +495,8 @@ def summary_html(result: SummaryResult, muted: str = "gray", label: PageLabel | 
     items: list[str] = []
     for point in result.points:
         links = ", ".join(page_link(p, label, position) for p in point.pages)
-        label = "p." if len(point.pages) == 1 else "pp."
-        cite = f' <span style="color:{muted}">({label} {links})</span>' if point.pages else ""
+        abbreviation = "p." if len(point.pages) == 1 else "pp."
+        cite = f' <span style="color:{muted}">({abbreviation} {links})</span>' if point.pages else ""
         text = f"{html.escape(point.text)}{cite}"
         if executive:
             items.append(text)
