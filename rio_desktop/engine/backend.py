@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from rio_desktop.i18n import Message
+
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length", "cancelled"]
 
@@ -53,6 +55,9 @@ class ModelInfo:
     file_bytes: int
     load_seconds: float
     description: str = ""
+    devices: tuple[str, ...] = ("CPU",)  # where llama.cpp put the model: "Vulkan0", "CUDA0", "CPU", ...
+    device_bytes: dict[str, int] = field(default_factory=dict)  # what it allocated on each
+    notice: Message | None = None  # e.g. the GPU failed and the CPU took the model
 
     @property
     def parameters_label(self) -> str:

@@ -30,6 +30,7 @@ from rio_desktop.i18n import CORE_CONTEXT, Message, UserFacingError
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.computer_panel import ComputerPanel
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.translations import LANGUAGES
 
@@ -126,6 +127,7 @@ class SettingsDialog(QDialog):
             label.setWordWrap(True)
             field.setAccessibleName(_title(name))
             form.addRow(label, widget)
+        self.computer = ComputerPanel(local, settings, self)
         network.addRow(QLabel(self.tr("Network:")), self.offline)
         for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
                                    self.server_url), (self.tr("Server &model:"), self.server_model),
@@ -231,7 +233,7 @@ class SettingsDialog(QDialog):
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
                              n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
                              templates_folder=self.templates_folder.text().strip(),
-                             offline=self.offline.isChecked())
+                             offline=self.offline.isChecked(), **self.computer.values())
         self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
                              server_model=self.server_model.currentText().strip(),
                              server_verify_tls=self.server_tls.isChecked(),
