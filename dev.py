@@ -106,7 +106,9 @@ class LlamaBuild:
         return " ".join((self.flags, *self.local)).strip()
 
     def cache_key(self) -> str:
-        text = f"{LLAMA_REQUIREMENT}|{self.flags}|{self.identity}|{sys.platform}|{platform.machine()}|"
+        # Without an identity the key is the one dev.py used before dynamic builds: their wheels stay valid.
+        identity = f"{self.identity}|" if self.identity else ""
+        text = f"{LLAMA_REQUIREMENT}|{self.flags}|{identity}{sys.platform}|{platform.machine()}|"
         return hashlib.sha256(f"{text}{sys.version_info[:2]}".encode()).hexdigest()[:16]
 
 
