@@ -171,6 +171,7 @@ class Preparation:
 
 
 _prepared: Preparation | None = None
+_quiet: Any = None  # the child's silent log callback
 # Set once at start from the settings (configure); read by ensure(), which the engine calls before llama.cpp.
 _config: dict[str, Any] = {"state_dir": None, "cpu_variant": "", "use_gpu": True}
 
@@ -285,18 +286,25 @@ def child_main(argv: Sequence[str]) -> int:
 
     from rio_desktop.engine import llama_build
 
-    llama_cpp.llama_log_set(llama_cpp.llama_log_callback(lambda *_: None), None)
-    llm = llama_cpp.Llama(model_path=str(args.model), n_ctx=64, n_batch=64, n_gpu_layers=-1 if args.gpu else 0,
+    global _quiet
+    _quiet = llama_cpp.llama_log_callback(lambda *_: None)  # referenced until exit: llama.cpp calls it late
+    llama_cpp.llama_log_set(_quiet, None)
+    llm = llama_cpp.Llama(model_path=str(args.model), n_ctx=256, n_batch=64, n_gpu_layers=-1 if args.gpu else 0,
                           n_threads=1, verbose=False)
+
+    def last_logits() -> np.ndarray:
+        return np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(llm.n_vocab(),)).copy()
+
     llm.eval(PROMPT)
-    first = np.array(llm.scores[llm.n_tokens - 1], dtype=np.float32)
+    first = last_logits()
     tokens = []
     for _ in range(N_TOKENS):
-        token = int(np.argmax(llm.scores[llm.n_tokens - 1]))
+        token = int(np.argmax(last_logits()))
         tokens.append(token)
         llm.eval([token])
     devices = [{"name": d.name, "kind": d.kind, "total_bytes": d.total_bytes}
                for d in llama_build.backend_devices()]
+    llm.close()
     print(json.dumps({"tokens": tokens, "logits": [round(float(x), 4) for x in first], "devices": devices}))
     return 0
 

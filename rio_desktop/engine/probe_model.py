@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 N_EMBD, N_FF, N_LAYERS, N_HEAD = 256, 512, 2, 4
-VERSION = 1  # bump when the model changes: the file name carries it
+VERSION = 2  # bump when the model changes: the file name carries it
 BYTE_TOKENS = [f"<0x{b:02X}>" for b in range(256)]
 
 
@@ -48,7 +48,7 @@ def probe_model(folder: Path) -> Path:
     partial = path.with_suffix(".partial")
     writer = GGUFWriter(partial, "llama")
     writer.add_name("Rio backend probe")
-    writer.add_context_length(128)
+    writer.add_context_length(512)
     writer.add_embedding_length(N_EMBD)
     writer.add_block_count(N_LAYERS)
     writer.add_feed_forward_length(N_FF)
