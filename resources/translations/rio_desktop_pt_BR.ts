@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="26"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="28"/>
+        <source>Automatic (now: {name})</source>
+        <translation>Automático (agora: {name})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="36"/>
+        <source>llama.cpp CPU variant</source>
+        <translation>Variante de CPU do llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="37"/>
+        <source>Use the graphics card (GPU) when there is one</source>
+        <translation>Usar a placa de vídeo (GPU) quando houver uma</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="41"/>
+        <source>Determined when the first model is loaded.</source>
+        <translation>Definido quando o primeiro modelo for carregado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="46"/>
+        <source>CPU: {variant} ({features})</source>
+        <translation>CPU: {variant} ({features})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="47"/>
+        <source>no features reported</source>
+        <translation>nenhum recurso informado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="50"/>
+        <source>{name} ({description}): {free} free of {total}</source>
+        <translation>{name} ({description}): {free} livres de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="52"/>
+        <source>None: models run on the CPU.</source>
+        <translation>Nenhum: os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="57"/>
+        <source>Skipped on this computer: {names}</source>
+        <translation>Ignoradas neste computador: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="64"/>
+        <source>llama.cpp in use:</source>
+        <translation>llama.cpp em uso:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="65"/>
+        <source>GPU devices:</source>
+        <translation>Dispositivos de GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="66"/>
+        <source>CPU &amp;variant:</source>
+        <translation>&amp;Variante de CPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="69"/>
+        <source>GPU:</source>
+        <translation>GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="70"/>
+        <source>The CPU variant and the GPU choice apply the next time Rio Desktop starts.</source>
+        <translation>A variante de CPU e a escolha da GPU valem a partir da próxima vez que o Rio Desktop for aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="75"/>
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="76"/>
+        <source>Automatic picks the fastest variant this processor runs correctly; choose another only if the automatic one misbehaves</source>
+        <translation>O modo automático escolhe a variante mais rápida que este processador executa corretamente; escolha outra apenas se a automática apresentar problemas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="78"/>
+        <source>Off: models always run on the processor, even with a graphics card</source>
+        <translation>Desligado: os modelos sempre rodam no processador, mesmo com placa de vídeo</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../rio_desktop/ui/model_catalog.py" line="95"/>
@@ -252,88 +345,93 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="91"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="116"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="214"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="239"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="248"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="263"/>
+        <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
+        <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="336"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="252"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="340"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="363"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="362"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="414"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="428"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="480"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="81"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="83"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="85"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="184"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="188"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="190"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="205"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="209"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="230"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -413,8 +511,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -440,86 +538,96 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="37"/>
+        <source>Use the GPU</source>
+        <translation>Usar a GPU</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="38"/>
+        <source>llama.cpp CPU variant (empty: automatic)</source>
+        <translation>Variante de CPU do llama.cpp (vazio: automática)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="39"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="38"/>
+        <location filename="../../rio_desktop/settings.py" line="40"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="39"/>
+        <location filename="../../rio_desktop/settings.py" line="41"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="40"/>
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42"/>
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43"/>
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44"/>
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45"/>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46"/>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49"/>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50"/>
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52"/>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53"/>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
@@ -539,27 +647,27 @@
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="244"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="246"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="288"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="354"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="441"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -569,22 +677,22 @@
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="231"/>
+        <location filename="../../rio_desktop/models/planner.py" line="339"/>
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="237"/>
+        <location filename="../../rio_desktop/models/planner.py" line="345"/>
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="239"/>
+        <location filename="../../rio_desktop/models/planner.py" line="347"/>
         <source>the organisation&apos;s server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="250"/>
+        <location filename="../../rio_desktop/models/planner.py" line="358"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -629,17 +737,17 @@
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="171"/>
+        <location filename="../../rio_desktop/models/library.py" line="174"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="198"/>
+        <location filename="../../rio_desktop/models/library.py" line="201"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="205"/>
+        <location filename="../../rio_desktop/models/library.py" line="208"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
@@ -687,6 +795,16 @@
         <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="227"/>
+        <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
+        <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="248"/>
+        <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
+        <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
 </context>
 <context>
@@ -1125,12 +1243,12 @@ CEP e cidade/UF</translation>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="76"/>
+        <location filename="../../rio_desktop/ui/app.py" line="77"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="77"/>
+        <location filename="../../rio_desktop/ui/app.py" line="78"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -1146,208 +1264,208 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
         <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1500,67 +1618,67 @@ Os detalhes estão no registro: {log}</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1765,244 +1883,244 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="46"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="58"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="59"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="76"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="83"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="84"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="156"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="156"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="160"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="174"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="197"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="216"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="218"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="227"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="248"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
