@@ -67,8 +67,9 @@ class ComputerPanel(QObject):
         variant_label.setBuddy(self.cpu_variant)
         form.addRow(variant_label, self.cpu_variant)
         form.addRow(QLabel(tr("GPU:")), self.use_gpu)
-        form.addRow(QLabel(""), QLabel(tr("The CPU variant and the GPU choice apply the next time Rio Desktop "
-                                          "starts.")))
+        when = QLabel(tr("The CPU variant and the GPU choice apply the next time Rio Desktop starts."))
+        when.setWordWrap(True)
+        form.addRow(QLabel(""), when)
         for name, widget in (("cpu_variant", self.cpu_variant), ("use_gpu", self.use_gpu)):
             if name in settings.locked:
                 widget.setEnabled(False)
