@@ -17,7 +17,6 @@ from conftest import paths_under
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from rio_desktop.engine.backend import Generation
 from rio_desktop.ui.app import Gui
 
 
@@ -51,9 +50,9 @@ def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
     preview = page.preview.toPlainText()
     assert "OFÍCIO Nº 652/" in preview and "Senhor Secretário," in preview and "Respeitosamente," in preview
 
-    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
-                          check_params_cb=lambda _rid, r: isinstance(r, Generation)):
+    with qtbot.waitSignal(gui.worker.generated, timeout=120_000):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.request is None, timeout=5_000)
     body = page.body.toPlainText()
     assert body.strip()
     assert "MARIA SOUZA" in page.preview.toPlainText()
@@ -65,17 +64,17 @@ def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
     cursor.setPosition(len(original), QTextCursor.MoveMode.KeepAnchor)
     page.body.setTextCursor(cursor)
     before = page.body.toPlainText()
-    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
-                          check_params_cb=lambda _rid, r: isinstance(r, Generation)) as finished:
+    with qtbot.waitSignal(gui.worker.generated, timeout=120_000) as finished:
         qtbot.mouseClick(page.rewrite_buttons["formal"], Qt.MouseButton.LeftButton)
-    answer = finished.args[1].text.strip()
+    qtbot.waitUntil(lambda: page.request is None, timeout=5_000)
+    answer = finished.args[0].text.strip()
     assert page.body.toPlainText() == answer + "\n\nSegundo parágrafo, que a reescrita não toca."
     page.body.undo()  # one step brings the clerk's words back
     assert page.body.toPlainText() == before
 
     target = tmp_path / "oficio.docx"
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        page.export_to(target)
+    page.export_to(target)
+    qtbot.waitUntil(lambda: page.export_job is None, timeout=30_000)
     document = docx.Document(str(target))
     texts = [p.text for p in document.paragraphs]
     assert "OFÍCIO Nº 652/2026/CGP/SMF" in texts and "Respeitosamente," in texts and "MARIA SOUZA" in texts
