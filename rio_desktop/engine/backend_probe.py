@@ -191,6 +191,9 @@ def ensure() -> Preparation:
     global _prepared
     if _prepared is not None:
         return _prepared
+    from rio_desktop.engine.llama_backend import route_llama_log  # its module imports this one
+
+    route_llama_log()  # ggml's messages while loading go to the log, not to the terminal
     state_dir = _config["state_dir"]
     if state_dir is None:
         from rio_desktop.paths import app_paths

@@ -66,33 +66,43 @@ _buffer_log: list[tuple[str, str, int]] | None = None
 
 
 def _llama_cpp() -> Any:
-    """Import llama_cpp on first use (it loads a large native library) and route its log to ours."""
-    global _llama, _log_callback
+    """Import llama_cpp on first use (it loads a large native library), route its log to ours and load its
+    backends: the dynamic build loads none by itself (engine.backend_probe chooses them)."""
+    global _llama
     if _llama is None:
         import llama_cpp
 
-        last_level = [logging.DEBUG]
-
-        @llama_cpp.llama_log_callback
-        def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-            # Level 5 continues the previous line at its level.
-            python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
-            last_level[0] = python_level
-            if python_level >= logging.ERROR:
-                _recent_errors.append(text.decode("utf-8", errors="replace").strip())
-            if _buffer_log is not None:
-                found = _BUFFER_LINE.search(text.decode("utf-8", errors="replace"))
-                if found:
-                    _buffer_log.append((found[1], found[2], int(float(found[3]) * 1024 * 1024)))
-            if llama_log.isEnabledFor(python_level):
-                llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
-
-        llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
-        _log_callback = forward  # keep the ctypes callback alive
-        # The dynamic build loads no backend by itself: the CPU variant and GPU modules come first.
+        route_llama_log()
         backend_probe.ensure()
         _llama = llama_cpp
     return _llama
+
+
+def route_llama_log() -> None:
+    """llama.cpp's and ggml's log into Python logging (once), the error lines kept for messages."""
+    global _log_callback
+    if _log_callback is not None:
+        return
+    import llama_cpp
+
+    last_level = [logging.DEBUG]
+
+    @llama_cpp.llama_log_callback
+    def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        # Level 5 continues the previous line at its level.
+        python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
+        last_level[0] = python_level
+        if python_level >= logging.ERROR:
+            _recent_errors.append(text.decode("utf-8", errors="replace").strip())
+        if _buffer_log is not None:
+            found = _BUFFER_LINE.search(text.decode("utf-8", errors="replace"))
+            if found:
+                _buffer_log.append((found[1], found[2], int(float(found[3]) * 1024 * 1024)))
+        if llama_log.isEnabledFor(python_level):
+            llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
+
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
+    _log_callback = forward  # keep the ctypes callback alive
 
 
 def device_name(buffer: str) -> str:
