@@ -44,6 +44,9 @@ IS_APPLE_SILICON = sys.platform == "darwin" and not IS_X86
 # The build before the dynamic one: a single AVX2 CPU library. Kept for comparisons (bench/cpu_variants.py).
 X86_PORTABLE = "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
 BACKENDS = ("auto", "cpu", "vulkan", "metal", "cuda", "avx2")
+# What LLAMA_BACKEND defaults to. "avx2" until the dynamic build has passed the whole suite on CI's machine
+# kind (its first compile, with Vulkan, takes about 35 CPU-minutes); then "auto".
+DEFAULT_BACKEND = "avx2"
 # ggml-vulkan 0.3.36 needs Vulkan headers with VK_EXT_layer_settings (vk::LayerSettingEXT): 1.3.239, as in
 # Debian 12, is too old; 1.4.309 (Debian 13's libvulkan-dev) works. .ci/vulkan_toolchain.sh installs one.
 VULKAN_HEADER_NEEDS = "VK_EXT_layer_settings"
@@ -53,8 +56,9 @@ USAGE = """usage: python3 dev.py run [ARGS...]    set up .venv if needed, then s
        python3 dev.py test [PYTEST ARGS...]  set up .venv if needed, then run the tests
        python3 dev.py bundle [--no-package]  build the installer for this platform (installers/README.md)
 
-environment: LLAMA_BACKEND=auto|cpu|vulkan|metal|cuda|avx2  which build of llama.cpp to compile (default auto:
-             Vulkan on Linux and Windows when its toolchain is installed, Metal on Apple Silicon, else CPU only)"""
+environment: LLAMA_BACKEND=auto|cpu|vulkan|metal|cuda|avx2  which build of llama.cpp to compile (default
+             {default}; auto: every CPU variant plus Vulkan on Linux and Windows when its toolchain is
+             installed, Metal on Apple Silicon)""".format(default=DEFAULT_BACKEND)
 
 
 def venv_python() -> Path:
@@ -211,7 +215,7 @@ def llama_wheel(build: LlamaBuild) -> Path:
 
 
 def ensure_installed(extra: str) -> None:
-    backend = os.environ.get("LLAMA_BACKEND", "auto").lower()
+    backend = os.environ.get("LLAMA_BACKEND", DEFAULT_BACKEND).lower()
     if backend not in BACKENDS:
         sys.exit(f"LLAMA_BACKEND must be one of {', '.join(BACKENDS)}, not {backend!r}.")
     build = llama_build(backend)
