@@ -52,13 +52,13 @@ DEFAULT_BACKEND = "avx2"
 VULKAN_HEADER_NEEDS = "VK_EXT_layer_settings"
 # Built wheels are kept outside the checkout, so a fresh clone on the same machine does not compile again.
 WHEEL_CACHE = Path(os.environ.get("RIO_DEV_CACHE", Path.home() / ".cache" / "rio-desktop-dev")) / "wheels"
-USAGE = """usage: python3 dev.py run [ARGS...]    set up .venv if needed, then start Rio Desktop
+USAGE = f"""usage: python3 dev.py run [ARGS...]    set up .venv if needed, then start Rio Desktop
        python3 dev.py test [PYTEST ARGS...]  set up .venv if needed, then run the tests
        python3 dev.py bundle [--no-package]  build the installer for this platform (installers/README.md)
 
 environment: LLAMA_BACKEND=auto|cpu|vulkan|metal|cuda|avx2  which build of llama.cpp to compile (default
-             {default}; auto: every CPU variant plus Vulkan on Linux and Windows when its toolchain is
-             installed, Metal on Apple Silicon)""".format(default=DEFAULT_BACKEND)
+             {DEFAULT_BACKEND}; auto: every CPU variant plus Vulkan on Linux and Windows when its toolchain is
+             installed, Metal on Apple Silicon)"""
 
 
 def venv_python() -> Path:
