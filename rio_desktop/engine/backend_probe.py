@@ -283,7 +283,9 @@ def child_main(argv: Sequence[str]) -> int:
     parser.add_argument("--gpu", action="append", default=[], type=Path, help="a GPU module's file")
     parser.add_argument("--model", required=True, type=Path)
     args = parser.parse_args(argv)
-    ggml_backends.load(cpu=args.cpu, gpu=args.gpu)
+    global _prepared
+    # This process loads exactly what it is told, and never probes in turn.
+    _prepared = Preparation(ggml_backends.load(cpu=args.cpu, gpu=args.gpu), {})
     import llama_cpp
     import numpy as np
 
@@ -313,4 +315,7 @@ def child_main(argv: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(child_main(sys.argv[1:]))
+    # Through the imported module, not this __main__ copy: the engine's modules see its state.
+    from rio_desktop.engine import backend_probe
+
+    sys.exit(backend_probe.child_main(sys.argv[1:]))
