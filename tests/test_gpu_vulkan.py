@@ -23,8 +23,7 @@ TOLERANCE = 0.10
 
 def vulkan_missing() -> str | None:
     """Why the Vulkan tests cannot run here, or None."""
-    folder = ggml_backends.lib_folder()
-    if folder is None or not ggml_backends.gpu_module_files(folder).get("vulkan"):
+    if not ggml_backends.gpu_module_files().get("vulkan"):
         return ("this llama.cpp build has no Vulkan backend: dev.py could not build it here (it printed why; "
                 "on Debian run .ci/vulkan_toolchain.sh as root and recreate .venv)")
     if not list(Path("/usr/lib").glob("*/libvulkan_lvp.so")) and not list(Path("/usr/lib").glob("libvulkan_lvp.so")):

@@ -266,7 +266,7 @@ def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: R
     if not candidates or folder is None:  # a build without CPU variants: nothing to choose
         _prepared = Preparation(ggml_backends.load(), store.get(key))
         return _prepared
-    decision = decide(store, key, candidates, ggml_backends.gpu_module_files(folder), state_dir, cpu_variant,
+    decision = decide(store, key, candidates, ggml_backends.gpu_module_files(), state_dir, cpu_variant,
                       use_gpu, run)
     backends = ggml_backends.load(cpu=decision.cpu.path, gpu=list(decision.gpu.values()))
     _prepared = Preparation(backends, decision.remembered, decision.notices)

@@ -58,6 +58,24 @@ def lib_folder() -> Path | None:
     return package / "lib" if package is not None else None
 
 
+def module_folders() -> list[Path]:
+    """Where the backend modules are: llama_cpp/lib, and site-packages/bin, where ggml's own install rules
+    put the CPU variants of a dynamic build (a bundle has them all in llama_cpp/lib)."""
+    folder = lib_folder()
+    if folder is None:
+        return []
+    return [p for p in (folder, folder.parent.parent / "bin") if p.is_dir()]
+
+
+def _load_base() -> None:
+    """libggml-base, which every module needs, loaded globally first (the modules in site-packages/bin
+    cannot find it by their own search path)."""
+    folder = lib_folder()
+    base = folder / f"{PREFIX}base{SUFFIX}" if folder else None
+    if base is not None and base.is_file():
+        ctypes.CDLL(str(base), mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+
+
 def _ggml() -> ctypes.CDLL:
     """libggml as llama-cpp-python loaded it, with the prototypes used here."""
     from llama_cpp import _ggml as ggml_module  # loads the native libraries
@@ -83,9 +101,14 @@ def cpu_variant_files(folders: Sequence[Path]) -> list[Path]:
     return found
 
 
-def gpu_module_files(folder: Path) -> dict[str, Path]:
-    return {family: folder / f"{PREFIX}{family}{SUFFIX}" for family in GPU_FAMILIES
-            if (folder / f"{PREFIX}{family}{SUFFIX}").is_file()}
+def gpu_module_files(folders: Sequence[Path] | None = None) -> dict[str, Path]:
+    """The GPU modules the build ships (the first folder that has one wins)."""
+    found: dict[str, Path] = {}
+    for folder in module_folders() if folders is None else folders:
+        for family in GPU_FAMILIES:
+            if family not in found and (folder / f"{PREFIX}{family}{SUFFIX}").is_file():
+                found[family] = folder / f"{PREFIX}{family}{SUFFIX}"
+    return found
 
 
 def variant_name(path: Path) -> str:
@@ -108,8 +131,8 @@ def _score(path: Path) -> int:
 def cpu_variants(folders: Sequence[Path] | None = None) -> list[CpuVariant]:
     """The CPU variants this CPU can run, best first (as ggml would choose them)."""
     if folders is None:
-        folder = lib_folder()
-        folders = [folder] if folder else []
+        folders = module_folders()
+    _load_base()
     variants = [CpuVariant(variant_name(p), p, _score(p)) for p in cpu_variant_files(folders)]
     return sorted((v for v in variants if v.score > 0), key=lambda v: v.score, reverse=True)
 
@@ -156,7 +179,7 @@ def load(cpu: Path | None = None, gpu: Sequence[Path] | None = None) -> LoadedBa
                                      cpu_features=_features(lib, reg) if reg else [],
                                      gpu_modules=[name for name in registered if name not in ("CPU", "RPC")])
             return _loaded
-        wanted = list(gpu_module_files(folder).values()) if gpu is None else list(gpu)
+        wanted = list(gpu_module_files().values()) if gpu is None else list(gpu)
         failed: dict[str, str] = {}
         loaded_gpu = []
         for module in wanted:
@@ -166,7 +189,7 @@ def load(cpu: Path | None = None, gpu: Sequence[Path] | None = None) -> LoadedBa
             else:
                 failed[family] = "ggml_backend_load returned nothing (no usable driver?)"
         if cpu is None:
-            best = cpu_variants([folder])
+            best = cpu_variants()
             cpu = best[0].path if best else folder / f"{PREFIX}cpu{SUFFIX}"
         if not lib.ggml_backend_load(str(cpu).encode()):
             raise OSError(f"llama.cpp's CPU library {cpu} could not be loaded")
@@ -188,10 +211,9 @@ def build_id() -> str:
     """Names this build (the library files' names and sizes): a remembered probe holds for one build."""
     import hashlib
 
-    folder = lib_folder()
     digest = hashlib.sha256(llama_build.llama_cpp_python_version().encode())
-    if folder is not None:
+    for folder in module_folders():
         for path in sorted(folder.iterdir()):
-            if path.is_file():
+            if path.is_file() and "ggml" in path.name or "llama" in path.name:
                 digest.update(f"{path.name}:{path.stat().st_size}".encode())
     return digest.hexdigest()[:16]
