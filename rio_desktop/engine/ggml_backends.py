@@ -214,6 +214,6 @@ def build_id() -> str:
     digest = hashlib.sha256(llama_build.llama_cpp_python_version().encode())
     for folder in module_folders():
         for path in sorted(folder.iterdir()):
-            if path.is_file() and "ggml" in path.name or "llama" in path.name:
+            if path.is_file() and ("ggml" in path.name or "llama" in path.name):
                 digest.update(f"{path.name}:{path.stat().st_size}".encode())
     return digest.hexdigest()[:16]
