@@ -68,19 +68,27 @@ def module_folders() -> list[Path]:
 
 
 def _load_base() -> None:
-    """libggml-base, which every module needs, loaded globally first (the modules in site-packages/bin
-    cannot find it by their own search path)."""
-    folder = lib_folder()
-    base = folder / f"{PREFIX}base{SUFFIX}" if folder else None
-    if base is not None and base.is_file():
-        ctypes.CDLL(str(base), mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+    """libggml-base, which every module needs, loaded first through libllama (the modules in
+    site-packages/bin find it by its SONAME among the loaded libraries, not by their own search path)."""
+    _ggml()
 
 
+@functools.cache
 def _ggml() -> ctypes.CDLL:
-    """libggml as llama-cpp-python loaded it, with the prototypes used here."""
-    from llama_cpp import _ggml as ggml_module  # loads the native libraries
+    """The libggml that libllama uses, with the prototypes used here.
 
-    lib = ggml_module.libggml
+    A wheel stores libggml.so, libggml.so.0 and libggml.so.0.x as three copies of one file (zip has no
+    links). libllama loads libggml.so.0; llama-cpp-python's own ctypes handle (llama_cpp._ggml) opens the
+    file libggml.so by path, which the dynamic linker loads as a second instance with its own, empty,
+    backend registry. Opening by SONAME returns the instance libllama uses."""
+    import llama_cpp.llama_cpp  # noqa: F401 - loads libllama and, through it, its libggml and libggml-base
+
+    if sys.platform.startswith("linux"):
+        lib = ctypes.CDLL("libggml.so.0", mode=getattr(ctypes, "RTLD_GLOBAL", 0))
+    else:
+        from llama_cpp import _ggml as ggml_module
+
+        lib = ggml_module.libggml
     lib.ggml_backend_load.argtypes = [ctypes.c_char_p]
     lib.ggml_backend_load.restype = ctypes.c_void_p
     lib.ggml_backend_reg_count.restype = ctypes.c_size_t

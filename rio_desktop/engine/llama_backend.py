@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from rio_desktop.engine import backend_probe, llama_build
+from rio_desktop.engine import backend_probe, ggml_backends, llama_build
 from rio_desktop.engine.backend import (
     Backend,
     CancelToken,
@@ -139,7 +139,8 @@ class _BuftOverride(ctypes.Structure):
 
 
 def _cpu_buffer_type() -> int:
-    ggml = _llama_cpp()._ggml.libggml
+    _llama_cpp()
+    ggml = ggml_backends._ggml()  # the instance libllama uses (see there)
     ggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     ggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
     ggml.ggml_backend_dev_buffer_type.argtypes = [ctypes.c_void_p]

@@ -74,13 +74,10 @@ _DEVICE_KINDS = {0: "CPU", 1: "GPU", 2: "iGPU", 3: "ACCEL"}
 
 def backend_devices() -> list[Device]:
     """llama.cpp's own devices and their free memory, through ggml's C API (after loading its backends)."""
-    from llama_cpp import _ggml  # heavy: loads the library
-
-    from rio_desktop.engine import backend_probe
+    from rio_desktop.engine import backend_probe, ggml_backends
 
     backend_probe.ensure()
-
-    lib = _ggml.libggml
+    lib = ggml_backends._ggml()  # heavy: loads the library
     lib.ggml_backend_dev_count.restype = ctypes.c_size_t
     lib.ggml_backend_dev_get.argtypes = [ctypes.c_size_t]
     lib.ggml_backend_dev_get.restype = ctypes.c_void_p
