@@ -92,14 +92,15 @@ def test_a_crashing_variant_is_skipped_and_remembered(tmp_path: Path) -> None:
     candidates = [CpuVariant("crashing", crashing, 1 << 20), *real]
     store = backend_probe.ProbeStore(tmp_path / "state.json")
     decision = backend_probe.decide(store, "test-cpu|build", candidates, {}, tmp_path)
-    assert decision.cpu.name == real[0].name
-    assert decision.remembered["skipped"] == {"crashing": "crashed (SIGABRT)"}
+    # (A real variant may be skipped too: here sapphirerapids dies with SIGILL, AMX being hidden by the VM.)
+    assert decision.cpu in real
+    assert decision.remembered["skipped"]["crashing"] == "crashed (SIGABRT)"
 
     def must_not_run(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the remembered choice must be used without probing")
 
     again = backend_probe.decide(store, "test-cpu|build", candidates, {}, tmp_path, run=must_not_run)
-    assert again.cpu.name == real[0].name and again.remembered["skipped"] == {"crashing": "crashed (SIGABRT)"}
+    assert again.cpu == decision.cpu and again.remembered["skipped"]["crashing"] == "crashed (SIGABRT)"
 
 
 @needs_dynamic
