@@ -44,9 +44,9 @@ IS_APPLE_SILICON = sys.platform == "darwin" and not IS_X86
 # The build before the dynamic one: a single AVX2 CPU library. Kept for comparisons (bench/cpu_variants.py).
 X86_PORTABLE = "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
 BACKENDS = ("auto", "cpu", "vulkan", "metal", "cuda", "avx2")
-# What LLAMA_BACKEND defaults to. "avx2" until the dynamic build has passed the whole suite on CI's machine
-# kind (its first compile, with Vulkan, takes about 35 CPU-minutes); then "auto".
-DEFAULT_BACKEND = "avx2"
+# What LLAMA_BACKEND defaults to. "avx2" is the earlier proven build (one AVX2 library): set it back here if
+# the dynamic build misbehaves on CI (its first compile, with Vulkan, takes about 33 CPU-minutes).
+DEFAULT_BACKEND = "auto"
 # ggml-vulkan 0.3.36 needs Vulkan headers with VK_EXT_layer_settings (vk::LayerSettingEXT): 1.3.239, as in
 # Debian 12, is too old; 1.4.309 (Debian 13's libvulkan-dev) works. .ci/vulkan_toolchain.sh installs one.
 VULKAN_HEADER_NEEDS = "VK_EXT_layer_settings"
