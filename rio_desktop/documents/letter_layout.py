@@ -34,8 +34,10 @@ class PageRules:
     top: float = 20.0
     bottom: float = 20.0
     header_area: float = 50.0  # first page: the identification starts below this, from the top edge
-    emblem_height: float = 15.0  # the emblem's top edge sits on the top margin (2 cm from the top)
-    emblem_gap: float = 2.0  # between the emblem and the first letterhead line
+    # The emblem's top edge sits on the top margin (2 cm from the top); with three letterhead lines under
+    # it the header still ends inside its 5 cm.
+    emblem_height: float = 12.0
+    emblem_gap: float = 1.5  # between the emblem and the first letterhead line
     indent: float = 25.0  # first line of paragraphs, vocative and closing; text after a paragraph number
     font_pt: float = 12.0
     footer_pt: float = 9.0
@@ -219,7 +221,8 @@ def layout_letter(letter: Letter, rules: PageRules = RULES) -> LetterLayout:
     logo = letter.template.logo
     if logo is not None and letter.template.layout == "oficio":
         w, h = _picture_size(logo, rules.emblem_height)
-        page.pictures.append(Picture(logo, (rules.width - w) / 2, y, w, h))
+        # Centred between the margins, like every centred line (and like Word centres it in the DOCX).
+        page.pictures.append(Picture(logo, rules.left + (rules.text_width - w) / 2, y, w, h))
         y += h + rules.emblem_gap
     for block in head:
         metric = fonts.metrics(block.style)
@@ -228,7 +231,8 @@ def layout_letter(letter: Letter, rules: PageRules = RULES) -> LetterLayout:
             line_no += 1
             y += metric.line_height_mm(block.size)
     if head or page.pictures:
-        y = max(y + rules.part_after_pt * PT_MM, rules.header_area)
+        # The identification starts below the header area; a letterhead longer than the area pushes it down.
+        y = rules.header_area if y <= rules.header_area else y + rules.part_after_pt * PT_MM
     limit = rules.height - rules.bottom
 
     def height_of(block: Block, lines: int | None = None) -> float:

@@ -109,7 +109,7 @@ def paragraph_numbers(count: int) -> list[str]:
 def clean_body(text: str, extra_closings: Sequence[str] = ()) -> list[str]:
     """The model's body as paragraphs, without what code writes itself: a vocative line at the start,
     a closing ("Atenciosamente,") and whatever follows it (a signature), and any numbering."""
-    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
+    paragraphs = [re.sub(r"\s+", " ", _NUMBERED.sub("", p)).strip() for p in re.split(r"\n\s*\n|\n", text)]
     paragraphs = [p for p in paragraphs if p]
     while paragraphs and _VOCATIVE_LINE.match(paragraphs[0]):
         paragraphs.pop(0)
