@@ -73,3 +73,23 @@ def test_model_hash_is_cached(tmp_path: Path, model_path: Path) -> None:
     assert model_sha256([model_path], tmp_path) == expected
     assert (tmp_path / "model-hashes.json").exists()
     assert model_sha256([model_path], tmp_path) == expected
+
+
+def test_every_summary_file_is_a4_with_carlito_and_one_bullet_format(tmp_path: Path) -> None:
+    document = docx.Document(str(export(_document("bullets"), tmp_path / "resumo.docx")))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # not US Letter
+    assert document.styles["Normal"].font.name == "Calibri"
+    reader = PdfReader(str(export(_document("bullets"), tmp_path / "resumo.pdf")))
+    width, height = (float(x) / 72 * 25.4 for x in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (210, 297)
+    for font in reader.pages[0]["/Resources"]["/Font"].values():
+        font = font.get_object()
+        assert str(font["/BaseFont"]).split("+")[-1].startswith("Carlito")
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor  # embedded
+    lines = reader.pages[0].extract_text().splitlines()
+    # The window's format: a bullet, the text, "(pp. 4, 5)"; no "- " and no ASCII stand-ins.
+    assert any(line.startswith("•") and "O BRT recebeu 40 ônibus elétricos (pp. 4, 5)" in line for line in lines)
+    assert not any(line.startswith("- ") for line in lines)
+    assert "Resumo — relatório anual.pdf" in lines[0]

@@ -123,5 +123,8 @@ def _drop_folded_prefix(text: str, folded_prefix: str) -> str:
     """`text` without the characters whose folded form is `folded_prefix` (the label as written)."""
     for end in range(1, len(text) + 1):
         if _fold(text[:end]) == folded_prefix:
+            # and the markup or spaces after it ("**Texto:** ...")
+            while end < len(text) and _fold(text[:end + 1]) == folded_prefix:
+                end += 1
             return text[end:]
     return text
