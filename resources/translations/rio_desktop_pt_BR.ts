@@ -287,53 +287,53 @@
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="81"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="83"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="85"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="184"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="188"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="190"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="205"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="209"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="230"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -413,8 +413,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -524,47 +524,47 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="213"/>
+        <location filename="../../rio_desktop/documents/export.py" line="215"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter_export.py" line="206"/>
+        <location filename="../../rio_desktop/documents/letter_export.py" line="163"/>
         <source>Letters are exported to Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="101"/>
+        <location filename="../../rio_desktop/documents/export.py" line="103"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="247"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="249"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="291"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="357"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="446"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter.py" line="79"/>
+        <location filename="../../rio_desktop/documents/letter.py" line="87"/>
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
@@ -629,17 +629,17 @@
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="171"/>
+        <location filename="../../rio_desktop/models/library.py" line="174"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="198"/>
+        <location filename="../../rio_desktop/models/library.py" line="201"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="205"/>
+        <location filename="../../rio_desktop/models/library.py" line="208"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
@@ -710,414 +710,232 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="90"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="105"/>
-        <source>smallest first, e.g. CGP/SMF</source>
-        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
-        <source>Vossa Excelência</source>
-        <translation>Vossa Excelência</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
-        <source>Vossa Senhoria</source>
-        <translation>Vossa Senhoria</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
-        <source>Private citizen</source>
-        <translation>Particular (cidadão)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
-        <source>Male (Senhor)</source>
-        <translation>Masculino (Senhor)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="118"/>
-        <source>Female (Senhora)</source>
-        <translation>Feminino (Senhora)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
-        <source>Street and number
-CEP and city/UF</source>
-        <translation>Logradouro e número
-CEP e cidade/UF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
-        <source>Higher authority</source>
-        <translation>Autoridade superior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
-        <source>Same level</source>
-        <translation>Mesmo nível</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="126"/>
-        <source>Lower level</source>
-        <translation>Nível inferior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="132"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="108"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Number:</source>
-        <translation>&amp;Número:</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="110"/>
+        <source>Template</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Year:</source>
-        <translation>&amp;Ano:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>&amp;Sectors:</source>
-        <translation>&amp;Setores:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>&amp;City:</source>
-        <translation>&amp;Cidade:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>Addressee &amp;name:</source>
-        <translation>Nome do &amp;destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>Addressee &amp;office:</source>
-        <translation>Car&amp;go do destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>&amp;Form of address:</source>
-        <translation>&amp;Tratamento:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>&amp;Gender:</source>
-        <translation>Gên&amp;ero:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>Add&amp;ress:</source>
-        <translation>Endereç&amp;o:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>S&amp;ubject:</source>
-        <translation>Ass&amp;unto:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>&amp;References:</source>
-        <translation>&amp;Referências:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>Re&amp;lation:</source>
-        <translation>Re&amp;lação:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
-        <source>Signatory n&amp;ame:</source>
-        <translation>Nome do s&amp;ignatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
-        <source>Signatory o&amp;ffice:</source>
-        <translation>Cargo do signatár&amp;io:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
+        <source>Notes</source>
+        <translation>Anotações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="157"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="175"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="183"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="149"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="167"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="228"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
-        <source>The document&apos;s number, as given by the protocol</source>
-        <translation>O número do documento, como atribuído pelo protocolo</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="545"/>
+        <source>The printer could not be opened.</source>
+        <translation>Não foi possível abrir a impressora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
-        <source>The year in the document&apos;s identification</source>
-        <translation>O ano na identificação do documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
-        <source>The city in the place and date line</source>
-        <translation>A cidade na linha de local e data</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
-        <source>The date of the document</source>
-        <translation>A data do documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
-        <source>Who receives the document</source>
-        <translation>Quem recebe o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
-        <source>The addressee&apos;s office or position</source>
-        <translation>O cargo ou função do destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
-        <source>The form of address the Manual de Redação prescribes for the addressee</source>
-        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
-        <source>Gives Senhor or Senhora in the vocative</source>
-        <translation>Define Senhor ou Senhora no vocativo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
-        <source>The addressee&apos;s address, for the address block</source>
-        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
-        <source>One line saying what the document is about</source>
-        <translation>Uma linha dizendo de que trata o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
-        <source>Earlier documents this one answers or cites</source>
-        <translation>Documentos anteriores que este responde ou cita</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="240"/>
-        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
-        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="242"/>
-        <source>Who signs the document</source>
-        <translation>Quem assina o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
-        <source>The signatory&apos;s office or position</source>
-        <translation>O cargo ou função do signatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="252"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="394"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="314"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="439"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="362"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="460"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="382"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="472"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="398"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="510"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="457"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="528"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="480"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="491"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="546"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="498"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="547"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="499"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="570"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="522"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="578"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="530"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -1146,210 +964,430 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
         <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterForm</name>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="43"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="44"/>
+        <source>The document&apos;s number, as given by the protocol</source>
+        <translation>O número do documento, como atribuído pelo protocolo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="45"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Ano:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="46"/>
+        <source>The year in the document&apos;s identification</source>
+        <translation>O ano na identificação do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="47"/>
+        <source>De&amp;partment:</source>
+        <translation>De&amp;partamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="48"/>
+        <source>The last line of the letterhead, your department; remembered for your next letters</source>
+        <translation>A última linha do timbre, o seu departamento; lembrada nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="50"/>
+        <source>e.g. Coordenadoria-Geral de Gestão de Pessoas</source>
+        <translation>p. ex. Coordenadoria-Geral de Gestão de Pessoas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="51"/>
+        <source>&amp;Sectors:</source>
+        <translation>&amp;Setores:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="52"/>
+        <source>The acronyms in the identification, smallest first; remembered for your next letters</source>
+        <translation>As siglas na identificação, da menor para a maior; lembradas nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="54"/>
+        <source>smallest first, e.g. CGP/SMF</source>
+        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="55"/>
+        <source>&amp;City:</source>
+        <translation>&amp;Cidade:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="56"/>
+        <source>The city in the place and date line</source>
+        <translation>A cidade na linha de local e data</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="57"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="58"/>
+        <source>The date of the document</source>
+        <translation>A data do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="59"/>
+        <source>Addressee &amp;name:</source>
+        <translation>Nome do &amp;destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="60"/>
+        <source>Who receives the document</source>
+        <translation>Quem recebe o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="61"/>
+        <source>Addressee &amp;office:</source>
+        <translation>Car&amp;go do destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="62"/>
+        <source>The addressee&apos;s office or position</source>
+        <translation>O cargo ou função do destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="63"/>
+        <source>&amp;Form of address:</source>
+        <translation>&amp;Tratamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="64"/>
+        <source>The form of address the Manual de Redação prescribes for the addressee</source>
+        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="66"/>
+        <source>Vossa Excelência</source>
+        <translation>Vossa Excelência</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="67"/>
+        <source>Vossa Senhoria</source>
+        <translation>Vossa Senhoria</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="68"/>
+        <source>Private citizen</source>
+        <translation>Particular (cidadão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="69"/>
+        <source>&amp;Gender:</source>
+        <translation>Gên&amp;ero:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="70"/>
+        <source>Gives Senhor or Senhora in the vocative</source>
+        <translation>Define Senhor ou Senhora no vocativo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="71"/>
+        <source>Male (Senhor)</source>
+        <translation>Masculino (Senhor)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="72"/>
+        <source>Female (Senhora)</source>
+        <translation>Feminino (Senhora)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="73"/>
+        <source>Add&amp;ress:</source>
+        <translation>Endereç&amp;o:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="74"/>
+        <source>The addressee&apos;s address, for the address block</source>
+        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="75"/>
+        <source>Street and number
+CEP and city/UF</source>
+        <translation>Logradouro e número
+CEP e cidade/UF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="76"/>
+        <source>S&amp;ubject:</source>
+        <translation>Ass&amp;unto:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="77"/>
+        <source>One line saying what the document is about</source>
+        <translation>Uma linha dizendo de que trata o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="78"/>
+        <source>&amp;References:</source>
+        <translation>&amp;Referências:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="79"/>
+        <source>Earlier documents this one answers or cites</source>
+        <translation>Documentos anteriores que este responde ou cita</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="80"/>
+        <source>Re&amp;lation:</source>
+        <translation>Re&amp;lação:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="81"/>
+        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
+        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="83"/>
+        <source>Higher authority</source>
+        <translation>Autoridade superior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="84"/>
+        <source>Same level</source>
+        <translation>Mesmo nível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="85"/>
+        <source>Lower level</source>
+        <translation>Nível inferior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="86"/>
+        <source>Signatory n&amp;ame:</source>
+        <translation>Nome do s&amp;ignatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="87"/>
+        <source>Who signs the document; remembered for your next letters</source>
+        <translation>Quem assina o documento; lembrado nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="88"/>
+        <source>Signatory o&amp;ffice:</source>
+        <translation>Cargo do signatár&amp;io:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="89"/>
+        <source>The signatory&apos;s office or position; remembered for your next letters</source>
+        <translation>O cargo ou função do signatário; lembrado nas suas próximas cartas</translation>
     </message>
 </context>
 <context>
@@ -1500,67 +1538,67 @@ Os detalhes estão no registro: {log}</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -2010,262 +2048,262 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="79"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="114"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="120"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="187"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="202"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="202"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="233"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="234"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="253"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="279"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="280"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="297"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="301"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="302"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="305"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="383"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="393"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="394"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="412"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="415"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="435"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="441"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="444"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="457"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="458"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

@@ -204,3 +204,4 @@ class LetterForm(QObject):
                 widget.setText("/".join(value or []))
             else:
                 widget.setText(str(value) if value is not None else spec.default)
+                widget.setCursorPosition(0)  # show the start of a long department name, not its end
