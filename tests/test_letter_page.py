@@ -104,7 +104,8 @@ PAGE_RULES = [
     ("emblem centred between the margins", "emblem_centre", 112.5, 0.3),
     ("letterhead centred between the margins", "letterhead_centre", 112.5, 0.6),
     ("letterhead inside the 5 cm header area", "letterhead_bottom_max", 50.0, None),
-    ("identification's line starts at 5 cm", "identification_line_top", 50.0, 0.1),
+    ("identification's line starts below the 5 cm", "identification_line_top_min", 50.0, None),
+    ("an empty line between letterhead and identification", "letterhead_gap_min", 12 * 25.4 / 72 * 0.9, None),
     ("identification at the left margin (3 cm)", "identification_left", 30.0, 0.4),
     ("date ends at the right margin (1.5 cm)", "date_right", 195.0, 0.4),
     ("vocative 2.5 cm in", "vocative_left", 55.0, 0.4),
@@ -137,8 +138,11 @@ def _measure(name: str, letter, images, boxes: list[Box]) -> float:
         return (box[0] + box[2]) / 2
     if name == "letterhead_bottom_max":
         return _word_ink(images, boxes, "Coordenadoria-Geral")[3]
-    if name == "identification_line_top":
+    if name == "identification_line_top_min":
         return next(b for b in boxes if b.text == "OFÍCIO").top
+    if name == "letterhead_gap_min":
+        last = next(b for b in boxes if b.text == "Coordenadoria-Geral")
+        return next(b for b in boxes if b.text == "OFÍCIO").top - last.bottom
     if name == "identification_left":
         return _word_ink(images, boxes, "OFÍCIO")[0]
     if name == "date_right":

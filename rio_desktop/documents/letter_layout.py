@@ -231,8 +231,9 @@ def layout_letter(letter: Letter, rules: PageRules = RULES) -> LetterLayout:
             line_no += 1
             y += metric.line_height_mm(block.size)
     if head or page.pictures:
-        # The identification starts below the header area; a letterhead longer than the area pushes it down.
-        y = rules.header_area if y <= rules.header_area else y + rules.part_after_pt * PT_MM
+        # The identification starts below the header area, and never closer than one empty line to the
+        # letterhead (three letterhead lines under the emblem end just inside the 5 cm).
+        y = max(rules.header_area, y + rules.part_after_pt * PT_MM)
     limit = rules.height - rules.bottom
 
     def height_of(block: Block, lines: int | None = None) -> float:
