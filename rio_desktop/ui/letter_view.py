@@ -42,10 +42,16 @@ def _font(style: str, size_pt: float) -> QFont:
 def paint_page(painter: QPainter, page: Page, dpi_x: float, dpi_y: float) -> None:
     """One page, its top-left corner at the painter's origin; the device's DPI gives points their size."""
     register_fonts()
+    # At screen resolutions a glyph's advance is rounded to whole pixels, which squeezed the spaces the
+    # layout measured ("Geralde"): the words are drawn k times larger under a 1/k scale, so their widths
+    # are those of a 600 dpi page.
+    k = max(1.0, 600.0 / min(dpi_x, dpi_y))
 
     def px(mm: float, dpi: float) -> float:
-        return mm / 25.4 * dpi
+        return mm / 25.4 * dpi * k
 
+    painter.save()
+    painter.scale(1 / k, 1 / k)
     for picture in page.pictures:
         painter.drawImage(QRectF(px(picture.x, dpi_x), px(picture.y, dpi_y), px(picture.width, dpi_x),
                                  px(picture.height, dpi_y)), QImage(str(picture.path)))
@@ -54,8 +60,9 @@ def paint_page(painter: QPainter, page: Page, dpi_x: float, dpi_y: float) -> Non
     for word in page.words:
         if current != (word.style, word.size):
             current = (word.style, word.size)
-            painter.setFont(_font(word.style, word.size))
+            painter.setFont(_font(word.style, word.size * k))
         painter.drawText(QPointF(px(word.x, dpi_x), px(word.y, dpi_y)), word.text)
+    painter.restore()
 
 
 def a4_printer_setup(printer: QPrinter, layout: LetterLayout) -> None:
@@ -154,11 +161,7 @@ class LetterPreview(QScrollArea):
             if index >= len(self.layout_.pages):
                 label.hide()
                 continue
-            # Drawn at twice the size and scaled down: at screen resolutions glyph advances are rounded
-            # to whole pixels, which squeezed the spaces the layout measured.
-            image = page_image(self.layout_, index, dpi * 2).scaledToWidth(
-                round(self.layout_.rules.width / 25.4 * dpi), Qt.TransformationMode.SmoothTransformation)
-            pixmap = QPixmap.fromImage(image)
+            pixmap = QPixmap.fromImage(page_image(self.layout_, index, dpi))
             pixmap.setDevicePixelRatio(ratio)
             label.setPixmap(pixmap)
             label.show()
