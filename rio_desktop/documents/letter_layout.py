@@ -13,7 +13,6 @@ second page on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -290,6 +289,3 @@ def layout_letter(letter: Letter, rules: PageRules = RULES) -> LetterLayout:
         line_no += 1
     return LetterLayout(pages, rules)
 
-
-def blocks_text(blocks: Sequence[Block]) -> str:
-    return "\n".join((f"{b.number}\t" if b.number else "") + b.text for b in blocks)
