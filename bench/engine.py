@@ -78,27 +78,21 @@ def measure_app(worker, messages, params, app) -> dict:
         def tick(self) -> None:
             self.ticks.append(time.perf_counter())
 
-        @Slot(int, str)
-        def tokens(self, _rid: int, _text: str) -> None:
+        def tokens(self, _text: str) -> None:
             now = time.perf_counter()
             self.first = self.first or now
             self.last = now
 
-        @Slot(int, object)
-        def finished(self, _rid: int, result) -> None:
+        def finished(self, result) -> None:
             self.result = result
             self.loop.quit()
 
     watcher = Watcher()
-    worker.tokens.connect(watcher.tokens)
-    worker.finished.connect(watcher.finished)
     watcher.timer.start(5)
     started = time.perf_counter()
-    worker.chat(messages, params)
+    worker.chat(messages, params, on_text=watcher.tokens, on_done=watcher.finished)
     watcher.loop.exec()
     watcher.timer.stop()
-    worker.tokens.disconnect(watcher.tokens)
-    worker.finished.disconnect(watcher.finished)
     stats = watcher.result.stats
     gaps = [b - a for a, b in zip(watcher.ticks, watcher.ticks[1:], strict=False)]
     # The decode time runs from the first token's arrival in the GUI thread to the last one's.

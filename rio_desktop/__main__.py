@@ -14,11 +14,53 @@ from typing import TYPE_CHECKING
 from rio_desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
+    from rio_desktop.engine.backend import Backend, ModelInfo
     from rio_desktop.models.library import ModelLibrary
 
 
 class CliError(Exception):
     """Ends the command with one line on stderr and a non-zero exit."""
+
+
+SERVER_KEY_ENV = "RIO_SERVER_API_KEY"
+
+
+def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    """What every command that runs a model takes: a model file on this computer, or the organisation's
+    server (the same choice the window's Settings make)."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--model", type=Path, help="GGUF model file (the first part of a split model)")
+    source.add_argument("--server", metavar="URL", help="the organisation's OpenAI-compatible server instead; its "
+                        f"API key comes from the keyring (Settings) or the {SERVER_KEY_ENV} environment variable")
+    parser.add_argument("--server-model", default="", metavar="NAME", help="the model on the server (default: its "
+                        "first)")
+    parser.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
+    parser.add_argument("--gpu-layers", default="auto", metavar="auto|all|N",
+                        help="layers on the GPU: auto (the memory plan, the default), all, or a number (0: CPU only)")
+
+
+def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
+    """Load the model the arguments name, by the one path the window takes too (models.loading), or
+    connect to the organisation's server. Raises UserFacingError with what to do."""
+    if args.server:
+        import os
+
+        from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
+        from rio_desktop.secrets import SERVER_KEY, get_secret
+
+        key = os.environ.get(SERVER_KEY_ENV) or get_secret(SERVER_KEY)
+        server = OpenAIServerBackend(ServerConfig(base_url=args.server, model=args.server_model, api_key=key,
+                                                  n_ctx=args.ctx or 8192))
+        return server, server.load(None)
+    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.models.loading import LoadChoice, decide_load
+    from rio_desktop.paths import app_paths
+
+    decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                                                  n_threads=args.threads or None), models_dir=app_paths().models)
+    backend = LlamaCppBackend(n_threads=args.threads or None)
+    return backend, backend.load(decision.params)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -30,39 +72,30 @@ def _build_parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate", help="stream a model's answer to a prompt to stdout")
     generate.add_argument("prompt", help="the user's message")
-    generate.add_argument("--model", required=True, type=Path, help="GGUF model file")
     generate.add_argument("--system", default="", help="system message")
     generate.add_argument("--max-tokens", type=int, default=512)
     generate.add_argument("--temperature", type=float, default=0.7)
     generate.add_argument("--stop", action="append", default=[], help="stop string (repeatable)")
-    generate.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
-    generate.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
-    generate.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    _add_model_arguments(generate)
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
 
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
     summarize.add_argument("pdf", type=Path, help="the PDF document")
-    summarize.add_argument("--model", required=True, type=Path, help="GGUF model file")
     summarize.add_argument("--style", choices=("bullets", "executive", "detailed"), default="bullets")
     summarize.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
     summarize.add_argument("-o", "--output", type=Path, help="write to OUT.md, OUT.docx or OUT.pdf")
     summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
     summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
-    summarize.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
-    summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
-    summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    _add_model_arguments(summarize)
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
     draft.add_argument("--fields", required=True, type=Path, help="JSON file with the letter's fields")
     draft.add_argument("--notes", required=True, type=Path, help="text file: what the letter must say")
-    draft.add_argument("--model", required=True, type=Path, help="GGUF model file")
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
-    draft.add_argument("--ctx", type=int, default=0)
-    draft.add_argument("--threads", type=int, default=0)
-    draft.add_argument("--gpu-layers", type=int, default=0)
+    _add_model_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
@@ -86,13 +119,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from rio_desktop.documents.export import Provenance, model_sha256
+    from rio_desktop.documents.export import Provenance, loaded_model_sha256
     from rio_desktop.documents.letter import body_request, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken, LoadParams
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
-    from rio_desktop.engine.model_file import inspect_model_file
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -110,9 +141,7 @@ def _draft(args: argparse.Namespace) -> int:
         notes = args.notes.read_text(encoding="utf-8")
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
-    model = inspect_model_file(args.model)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, info = open_backend(args)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
@@ -122,7 +151,7 @@ def _draft(args: argparse.Namespace) -> int:
         backend.unload()
     letter = compose(chosen, fields, request.clean(generation.text), heads_of_powers(builtin))
     provenance = LetterProvenance(template=chosen.id, model_name=info.name,
-                                  model_sha256=model_sha256(model.parts, app_paths().cache),
+                                  model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
     print(letter.as_text())
@@ -162,17 +191,17 @@ class _ProgressLine:
 def _summarize(args: argparse.Namespace) -> int:
     import getpass
 
-    from rio_desktop.documents.export import export, model_sha256
+    from rio_desktop.documents.export import export, loaded_model_sha256
     from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
-    from rio_desktop.engine.backend import CancelToken, LoadParams
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
         raise CliError(f"-o takes a file ending in .md, .docx or .pdf, not {args.output.name}")
-    inspect_model_file(args.model)  # a bad model fails before minutes of reading
+    if args.model is not None:
+        inspect_model_file(args.model)  # a bad model fails before minutes of reading
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
@@ -188,8 +217,7 @@ def _summarize(args: argparse.Namespace) -> int:
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, info = open_backend(args)
     try:
         summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
                                 lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
@@ -198,7 +226,7 @@ def _summarize(args: argparse.Namespace) -> int:
         backend.unload()
         progress.end()
     if args.output is not None:
-        sha = model_sha256(inspect_model_file(info.path).parts, app_paths().cache)
+        sha = loaded_model_sha256(info, app_paths().cache)
         export(summary_document(result, document, info.name, sha), args.output)
     if args.json:
         print(json.dumps({
@@ -218,12 +246,10 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
 
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    backend.load(LoadParams(model_path=args.model, n_ctx=args.ctx, n_gpu_layers=args.gpu_layers))
+    backend, _info = open_backend(args)
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
     params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,

@@ -28,17 +28,28 @@ class Message:
 
     def render(self, translate: Callable[[str, str], str] | None = None) -> str:
         template = translate(CORE_CONTEXT, self.template) if translate else self.template
+        params = {key: _render_param(value, translate) for key, value in self.params.items()}
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the message: fall back to English.
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __str__(self) -> str:
         return self.render()
 
     def __repr__(self) -> str:
         return f"Message({self.render()!r})"
+
+
+def _render_param(value: Any, translate: Callable[[str, str], str] | None) -> Any:
+    """A parameter that is itself a message (or a list of them) is rendered in the same language; a list
+    of messages reads as one clause after another."""
+    if isinstance(value, Message):
+        return value.render(translate)
+    if isinstance(value, list) and value and all(isinstance(v, Message) for v in value):
+        return "; ".join(v.render(translate) for v in value)
+    return value
 
 
 class UserFacingError(Exception):

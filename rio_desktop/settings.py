@@ -1,7 +1,7 @@
 """User settings: every option declared once, with its type, default and translatable title.
 
-Stored as JSON in the configuration folder. Secrets never live here (see secrets handling in the
-keyring module, added with the features that need one).
+Stored as JSON in the configuration folder, written atomically. Secrets (the hub token, the server's
+API key) never live here: rio_desktop.secrets keeps them in the system keyring.
 """
 
 from __future__ import annotations
@@ -9,12 +9,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rio_desktop.atomic import write_atomically
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -33,7 +32,8 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("language", str, "", QT_TRANSLATE_NOOP("Core", "Language")),
     Option("n_threads", int, 0, QT_TRANSLATE_NOOP("Core", "CPU threads")),
     Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length (tokens)")),
-    Option("n_gpu_layers", int, -1, QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
+    # "auto" (the memory plan decides), "all", or a number of layers (models.loading)
+    Option("gpu_layers", str, "auto", QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
     Option("recent_documents", list, [], QT_TRANSLATE_NOOP("Core", "Recently opened documents")),
@@ -52,6 +52,14 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
 )}
+
+
+def _upgrade(values: dict) -> dict:
+    """Settings files written by earlier versions: n_gpu_layers (-1 meant "plan") became gpu_layers."""
+    old = values.pop("n_gpu_layers", None)
+    if isinstance(old, int) and "gpu_layers" not in values:
+        values["gpu_layers"] = "auto" if old < 0 else str(old)
+    return values
 
 
 class Settings:
@@ -90,7 +98,8 @@ class Settings:
 
     def load(self) -> None:
         site = self._read(self.site_file, keep_broken=False) if self.site_file else {}
-        user = self._read(self.path, keep_broken=True)
+        user = _upgrade(self._read(self.path, keep_broken=True))
+        site = _upgrade(site)
         self.locked = frozenset(n for n in site.get("locked", []) if n in OPTIONS)
         self._values, self._user = {}, {}
         for name, option in OPTIONS.items():
@@ -122,11 +131,7 @@ class Settings:
 
     def save(self) -> None:
         """Write atomically, so a crash mid-write never leaves a half file."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self._user, handle, indent=2, ensure_ascii=False)
-        os.replace(tmp, self.path)
+        write_atomically(self.path, json.dumps(self._user, indent=2, ensure_ascii=False).encode("utf-8"))
 
     def remember_model(self, path: str, keep: int = 8) -> None:
         self._values["last_model"] = self._user["last_model"] = path

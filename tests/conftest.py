@@ -29,6 +29,17 @@ TEST_CONTEXT = 2048
 
 
 @pytest.fixture(autouse=True)
+def english_numbers():
+    """Tests read numbers as English writes them; one that switches the language (QLocale's default is
+    global) must not change that for the tests after it."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring():
     """A fresh in-memory keyring for every test (the real one is never touched)."""
     import keyring

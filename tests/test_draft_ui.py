@@ -17,7 +17,6 @@ from conftest import paths_under
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from rio_desktop.engine.backend import Generation
 from rio_desktop.ui.app import Gui
 
 
@@ -53,9 +52,9 @@ def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
     preview = page.preview.text()
     assert "OFÍCIO Nº 652/" in preview and "Senhor Secretário," in preview and "Respeitosamente," in preview
 
-    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
-                          check_params_cb=lambda _rid, r: isinstance(r, Generation)):
+    with qtbot.waitSignal(gui.worker.generated, timeout=120_000):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.request is None, timeout=5_000)
     body = page.body.toPlainText()
     assert body.strip() and "O que a carta deve dizer" not in body
     assert "MARIA SOUZA" in page.preview.text()
@@ -68,10 +67,10 @@ def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
     cursor.setPosition(len(original), QTextCursor.MoveMode.KeepAnchor)
     page.body.setTextCursor(cursor)
     before = page.body.toPlainText()
-    with qtbot.waitSignal(gui.worker.finished, timeout=120_000,
-                          check_params_cb=lambda _rid, r: isinstance(r, Generation)) as finished:
+    with qtbot.waitSignal(gui.worker.generated, timeout=120_000) as finished:
         qtbot.mouseClick(page.rewrite_buttons["formal"], Qt.MouseButton.LeftButton)
-    answer = " ".join(finished.args[1].text.split())  # one paragraph stays one paragraph
+    qtbot.waitUntil(lambda: page.request is None, timeout=5_000)
+    answer = " ".join(finished.args[0].text.split())  # one paragraph stays one paragraph
     rewritten = page.body.toPlainText().split("\n\n")
     assert len(rewritten) == 2 and rewritten[1] == "Segundo parágrafo, que a reescrita não toca."
     assert rewritten[0] and rewritten[0] in answer and "\n" not in rewritten[0]
@@ -79,8 +78,8 @@ def test_fill_generate_rewrite_undo_export(gui, qtbot, tmp_path: Path) -> None:
     assert page.body.toPlainText() == before
 
     target = tmp_path / "oficio.docx"
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        page.export_to(target)
+    page.export_to(target)
+    qtbot.waitUntil(lambda: page.export_job is None, timeout=30_000)
     document = docx.Document(str(target))
     texts = [p.text for p in document.paragraphs]
     assert "OFÍCIO Nº 652/2026/CGP/SMF" in texts and "Respeitosamente," in texts and "MARIA SOUZA" in texts

@@ -32,8 +32,8 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
     catalog, installed = open_catalog(gui, qtbot), page.installed_tab
     assert any(e.id == "rio-3.5-open" for e in catalog.entries)
     catalog.repo_edit.setText(f"https://huggingface.co/{REPO}")
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        catalog.add_action()  # adds the repository and checks it live
+    catalog.add_action()  # adds the repository and checks it live
+    qtbot.waitUntil(lambda: not catalog.check_jobs, timeout=30_000)
     assert "available" in catalog.state_label.text()
     assert catalog.table.rowCount() == 1 and catalog.table.item(0, 0).text() == "Q4_1"
     assert "recommended" in catalog.table.item(0, 2).text()
@@ -70,8 +70,8 @@ def test_withdrawn_repository_shows_alternatives(gui, hub: Hub, qtbot) -> None:
     catalog = open_catalog(gui, qtbot)
     row = next(i for i, e in enumerate(catalog.entries) if e.id == "rio-3.5-open")
     catalog.list.setCurrentRow(row)
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        catalog.check_action()  # the local hub does not have it: withdrawn
+    catalog.check_action()  # the local hub does not have it: withdrawn
+    qtbot.waitUntil(lambda: not catalog.check_jobs, timeout=30_000)
     text = catalog.state_label.text()
     assert "unavailable" in text and "Alternatives: Qwen3.5 397B-A17B" in text
 
@@ -90,7 +90,7 @@ def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
 
     from rio_desktop.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(gui.settings, gui.window)
+    dialog = SettingsDialog(gui.settings, gui.jobs, gui.window)
     dialog.token.setText("hf_segredo_123")
     dialog.accept()
     assert get_secret(HUB_TOKEN) == "hf_segredo_123"
@@ -111,8 +111,8 @@ def start_slow_download(gui, hub: Hub, qtbot):
     """Add the local repository, start downloading its model slowly, return the download's row."""
     catalog = open_catalog(gui, qtbot)
     catalog.repo_edit.setText(REPO)
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        catalog.add_action()
+    catalog.add_action()
+    qtbot.waitUntil(lambda: not catalog.check_jobs, timeout=30_000)
     hub.faults["Rio-Teste-Q4_1.gguf"] = Fault(bytes_per_s=40 * 2**20)
     catalog.table.selectRow(0)
     catalog.download_action()
@@ -154,6 +154,6 @@ def test_cancel_a_download_from_the_page(gui, hub: Hub, qtbot, tmp_path: Path) -
 def test_search_the_hub(gui, hub: Hub, qtbot) -> None:
     catalog = open_catalog(gui, qtbot)
     catalog.repo_edit.setText("rio-teste")
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        catalog.search_action()
+    catalog.search_action()
+    qtbot.waitUntil(lambda: catalog.search_job is None, timeout=30_000)
     assert REPO in catalog.state_label.text()

@@ -53,7 +53,7 @@ GB = 10**9  # file sizes and memory as vendors state them
 
 
 def qwen35_397b(weights_gb: float) -> ModelShape:
-    """Qwen3.5-397B-A17B (DESIGN.md): 60 layers, one full-attention layer in four, 32 query heads, 2 KV
+    """Qwen3.5-397B-A17B (its config.json): 60 layers, one full-attention layer in four, 32 query heads, 2 KV
     heads, head dim 256, hidden 4096, 512 experts; the routed experts hold 96% of each layer."""
     n_layers, other = 60, 2 * GB
     per_layer = int((weights_gb * GB - other) / n_layers)

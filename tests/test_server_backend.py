@@ -203,7 +203,7 @@ def test_the_api_key_lives_in_the_keyring_only(qtbot, tmp_path: Path, llama_serv
 
     gui = Gui(paths_under(tmp_path / "home"))
     qtbot.addWidget(gui.window)
-    dialog = SettingsDialog(gui.settings, gui.window)
+    dialog = SettingsDialog(gui.settings, gui.jobs, gui.window)
     dialog.backend.setCurrentIndex(dialog.backend.findData("server"))
     dialog.server_url.setText(llama_server.url)
     dialog.server_key.setText(KEY)
@@ -235,11 +235,43 @@ def test_privacy_guard_sends_placeholders_and_restores_the_answer(qtbot, tmp_pat
         monkeypatch.setattr(draft_page, "privacy_choice", lambda _parent, text: asked.append(text) or True)
         page = gui.window.draft_page
         page.notes.setPlainText("Responder ao CPF 529.982.247-25, e-mail maria@exemplo.com.br.")
-        with qtbot.waitSignal(gui.worker.finished, timeout=30_000):
-            page.generate_action()
+        page.generate_action()
+        qtbot.waitUntil(lambda: page.request is None, timeout=30_000)
         sent = json.dumps(server.bodies[-1], ensure_ascii=False)
         assert "529.982.247-25" not in sent and "maria@exemplo.com.br" not in sent
         assert "[CPF_1]" in sent and "[EMAIL_1]" in sent
         body = page.body.toPlainText()
         assert "529.982.247-25" in body and "maria@exemplo.com.br" in body and "[CPF_1]" not in body
         assert asked and gui.shutdown(5)
+
+
+def test_the_command_line_uses_the_server_too(llama_server: LlamaServer, tmp_path: Path) -> None:
+    """Every command that takes --model takes --server: an IT desk's scripts use the organisation's server as
+    the window does. The key comes from the environment (scripts) or the keyring, never an argument."""
+    import os
+
+    pdf = text_pdf(tmp_path / "memo.pdf", 2, sentences=2)
+    env = {**os.environ, "RIO_SERVER_API_KEY": KEY, "RIO_DESKTOP_HOME": str(tmp_path / "home")}
+    run = [sys.executable, "-m", "rio_desktop"]
+    generated = subprocess.run([*run, "generate", "--server", llama_server.url, "--max-tokens", "8", "--stats",
+                                "Diga olá."], capture_output=True, text=True, timeout=120, env=env)
+    assert generated.returncode == 0, generated.stderr
+    assert generated.stdout.strip() and json.loads(generated.stderr.strip().splitlines()[-1])["generated_tokens"]
+    summary = subprocess.run([*run, "summarize", str(pdf), "--server", llama_server.url, "--server-model",
+                              "rio-teste", "--json"], capture_output=True, text=True, timeout=300, env=env)
+    assert summary.returncode == 0, summary.stderr
+    assert json.loads(summary.stdout)["model"] == "rio-teste"
+    refused = subprocess.run([*run, "generate", "--server", llama_server.url, "Olá"], capture_output=True,
+                             text=True, timeout=60, env={**env, "RIO_SERVER_API_KEY": "errada"})
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in refused.stderr and "unexpected" not in refused.stderr
+
+
+def test_a_wrong_address_says_how_to_fix_it(llama_server: LlamaServer) -> None:
+    """Something answers at the address, but not the API (404): the message names the address and /v1
+    instead of a bare status code."""
+    wrong = llama_server.url.removesuffix("/v1") + "/painel"
+    with pytest.raises(ServerError) as caught:
+        check_connection(ServerConfig(base_url=wrong, api_key=KEY, retries=0))
+    text = str(caught.value.message)
+    assert wrong in text and "/v1" in text

@@ -36,7 +36,10 @@ def test_locked_options_are_disabled_in_the_dialog(qtbot, tmp_path: Path) -> Non
 
     site = tmp_path / "site.json"
     site.write_text(json.dumps({"offline": True, "locked": ["offline"]}), encoding="utf-8")
-    dialog = SettingsDialog(Settings(tmp_path / "user", site))
+    from rio_desktop.ui.jobs import Jobs
+
+    jobs = Jobs()
+    dialog = SettingsDialog(Settings(tmp_path / "user", site), jobs)
     qtbot.addWidget(dialog)
     assert not dialog.offline.isEnabled() and dialog.offline.isChecked()
     assert dialog.backend.isEnabled()

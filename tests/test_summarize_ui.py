@@ -31,9 +31,10 @@ def gui(qtbot, tmp_path: Path, model_path: Path):
 
 def _open(gui, qtbot, path: Path) -> PdfText:
     page = gui.window.summarize_page
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000) as done:
-        page.open_document(path)
-    return done.args[1]
+    page.open_document(path)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
+    assert page.document is not None and page.document.path == path
+    return page.document
 
 
 def test_open_summarize_cite_and_export(gui, qtbot, tmp_path: Path) -> None:
@@ -46,11 +47,15 @@ def test_open_summarize_cite_and_export(gui, qtbot, tmp_path: Path) -> None:
     assert page.summarize_button.isEnabled()
     assert page.recent.itemData(1) == str(tmp_path / "relatorio.pdf")
 
-    with qtbot.waitSignal(gui.worker.finished, timeout=300_000,
-                          check_params_cb=lambda _rid, result: isinstance(result, SummaryResult)) as finished:
-        qtbot.mouseClick(page.summarize_button, Qt.MouseButton.LeftButton)
-        assert page.cancel_button.isEnabled() and not page.open_button.isEnabled()
-    result: SummaryResult = finished.args[1]
+    fractions: list[float] = []
+    show_status = page.status_event_response
+    page.status_event_response = lambda progress: (fractions.append(page.progress.value()), show_status(progress))
+    qtbot.mouseClick(page.summarize_button, Qt.MouseButton.LeftButton)
+    assert page.cancel_button.isEnabled() and not page.open_button.isEnabled()
+    qtbot.waitUntil(lambda: page.request is None, timeout=300_000)
+    assert page.result is not None
+    result: SummaryResult = page.result
+    assert fractions == sorted(fractions)  # one bar for the whole summary, never going back
     assert page.streamed  # the final summary streamed into the view as it was written
     assert result.points
     html = page.summary_view.toHtml()
@@ -66,8 +71,8 @@ def test_open_summarize_cite_and_export(gui, qtbot, tmp_path: Path) -> None:
     assert QApplication.clipboard().text() == result.summary
 
     target = tmp_path / "resumo.docx"
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        page.export_to(target)
+    page.export_to(target)
+    qtbot.waitUntil(lambda: page.export_job is None, timeout=30_000)
     exported = docx.Document(str(target))
     assert exported.core_properties.subject.startswith("source: relatorio.pdf")
     assert any(result.points[0].text in p.text for p in exported.paragraphs)
@@ -94,10 +99,13 @@ def test_a_broken_file_is_reported_and_the_page_stays_usable(gui, qtbot, tmp_pat
     page = gui.window.summarize_page
     bad = tmp_path / "quebrado.pdf"
     bad.write_bytes(b"%PDF-1.4\n" + b"\x00garbage" * 100)
-    with qtbot.waitSignal(gui.jobs.failed, timeout=30_000):
-        page.open_document(bad)
+    good = _open(gui, qtbot, text_pdf(tmp_path / "bom.pdf", 2))
+    page.open_document(bad)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
     assert "quebrado.pdf" in page.stage_label.text()
-    assert page.open_button.isEnabled() and not page.summarize_button.isEnabled()
+    # The document in view stays, and the message says which one it is.
+    assert page.document is good and "Still showing bom.pdf" in page.stage_label.text()
+    assert page.open_button.isEnabled() and page.summarize_button.isEnabled()
 
 
 def test_reading_a_long_pdf_keeps_the_window_responsive(gui, qtbot, tmp_path: Path) -> None:
@@ -136,6 +144,6 @@ def test_drop_a_pdf_on_the_page(gui, qtbot, tmp_path: Path) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                        Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(gui.jobs.done, timeout=30_000):
-        page.dropEvent(event)
+    page.dropEvent(event)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
     assert page.document is not None and page.document.path == path

@@ -46,7 +46,9 @@ def test_translation_covers_every_string_in_the_code(tmp_path: Path, language: s
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_placeholders_survive_translation(language: str) -> None:
     for (context, source), translation in read_ts(translation_file(language)).items():
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (context, source)
+        for form in (translation,) if isinstance(translation, str) else translation:  # plural forms each
+            assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(form)), (context, source)
+            assert ("%n" in source) == ("%n" in form), (context, source)
 
 
 def test_translator_is_used_by_qt(qapp) -> None:
@@ -133,7 +135,7 @@ def test_pseudo_locale_reaches_every_label_and_button(qtbot, tmp_path, monkeypat
         # Dialogs: never narrower than their buttons need (the welcome dialog's overlapped).
         from rio_desktop.ui.settings_dialog import SettingsDialog
 
-        for dialog in (window.show_welcome(), SettingsDialog(gui.settings, window)):
+        for dialog in (window.show_welcome(), SettingsDialog(gui.settings, gui.jobs, window)):
             dialog.show()
             QCoreApplication.processEvents()
             assert dialog.width() >= dialog.minimumSizeHint().width(), type(dialog).__name__
@@ -159,3 +161,16 @@ def test_parsed_translation_is_cached_until_the_source_changes(tmp_path: Path) -
     cached_now = next((tmp_path / "cache" / "translations").iterdir())
     cached_now.write_bytes(b"damaged")
     assert read_ts_cached(source, tmp_path / "cache") == changed  # a damaged cache is read again from source
+
+
+def test_english_has_every_plural_form(tmp_path: Path) -> None:
+    """English is the source language, but its "%n" messages need their forms ("1 page", "2 pages")."""
+    copy = tmp_path / "rio_desktop_en.ts"
+    shutil.copy(translation_file("en"), copy)
+    sources = sorted(str(p) for p in (ROOT / "rio_desktop").rglob("*.py"))
+    result = subprocess.run([str(_lupdate()), "-pluralonly", *sources, "-ts", str(copy)], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    text = copy.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, "run pyside6-lupdate -pluralonly and fill rio_desktop_en.ts"
+    assert all(isinstance(t, tuple) for t in read_ts(copy).values())

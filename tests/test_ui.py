@@ -58,11 +58,18 @@ def test_tokens_stream_while_the_event_loop_keeps_running(loaded_gui, qtbot) -> 
     gc.collect()  # garbage left by earlier tests must not be collected during the measurement
     recorder = TickRecorder()
     counter = _Counter()
-    loaded_gui.worker.tokens.connect(counter.count)
-    with qtbot.waitSignal(loaded_gui.worker.finished, timeout=120_000) as finished:
+    show_text = page.text_event_response  # each batch of text the page receives is counted
+
+    def counted(text: str) -> None:
+        counter.count(text)
+        show_text(text)
+
+    page.text_event_response = counted
+    with qtbot.waitSignal(loaded_gui.worker.generated, timeout=120_000) as finished:
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
     recorder.timer.stop()
-    result = finished.args[1]
+    qtbot.waitUntil(lambda: page.request is None, timeout=2_000)
+    result = finished.args[0]
     assert result.stats.generated_tokens > 20
     stats = result.stats
     assert counter.n >= 2  # the answer arrived in several batches ...
@@ -82,27 +89,31 @@ class _Counter(QObject):
         super().__init__()
         self.n = 0
 
-    @Slot(int, str)
-    def count(self, _request_id: int, _text: str) -> None:
+    def count(self, _text: str) -> None:
         self.n += 1
 
 
 def test_cancel_from_the_ui_then_generate_again(loaded_gui, qtbot) -> None:
     page = loaded_gui.window.models_page
     page.prompt_edit.setPlainText("Write a long report about public transport in Rio de Janeiro.")
-    with qtbot.waitSignal(loaded_gui.worker.tokens, timeout=60_000):
-        qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    partial: list[object] = []
+    page.cancelled_event_response = lambda result, end=page.cancelled_event_response: (partial.append(result),
+                                                                                       end(result))
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.answer_edit.toPlainText()), timeout=60_000)
     assert page.cancel_button.isEnabled() and not page.generate_button.isEnabled()
-    with qtbot.waitSignal(loaded_gui.worker.cancelled, timeout=2_000) as cancelled:
-        qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
-    partial = cancelled.args[1]
-    assert partial.stats.generated_tokens < 512
+    started = time.monotonic()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.request is None, timeout=2_000)
+    assert time.monotonic() - started < 2.0
+    assert partial and partial[0].stats.generated_tokens < 512
     assert "Stopped" in page.status_label.text()
-    qtbot.waitUntil(lambda: page.answer_edit.toPlainText() == partial.text, timeout=2_000)
+    assert page.answer_edit.toPlainText() == partial[0].text
     assert page.generate_button.isEnabled() and not page.cancel_button.isEnabled()
     page.prompt_edit.setPlainText("Say hello.")
-    with qtbot.waitSignal(loaded_gui.worker.finished, timeout=60_000):
+    with qtbot.waitSignal(loaded_gui.worker.generated, timeout=60_000):
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.request is None, timeout=2_000)
     assert page.answer_edit.toPlainText()
 
 
@@ -111,9 +122,8 @@ def test_a_bad_model_file_shows_a_message(gui, qtbot, tmp_path: Path, monkeypatc
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
     bad = tmp_path / "relatorio.gguf"
     bad.write_text("isto é um relatório, não um modelo", encoding="utf-8")
-    with qtbot.waitSignal(gui.worker.failed, timeout=10_000):
-        gui.window.load_model(bad)
-    qtbot.waitUntil(lambda: bool(shown), timeout=2_000)
+    gui.window.load_model(bad)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "relatorio.gguf" in shown[0] and "GGUF" in shown[0]
     assert gui.window.models_page.load_button.isEnabled()
     assert gui.window.model_label.text() == "No model loaded"
@@ -143,17 +153,16 @@ CLOSE_MID_GENERATION = textwrap.dedent("""
     gui.window.show()
 
     class Closer(QObject):
-        @Slot(int, object)
-        def loaded(self, _id, _info):
-            gui.worker.chat([ChatMessage("user", "Write a very long story.")], GenerationParams(max_tokens=4000))
+        @Slot(object)
+        def loaded(self, _info):
+            gui.worker.chat([ChatMessage("user", "Write a very long story.")], GenerationParams(max_tokens=4000),
+                            on_text=self.tokens)
 
-        @Slot(int, str)
-        def tokens(self, _id, _text):
+        def tokens(self, _text):
             gui.window.close()
 
     closer = Closer()
     gui.worker.loaded.connect(closer.loaded)
-    gui.worker.tokens.connect(closer.tokens)
     gui.window.load_model(Path(sys.argv[1]))
     code = app.exec()
     started = time.monotonic()
@@ -195,8 +204,8 @@ def test_settings_dialog_saves_and_applies_threads(gui, qtbot, monkeypatch) -> N
         dialog.accept()
 
     QTimer.singleShot(100, fill_in)
-    with qtbot.waitSignal(gui.worker.finished, timeout=10_000):
-        gui.window.settings_action()  # modal until fill_in accepts it
+    gui.window.settings_action()  # modal until fill_in accepts it
+    qtbot.waitUntil(lambda: not gui.worker.service.busy, timeout=10_000)
     assert seen == ["Automatic (from the machine's load)"]
     assert gui.settings.get("n_threads") == 1 and gui.settings.get("n_ctx") == 4096
     assert gui.settings.get("language") == "pt_BR"

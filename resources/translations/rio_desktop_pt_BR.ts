@@ -4,247 +4,247 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="95"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="139"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="201"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="202"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="207"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="214"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="228"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="223"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="228"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="229"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="226"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="231"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="227"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="232"/>
         <source>{repo}: could not be checked ({detail})</source>
         <translation>{repo}: não foi possível verificar ({detail})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="235"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="244"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="249"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="271"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="289"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="294"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="298"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="303"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="355"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="360"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="358"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="363"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="361"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="366"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="364"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="369"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="377"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="383"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="382"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="386"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="392"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="390"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="396"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="394"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="400"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="395"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="401"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="408"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="410"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="419"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -257,32 +257,32 @@
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="214"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="215"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="248"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="249"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="252"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="253"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="313"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="362"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="364"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="428"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="430"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -413,23 +413,23 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/ui/jobs.py" line="30"/>
         <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="33"/>
+        <location filename="../../rio_desktop/settings.py" line="32"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="34"/>
+        <location filename="../../rio_desktop/settings.py" line="33"/>
         <source>CPU threads</source>
         <translation>Threads de CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="35"/>
+        <location filename="../../rio_desktop/settings.py" line="34"/>
         <source>Context length (tokens)</source>
         <translation>Tamanho do contexto (tokens)</translation>
     </message>
@@ -524,7 +524,7 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="215"/>
+        <location filename="../../rio_desktop/documents/export.py" line="207"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
@@ -534,32 +534,32 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="103"/>
+        <location filename="../../rio_desktop/documents/export.py" line="95"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="247"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="248"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="249"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="250"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="291"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="292"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="357"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="361"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="446"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="454"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="250"/>
+        <location filename="../../rio_desktop/models/planner.py" line="249"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -674,35 +674,50 @@
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
-        <source>The server answered {status}: {detail}</source>
-        <translation>O servidor respondeu {status}: {detail}</translation>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="139"/>
+        <source>{url} answers, but not as an OpenAI-compatible server (404). Check the address: it usually ends in /v1; your IT department has it.</source>
+        <translation>{url} responde, mas não como um servidor compatível com a OpenAI (404). Confira o endereço: ele costuma terminar em /v1; o setor de TI o tem.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="171"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="144"/>
+        <source>The server answered with error {status} and gave no reason. Ask your IT department whether it is working.</source>
+        <translation>O servidor respondeu com o erro {status} sem dizer o motivo. Pergunte ao setor de TI se ele está funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="147"/>
+        <source>The server answered with error {status}: {detail}</source>
+        <translation>O servidor respondeu com o erro {status}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="180"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="320"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/loading.py" line="73"/>
+        <source>The number of GPU layers must be &quot;auto&quot;, &quot;all&quot; or a whole number, not &quot;{value}&quot;.</source>
+        <translation>O número de camadas na GPU deve ser &quot;auto&quot;, &quot;all&quot; ou um número inteiro, não &quot;{value}&quot;.</translation>
     </message>
 </context>
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="62"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="65"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -710,234 +725,239 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="89"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="110"/>
-        <source>Template</source>
-        <translation>Modelo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
-        <source>Notes</source>
-        <translation>Anotações</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="149"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="148"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="159"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="167"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="166"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="545"/>
-        <source>The printer could not be opened.</source>
-        <translation>Não foi possível abrir a impressora.</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
+        <source>Template</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
+        <source>Notes</source>
+        <translation>Anotações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="314"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="266"/>
+        <source>New letter</source>
+        <translation>Nova carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="310"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="362"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="358"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="382"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="378"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="398"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="394"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="457"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="455"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="480"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="474"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="491"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="485"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="498"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="492"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="499"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="493"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="522"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="515"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="530"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="535"/>
+        <source>The printer could not be opened.</source>
+        <translation>Não foi possível abrir a impressora.</translation>
     </message>
 </context>
 <context>
@@ -964,208 +984,243 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
+        <source>On this computer</source>
+        <translation>Neste computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="58"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="72"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="72"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="87"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="89"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <source>GPU, {memory}</source>
+        <translation>GPU, {memory}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="133"/>
+        <source>GPU and RAM (experts in RAM), {memory}</source>
+        <translation>GPU e RAM (especialistas na RAM), {memory}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="135"/>
+        <source>GPU ({layers} layers) and CPU, {memory}</source>
+        <translation>GPU ({layers} camadas) e CPU, {memory}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="137"/>
+        <source>CPU, {memory}</source>
+        <translation>CPU, {memory}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="138"/>
+        <source>Does not fit ({memory} needed)</source>
+        <translation>Não cabe (precisa de {memory})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="148"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="154"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="208"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="210"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="211"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="214"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="222"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="225"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="233"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="244"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="234"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
-        <source>Copy the model into the models folder? Choose No to use it where it is.</source>
-        <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="245"/>
+        <source>Copy {name} into the models folder? Choose No to use it where it is.</source>
+        <translation>Copiar {name} para a pasta de modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="253"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="256"/>
+        <source>{name} was imported.</source>
+        <translation>{name} foi importado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="264"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="272"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="278"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="288"/>
+        <source>The models are now in {folder}.</source>
+        <translation>Os modelos agora estão em {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="290"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="226"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
-        <source>Done.</source>
-        <translation>Concluído.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="307"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1393,212 +1448,232 @@ CEP e cidade/UF</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="66"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="76"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="73"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="99"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="101"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="93"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="103"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="196"/>
         <source>Open a PDF to summarize</source>
         <translation>Abrir um PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
         <source>Save the summary or the letter as a file</source>
         <translation>Salvar o resumo ou o documento como arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="200"/>
         <source>Print the letter</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="203"/>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Run</source>
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Summarize or write</source>
         <translation>&amp;Resumir ou redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
         <source>Summarize the open PDF, or write the letter&apos;s body</source>
         <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="212"/>
         <source>Stop what the model is doing</source>
         <translation>Interromper o que o modelo está fazendo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Draft</source>
         <translation>Re&amp;digir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Models</source>
         <translation>&amp;Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
+        <source>&amp;Getting started…</source>
+        <translation>&amp;Primeiros passos…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
+        <source>What this computer can run and how to get a model</source>
+        <translation>O que este computador consegue executar e como obter um modelo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="224"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="281"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="282"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="299"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="319"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="320"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="351"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="442"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="443"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="469"/>
+        <source>{name} is loaded and ready.</source>
+        <translation>{name} está carregado e pronto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="488"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="500"/>
+        <source>Something could not be done</source>
+        <translation>Algo não pôde ser feito</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/main_window.py" line="479"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1618,7 +1693,7 @@ CEP e cidade/UF</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/models_page.py" line="53"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="149"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="145"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
@@ -1704,37 +1779,37 @@ CEP e cidade/UF</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/models_page.py" line="109"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="133"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="129"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="146"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="151"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="173"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="185"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="206"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="201"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="217"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="208"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -1803,231 +1878,244 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="46"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="53"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="58"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="60"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="69"/>
-        <source>All</source>
-        <translation>Todas</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
+        <source>Automatic (from the memory plan)</source>
+        <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="78"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="79"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="83"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="97"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="116"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="137"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="155"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="157"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="156"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="159"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="175"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="199"/>
+        <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
+        <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="216"/>
-        <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
-        <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
+        <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
+        <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="220"/>
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n modelo</numerusform>
+            <numerusform>%n modelos</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
@@ -2035,12 +2123,12 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -2048,262 +2136,281 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="79"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="114"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="120"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
+        <source>{name}: {pages}, {text_pages} with text.</source>
+        <translation>{name}: {pages}, {text_pages} com texto.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="337"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="247"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="180"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="234"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="220"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
-        <source>{name}: {pages} pages, {text_pages} with text.</source>
-        <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="280"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="273"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
+        <source>Stopped reading {name}.</source>
+        <translation>A leitura de {name} foi interrompida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="300"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="302"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="305"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
-        <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
-        <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="357"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="394"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="392"/>
+        <source>Still showing {name}.</source>
+        <translation>Continua aberto: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="447"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="412"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="453"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="415"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="435"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
+        <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
+        <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="441"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="423"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="444"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="426"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="458"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="441"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
@@ -2371,22 +2478,22 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>&amp;Depois</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="54"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="55"/>
         <source>Download the recommended model from Hugging Face</source>
         <translation>Baixar o modelo recomendado do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="55"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="56"/>
         <source>Use a GGUF model file you already have</source>
         <translation>Usar um arquivo de modelo GGUF que você já tem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="56"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="57"/>
         <source>Use your organisation&apos;s server instead of this computer</source>
         <translation>Usar o servidor do seu órgão em vez deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/welcome.py" line="57"/>
+        <location filename="../../rio_desktop/ui/welcome.py" line="58"/>
         <source>Close this screen; the Models page offers the same later</source>
         <translation>Fechar esta tela; a página Modelos oferece o mesmo depois</translation>
     </message>

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from rio_desktop.documents.export import write_atomically
+from rio_desktop.atomic import write_atomically
 from rio_desktop.documents.letter_rules import SENDER_KEYS
 
 log = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ class Draft:
     @property
     def title(self) -> str:
         subject = str(self.fields.get("subject") or "").strip()
-        return subject or self.notes.strip().split("\n")[0][:60] or self.id
+        return subject or self.notes.strip().split("\n")[0][:60]  # "": the interface names it
 
 
 class DraftStore:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from rio_desktop import APP_NAME, __version__
+from rio_desktop.atomic import write_atomically
 from rio_desktop.documents.fonts import DOCX_FAMILY, FAMILY, STYLES, font_file
+from rio_desktop.engine.backend import ModelInfo
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
@@ -69,6 +69,13 @@ def model_sha256(parts: Sequence[Path], cache_dir: Path | None = None) -> str:
     return digests[0] if len(digests) == 1 else "+".join(digests)
 
 
+def loaded_model_sha256(info: ModelInfo | None, cache_dir: Path | None = None) -> str:
+    """sha256 of the loaded model's file(s), for provenance; "" for a server model (there is no file)."""
+    if info is None or not info.parts:
+        return ""
+    return model_sha256(info.parts, cache_dir)
+
+
 @dataclass
 class Document:
     """What is exported: a title, notes for the reader, the body lines (Markdown-like), provenance."""
@@ -78,21 +85,6 @@ class Document:
     warnings: list[str]
     provenance: Provenance
     footer: str
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """A crash or a full disk mid-write never leaves a half file in place of a good one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        # mkstemp creates the file private (0600); a document gets the usual permissions.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_document(path: Path, data: bytes) -> Path:

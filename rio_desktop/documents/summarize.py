@@ -87,6 +87,7 @@ class Progress:
     done: int
     total: int
     eta_s: float | None = None
+    fraction: float = 0.0  # of the whole summary, by tokens (prompts and answers, the final step included)
 
 
 @dataclass
@@ -348,7 +349,10 @@ class Summarizer:
         elapsed = self.stats.model_seconds
         if self._done_tokens and elapsed > 0 and self._total_tokens > self._done_tokens:
             eta = (self._total_tokens - self._done_tokens) / (self._done_tokens / elapsed)
-        self.on_progress(Progress(stage, done, total, eta))
+        fraction = min(self._done_tokens / self._total_tokens, 1.0) if self._total_tokens else 0.0
+        if stage == "writing" and done >= total:
+            fraction = 1.0
+        self.on_progress(Progress(stage, done, total, eta, fraction))
 
     def _generate(self, user: str, max_tokens: int, stream: bool = False) -> Generation:
         messages = self._messages(user)
@@ -405,7 +409,11 @@ class Summarizer:
         warnings = document.warnings()
         mode, chunks = self.plan(pages)
         self.stats.mode, self.stats.chunks = mode, len(chunks)
-        self._total_tokens = sum(c.tokens for c in chunks) + len(chunks) * 200
+        # The work ahead in tokens: every chunk with its instructions and notes, then the final step (its
+        # notes and its answer), so that the bar moves at the pace of the model and never goes back.
+        self._total_tokens = sum(c.tokens for c in chunks) + len(chunks) * 200 + self.final_budget
+        if mode != "single":
+            self._total_tokens += len(chunks) * self.notes_budget // 2
         notes: list[Note] = []
         points: list[SummaryPoint] = []
         partial = False

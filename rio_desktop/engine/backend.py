@@ -1,4 +1,4 @@
-"""The interface every inference backend offers: the local llama.cpp one and, later, a server.
+"""The interface every inference backend offers: the local llama.cpp one and the organisation's server.
 
 The summarizer and the drafter talk only to this interface. Calls block; the worker thread
 (engine.service) is what keeps them off the UI thread.
@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length", "cancelled"]
@@ -37,6 +37,9 @@ class LoadParams:
     n_batch: int = 512
     use_mmap: bool = True
     experts_on_cpu: bool = False  # MoE: routed experts in RAM, the rest on the GPU
+    # The inspected model file (engine.model_file.ModelFile) when the caller has it already
+    # (models.loading): the backend then does not read the header a second time.
+    model_file: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class ModelInfo:
     file_bytes: int
     load_seconds: float
     description: str = ""
+    parts: tuple[Path, ...] = ()  # the model's file(s) on this computer; none for a server model
 
     @property
     def parameters_label(self) -> str:

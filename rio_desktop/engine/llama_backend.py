@@ -206,7 +206,8 @@ class LlamaCppBackend(Backend):
 
     def load(self, params: LoadParams, cancel: CancelToken | None = None,
              progress: Callable[[float], None] | None = None) -> ModelInfo:
-        model_file = inspect_model_file(params.model_path)  # raises ModelFileError, before llama.cpp
+        # Inspected already by models.loading, or here: a bad file raises ModelFileError before llama.cpp.
+        model_file = params.model_file or inspect_model_file(params.model_path)
         llama_cpp = _llama_cpp()
         if params.tensor_split:
             gpus = [d for d in llama_build.backend_devices() if d.kind in ("GPU", "iGPU")]
@@ -289,6 +290,7 @@ class LlamaCppBackend(Backend):
             file_bytes=model_file.total_bytes,
             load_seconds=load_seconds,
             description=vocab_model.desc(),
+            parts=tuple(model_file.parts),
         )
         log.info("loaded %s (%s, %s, ctx %d, %s) in %.2f s", self._info.name, self._info.architecture,
                  self._info.quantization, self._info.context_used, backend, load_seconds)

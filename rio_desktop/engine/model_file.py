@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rio_desktop.engine.errors import ModelFileError
 from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError, read_header
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
-from rio_desktop.units import format_bytes
+from rio_desktop.units import Bytes
 
 if TYPE_CHECKING:
     from rio_desktop.engine.chat_template import ChatTemplate
@@ -110,7 +110,7 @@ def _check_complete(path: Path, header: GGUFHeader) -> int:
         raise ModelFileError(Message(QT_TRANSLATE_NOOP(
             "Core", "The file {name} is incomplete: it has {have} of the {expected} its contents require. "
                     "The download or copy was probably interrupted; get the file again."),
-            name=path.name, have=format_bytes(size), expected=format_bytes(expected)))
+            name=path.name, have=Bytes(size), expected=Bytes(expected)))
     return size
 
 

@@ -135,8 +135,17 @@ class OpenAIServerBackend(Backend):
             return ServerError(Message(QT_TRANSLATE_NOOP(
                 "Core", "The server is overloaded ({status}) and did not recover after several tries. Try "
                         "again in a few minutes."), status=status))
+        if status == 404:  # something answers at that address, but not an OpenAI-compatible API
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "{url} answers, but not as an OpenAI-compatible server (404). Check the address: it "
+                        "usually ends in /v1; your IT department has it."), url=self.config.base_url))
+        detail = " ".join(body.split())[:200]
+        if not detail:
+            return ServerError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The server answered with error {status} and gave no reason. Ask your IT department "
+                        "whether it is working."), status=status))
         return ServerError(Message(QT_TRANSLATE_NOOP(
-            "Core", "The server answered {status}: {detail}"), status=status, detail=body[:200]))
+            "Core", "The server answered with error {status}: {detail}"), status=status, detail=detail))
 
     def _open(self, method: str, path: str, body: dict | None, cancel: CancelToken | None = None) -> _Connection:
         """A response with status 2xx, after retrying an overloaded server with backoff."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
-from rio_desktop.units import format_bytes
+from rio_desktop.units import Bytes
 
 if TYPE_CHECKING:
     import http.client
@@ -150,7 +150,7 @@ class Downloader:
             raise DownloadError(Message(QT_TRANSLATE_NOOP(
                 "Core", "Not enough disk space in {folder}: the download needs {needed} more and {free} are "
                         "free. Free some space or move the models folder to another disk."),
-                folder=str(folder), needed=format_bytes(remaining + SPACE_MARGIN), free=format_bytes(free)))
+                folder=str(folder), needed=Bytes(remaining + SPACE_MARGIN), free=Bytes(free)))
         self._total = sum(f.size for f in files)
         self._done = sum(min(h, f.size) for f, h in zip(files, have, strict=True))
         for file, target in zip(files, targets, strict=True):

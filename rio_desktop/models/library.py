@@ -169,11 +169,11 @@ class ModelLibrary:
     def _check_space(self, needed: int) -> None:
         free = shutil.disk_usage(self.folder).free
         if needed > free:
-            from rio_desktop.units import format_bytes
+            from rio_desktop.units import Bytes
 
             raise LibraryError(Message(QT_TRANSLATE_NOOP(
                 "Core", "Not enough disk space in {folder}: {needed} needed, {free} free."),
-                folder=str(self.folder), needed=format_bytes(needed), free=format_bytes(free)))
+                folder=str(self.folder), needed=Bytes(needed), free=Bytes(free)))
 
     def export_folder(self, model: InstalledModel, target: Path, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> Path:

@@ -21,7 +21,7 @@ from rio_desktop.engine.gguf_header import GGUFHeader
 from rio_desktop.engine.model_file import ModelFile, read_model_header
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.models.download import RemoteFile, remote_header
-from rio_desktop.units import format_bytes
+from rio_desktop.units import Bytes
 
 Mode = Literal["gpu", "partial", "moe_cpu", "cpu", "no_fit"]
 MiB = 1024 * 1024
@@ -235,7 +235,7 @@ def _suggestions(shape: ModelShape, gpu_free: Sequence[int], ram_available: int,
     fitting = int(room / (1 + MARGIN) - fixed)
     if fitting > 0:
         tips.append(Message(QT_TRANSLATE_NOOP("Core", "a smaller quantization (files up to {size})"),
-                            size=format_bytes(fitting)))
+                            size=Bytes(fitting)))
     tips.append(Message(QT_TRANSLATE_NOOP("Core", "the organisation's server")))
     return tips
 
@@ -246,12 +246,11 @@ def load_params(model: ModelFile, gpu_free: Sequence[int], ram_available: int, n
     shape = shape_of(model)
     result = plan(shape, gpu_free, ram_available, n_ctx)
     if result.mode == "no_fit":
-        tips = "; ".join(str(t) for t in result.suggestions)
         raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
             "Core", "{name} does not fit this computer: it needs about {need} and there is {have} free for "
-                    "it. It would fit with: {tips}."), name=model.path.name, need=format_bytes(result.total_bytes),
-            have=format_bytes(max(ram_available - RAM_RESERVE, 0) + sum(max(f - GPU_RESERVE, 0) for f in gpu_free)),
-            tips=tips))
+                    "it. It would fit with: {tips}."), name=model.path.name, need=Bytes(result.total_bytes),
+            have=Bytes(max(ram_available - RAM_RESERVE, 0) + sum(max(f - GPU_RESERVE, 0) for f in gpu_free)),
+            tips=list(result.suggestions)))
     params = LoadParams(model_path=model.path, n_ctx=result.n_ctx, n_gpu_layers=result.n_gpu_layers,
                         tensor_split=tuple(result.tensor_split) if result.tensor_split else None,
                         n_threads=n_threads, experts_on_cpu=result.mode == "moe_cpu")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.drafts import Draft, DraftStore, SenderMemory
-from rio_desktop.documents.export import Provenance, model_sha256
+from rio_desktop.documents.export import Provenance, loaded_model_sha256
 from rio_desktop.documents.letter import (
     Letter,
     ModelRequest,
@@ -46,16 +46,15 @@ from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
 from rio_desktop.documents.lgpd import redact
 from rio_desktop.engine.backend import Generation
-from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.engine.server_backend import OpenAIServerBackend
-from rio_desktop.i18n import Message
+from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
-from rio_desktop.ui.engine_worker import EngineWorker
+from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.letter_form import LetterForm
 from rio_desktop.ui.letter_view import LetterPreview, print_layout
 from rio_desktop.ui.privacy import privacy_choice
@@ -76,15 +75,15 @@ class DraftPage(QWidget):
         self.draft = Draft()
         self.dirty = False
         self.loading = False
-        self.request_id: int | None = None
+        self.request: RequestHandle | None = None
         self.request_kind = ""
         self.rewrite_cursor: QTextCursor | None = None
-        self.request: ModelRequest | None = None  # how the running request's answer is cleaned
+        self.model_request: ModelRequest | None = None  # how the running request's answer is cleaned
         self.rewrite_kind = ""
         self.rewrite_plan: RewritePlan | None = None
         self.rewrites: list[str] = []  # the paragraphs of the selection rewritten so far
         self.stream_cursor: QTextCursor | None = None
-        self.export_job: int | None = None
+        self.export_job: JobHandle | None = None
         self.redaction = None  # the placeholders of notes sent to the organisation's server
         self.builtin_templates = resource_path("templates")
         self.setAccessibleName(self.tr("Draft page"))
@@ -219,13 +218,7 @@ class DraftPage(QWidget):
         self.export_button.clicked.connect(self.export_action)
         self.print_button.clicked.connect(self.print_action)
         self.body.selectionChanged.connect(self._update_buttons)
-        worker.tokens.connect(self.tokens_event_response)
-        worker.finished.connect(self.finished_event_response)
-        worker.failed.connect(self.failed_event_response)
-        worker.cancelled.connect(self.cancelled_event_response)
         worker.loaded.connect(self.model_event_response)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.autosave_action)
@@ -267,8 +260,11 @@ class DraftPage(QWidget):
         self.drafts.blockSignals(True)
         self.drafts.clear()
         for draft in self.store.list():
-            when = draft.updated[:16].replace("T", " ")
-            self.drafts.addItem(f"{draft.title} — {when}", draft.id)
+            # The date as the language writes it; a draft without a subject or notes yet is "a new letter".
+            when = QLocale().toString(QDateTime.fromString(draft.updated[:19], Qt.DateFormat.ISODate),
+                                      QLocale.FormatType.ShortFormat)
+            title = draft.title or self.tr("New letter")
+            self.drafts.addItem(f"{title} — {when}", draft.id)
         self.drafts.setCurrentIndex(max(0, self.drafts.findData(self.draft.id)))
         self.drafts.blockSignals(False)
 
@@ -340,7 +336,7 @@ class DraftPage(QWidget):
 
     # -- the model -----------------------------------------------------------------------------------
     def _busy(self) -> bool:
-        return self.request_id is not None
+        return self.request is not None
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -370,7 +366,7 @@ class DraftPage(QWidget):
             if choice:
                 self.redaction = redact(notes)
                 notes = self.redaction.text
-        self.request = body_request(self.current_template(), self.fields(), notes)
+        self.model_request = body_request(self.current_template(), self.fields(), notes)
         # The whole body is replaced in one undoable step, however many pieces stream in.
         cursor = QTextCursor(self.body.document())
         cursor.beginEditBlock()
@@ -378,7 +374,7 @@ class DraftPage(QWidget):
         cursor.removeSelectedText()
         self.stream_cursor = cursor
         self.request_kind = "body"
-        self.request_id = self.worker.chat(list(self.request.messages), self.request.params)
+        self.request = self._chat(self.model_request)
         self.status.setText(self.tr("The model is writing the body…"))
         self._update_buttons()
 
@@ -401,13 +397,18 @@ class DraftPage(QWidget):
     def _rewrite_next(self) -> None:
         assert self.rewrite_plan is not None
         paragraph = self.rewrite_plan.paragraphs()[len(self.rewrites)]
-        self.request = rewrite_request(self.rewrite_kind, paragraph)
-        self.request_id = self.worker.chat(list(self.request.messages), self.request.params)
+        self.model_request = rewrite_request(self.rewrite_kind, paragraph)
+        self.request = self._chat(self.model_request)
+
+    def _chat(self, request: ModelRequest) -> RequestHandle:
+        return self.worker.chat(list(request.messages), request.params, on_text=self.text_event_response,
+                                on_done=self.finished_event_response, on_failed=self.failed_event_response,
+                                on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
-        if self.request_id is not None:
-            self.worker.cancel(self.request_id)
+        if self.request is not None:
+            self.request.cancel()
 
     def _end_stream(self) -> None:
         if self.stream_cursor is not None:
@@ -419,8 +420,8 @@ class DraftPage(QWidget):
         personal data put back, in the same undo step as the model's text."""
         self._end_stream()
         text = self.body.toPlainText()
-        if self.request is not None:
-            text = self.request.clean(text)
+        if self.model_request is not None:
+            text = self.model_request.clean(text)
         if self.redaction is not None:
             text = self.redaction.restore(text)
             self.redaction = None
@@ -430,20 +431,17 @@ class DraftPage(QWidget):
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(text)
             cursor.endEditBlock()
-        self.request = None
+        self.model_request = None
 
-    @Slot(int, str)
-    def tokens_event_response(self, request_id: int, text: str) -> None:
-        if request_id == self.request_id and self.stream_cursor is not None:
+    def text_event_response(self, text: str) -> None:
+        if self.stream_cursor is not None:
             self.stream_cursor.insertText(text)
 
-    @Slot(int, object)
-    def finished_event_response(self, request_id: int, result: object) -> None:
-        if request_id != self.request_id or not isinstance(result, Generation):
-            return
-        self.request_id = None
+    def finished_event_response(self, result: Generation) -> None:
+        self.request = None
         if self.request_kind == "rewrite" and self.rewrite_cursor is not None and self.rewrite_plan is not None:
-            self.rewrites.append(self.request.clean(result.text) if self.request else result.text.strip())
+            clean = self.model_request.clean if self.model_request else str.strip
+            self.rewrites.append(clean(result.text))
             if len(self.rewrites) < len(self.rewrite_plan.paragraphs()):
                 self._rewrite_next()
                 return
@@ -458,30 +456,26 @@ class DraftPage(QWidget):
         self.changed_action()
         self._update_buttons()
 
-    @Slot(int, object)
-    def failed_event_response(self, request_id: int, message: Message) -> None:
-        if request_id == self.request_id:
-            self.request_id = None
-            if self.request_kind == "body":
-                self._finish_body()
-            self._end_stream()
-            self.rewrite_cursor = self.rewrite_plan = None
-            self.status.setText(translate_message(message))
-            self._update_buttons()
+    def failed_event_response(self, error: UserFacingError) -> None:
+        self.request = None
+        if self.request_kind == "body":
+            self._finish_body()  # what was written is kept, cleaned like a finished one
+        self._end_stream()
+        self.rewrite_cursor = self.rewrite_plan = None
+        self.status.setText(translate_message(error.message))
+        self._update_buttons()
 
-    @Slot(int, object)
-    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
-        if request_id == self.request_id:
-            self.request_id = None
-            if self.request_kind == "body":
-                self._finish_body()  # what was written is kept, cleaned like a finished one
-            self._end_stream()
-            self.rewrite_cursor = self.rewrite_plan = None
-            self.status.setText(self.tr("Stopped. What was written is kept."))
-            self._update_buttons()
+    def cancelled_event_response(self, _partial: object) -> None:
+        self.request = None
+        if self.request_kind == "body":
+            self._finish_body()  # what was written is kept, cleaned like a finished one
+        self._end_stream()
+        self.rewrite_cursor = self.rewrite_plan = None
+        self.status.setText(self.tr("Stopped. What was written is kept."))
+        self._update_buttons()
 
-    @Slot(int, object)
-    def model_event_response(self, _request_id: int, _info: object) -> None:
+    @Slot(object)
+    def model_event_response(self, _info: object) -> None:
         self._update_buttons()
 
     # -- output --------------------------------------------------------------------------------------
@@ -500,35 +494,31 @@ class DraftPage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int:
+    def export_to(self, path: Path) -> JobHandle:
         letter, template = self.letter(), self.current_template()
         info = self.worker.model_info
         cache = self.paths.cache
 
         def job(_report):
-            sha = model_sha256(inspect_model_file(info.path).parts, cache) if info else ""
+            sha = loaded_model_sha256(info, cache)
             provenance = LetterProvenance(template=template.id, model_name=info.name if info else "",
                                           model_sha256=sha, created=Provenance.now())
             return export_letter(letter, path, provenance)
 
-        self.export_job = self.jobs.start(job)
+        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
+                                        on_failed=self.export_failed_event_response)
         self._update_buttons()
         return self.export_job
 
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.export_job:
-            self.export_job = None
-            self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-            self._update_buttons()
+    def export_done_event_response(self, result: Path) -> None:
+        self.export_job = None
+        self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
+        self._update_buttons()
 
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: object) -> None:
-        if job_id == self.export_job:
-            self.export_job = None
-            self._update_buttons()
-            QMessageBox.warning(self, self.tr("The letter could not be saved"),
-                                translate_message(error.message))  # type: ignore[attr-defined]
+    def export_failed_event_response(self, error: UserFacingError) -> None:
+        self.export_job = None
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("The letter could not be saved"), translate_message(error.message))
 
     @Slot()
     def print_action(self) -> None:

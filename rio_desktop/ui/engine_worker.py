@@ -1,49 +1,84 @@
-"""Qt face of the engine service: its events as signals, delivered in the GUI thread.
+"""Qt face of the engine service: each request's events go to the callbacks its caller gave.
 
-The service calls these methods on its worker thread; emitting a signal of this object (which lives in
-the GUI thread) queues the call to the connected slots. Connect them only to slots of QObjects that live
-in the GUI thread: PySide6 runs a lambda or a plain function on the emitting thread, even when queued.
+`worker.run(task, on_done=..., on_failed=..., on_cancelled=..., on_text=..., on_status=..., on_progress=...)`
+queues `task(ctx)` on the inference worker and returns a handle (`handle.cancel()`). The service calls the
+event methods below on its worker thread; each looks up the request's callbacks and posts them to the GUI
+thread (ui.dispatch), so a page hears only about its own requests. A failure without an `on_failed` is
+not lost: it goes to `unhandled`, which the main window shows. Two events are for everyone: `loaded` (the
+model in use changed) and `generated` (statistics of any finished generation, for the status bar).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from rio_desktop.engine.backend import Backend, ChatMessage, GenerationParams, LoadParams, ModelInfo
 from rio_desktop.engine.service import EngineService, Task
-from rio_desktop.i18n import Message
+from rio_desktop.i18n import Message, UserFacingError
+from rio_desktop.ui.dispatch import GuiDispatcher
 
 log = logging.getLogger(__name__)
 
 
+@dataclass
+class _Callbacks:
+    on_done: Callable[[Any], None] | None = None
+    on_failed: Callable[[UserFacingError], None] | None = None
+    on_cancelled: Callable[[Any], None] | None = None
+    on_text: Callable[[str], None] | None = None
+    on_status: Callable[[Any], None] | None = None
+    on_progress: Callable[[float], None] | None = None
+
+
+class RequestHandle:
+    """One request to the inference worker."""
+
+    def __init__(self, worker: EngineWorker, request_id: int) -> None:
+        self.worker = worker
+        self.id = request_id
+
+    def cancel(self) -> None:
+        self.worker.service.cancel(self.id)
+
+
 class EngineWorker(QObject):
-    loaded = Signal(int, object)  # request id, ModelInfo
-    progress = Signal(int, float)  # request id, fraction 0..1
-    status = Signal(int, object)  # request id, a task's own progress report
-    tokens = Signal(int, str)  # request id, a batch of streamed text
-    finished = Signal(int, object)  # request id, result (Generation for chat, ModelInfo for load)
-    failed = Signal(int, object)  # request id, Message
-    cancelled = Signal(int, object)  # request id, partial result or None
+    loaded = Signal(object)  # ModelInfo: a model was loaded (by anyone)
+    generated = Signal(object)  # the result of any finished request that carries `stats`
+    unhandled = Signal(object)  # a UserFacingError no caller handles
 
     def __init__(self, backend: Backend | Callable[[], Backend], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.dispatcher = GuiDispatcher(self)
+        self.dispatcher.callback_failed.connect(self.unhandled)
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._lock = threading.Lock()
         self.service = EngineService(backend, _Events(self))
 
-    def load_model(self, params: LoadParams) -> int:
-        return self.service.load(params)
+    def run(self, task: Task, kind: str = "task", *, on_done: Callable[[Any], None] | None = None,
+            on_failed: Callable[[UserFacingError], None] | None = None,
+            on_cancelled: Callable[[Any], None] | None = None, on_text: Callable[[str], None] | None = None,
+            on_status: Callable[[Any], None] | None = None,
+            on_progress: Callable[[float], None] | None = None) -> RequestHandle:
+        """Queue `task(ctx)` on the inference worker; the callbacks are called on the GUI thread."""
+        callbacks = _Callbacks(on_done, on_failed, on_cancelled, on_text, on_status, on_progress)
+        # Registered under the lock the events take: the worker's first event waits for the registration.
+        with self._lock:
+            request_id = self.service.submit(task, kind)
+            self._callbacks[request_id] = callbacks
+        return RequestHandle(self, request_id)
 
-    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams) -> int:
-        return self.service.chat(messages, params)
+    def load_model(self, params: LoadParams, **callbacks: Any) -> RequestHandle:
+        return self.run(lambda ctx: ctx.backend.load(params, ctx.cancel, ctx.progress), "load", **callbacks)
 
-    def submit(self, task: Task, kind: str = "task") -> int:
-        return self.service.submit(task, kind)
-
-    def cancel(self, request_id: int) -> None:
-        self.service.cancel(request_id)
+    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, **callbacks: Any) -> RequestHandle:
+        messages = list(messages)
+        return self.run(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel), "chat", **callbacks)
 
     def cancel_all(self) -> None:
         self.service.cancel_all()
@@ -58,30 +93,48 @@ class EngineWorker(QObject):
             log.warning("the engine did not stop within %.1f s", timeout)
         return stopped
 
+    # -- called on the worker thread -----------------------------------------------------------------
+    def _callbacks_of(self, request_id: int, final: bool = False) -> _Callbacks:
+        with self._lock:
+            if final:
+                return self._callbacks.pop(request_id, _Callbacks())
+            return self._callbacks.get(request_id, _Callbacks())
+
+    def _post(self, callback: Callable[..., Any] | None, *args: Any) -> None:
+        if callback is not None:
+            self.dispatcher.post(callback, *args)
+
 
 class _Events:
-    """The service's EngineEvents, called on the worker thread: each emits the matching signal."""
+    """The service's EngineEvents, called on the worker thread."""
 
     def __init__(self, worker: EngineWorker) -> None:
         self.worker = worker
 
     def loaded(self, request_id: int, info: ModelInfo) -> None:
-        self.worker.loaded.emit(request_id, info)
+        self.worker.loaded.emit(info)
 
     def progress(self, request_id: int, fraction: float) -> None:
-        self.worker.progress.emit(request_id, fraction)
+        self.worker._post(self.worker._callbacks_of(request_id).on_progress, fraction)
 
     def status(self, request_id: int, payload: Any) -> None:
-        self.worker.status.emit(request_id, payload)
+        self.worker._post(self.worker._callbacks_of(request_id).on_status, payload)
 
     def tokens(self, request_id: int, text: str) -> None:
-        self.worker.tokens.emit(request_id, text)
+        self.worker._post(self.worker._callbacks_of(request_id).on_text, text)
 
     def finished(self, request_id: int, result: Any) -> None:
-        self.worker.finished.emit(request_id, result)
+        if getattr(result, "stats", None) is not None:
+            self.worker.generated.emit(result)
+        self.worker._post(self.worker._callbacks_of(request_id, final=True).on_done, result)
 
     def failed(self, request_id: int, message: Message) -> None:
-        self.worker.failed.emit(request_id, message)
+        callbacks = self.worker._callbacks_of(request_id, final=True)
+        error = UserFacingError(message)
+        if callbacks.on_failed is not None:
+            self.worker._post(callbacks.on_failed, error)
+        else:
+            self.worker.unhandled.emit(error)
 
     def cancelled(self, request_id: int, partial: Any) -> None:
-        self.worker.cancelled.emit(request_id, partial)
+        self.worker._post(self.worker._callbacks_of(request_id, final=True).on_cancelled, partial)

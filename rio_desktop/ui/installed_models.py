@@ -6,7 +6,9 @@ Part of the first screen: dialog classes are imported where used, to keep start-
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -24,17 +26,20 @@ from PySide6.QtWidgets import (
 
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.library import InstalledModel, user_library
+from rio_desktop.models.loading import plan_installed
+from rio_desktop.models.planner import Plan
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.jobs import JobHandle, Jobs, Report
 
 log = logging.getLogger(__name__)
 
 
 class InstalledTab(QWidget):
     load_requested = Signal(object)  # Path
+    imported = Signal(object)  # Path of a model just imported
     scanned = Signal()  # the table shows the library as it is now
 
     def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
@@ -42,13 +47,15 @@ class InstalledTab(QWidget):
         self.jobs, self.settings, self.paths = jobs, settings, paths
         self.library = user_library(settings, paths)
         self.models: list[InstalledModel] = []
-        self.job: int | None = None
-        self.scan_job: int | None = None
+        self.job: JobHandle | None = None
+        self.scan_job: JobHandle | None = None
+        self.plans: dict[Path, Plan] = {}
         self.scan_again = False
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setAccessibleName(self.tr("Installed models"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Quantization"), self.tr("Architecture"),
-                                              self.tr("Size"), self.tr("Context"), self.tr("Location")])
+                                              self.tr("Size"), self.tr("Context"), self.tr("On this computer"),
+                                              self.tr("Location")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -96,9 +103,6 @@ class InstalledTab(QWidget):
         self.buttons["move"].clicked.connect(self.move_action)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.load_action())
-        jobs.progress.connect(self.job_progress_event_response)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
         # From the event loop: the scan thread then does not compete with building the window.
         QTimer.singleShot(0, self.refresh)
 
@@ -109,10 +113,33 @@ class InstalledTab(QWidget):
             self.scan_again = True  # something changed during the scan: one more when it ends
             return
         self.scan_again = False
-        self.scan_job = self.jobs.start(lambda _report: self.library.scan())
+        library, n_ctx, models_dir = self.library, self.settings.get("n_ctx"), self.paths.models
 
-    def show_scan(self, models: list[InstalledModel], problems: list) -> None:
+        def scan(_report: Report) -> tuple[list[InstalledModel], list, dict[Path, Plan]]:
+            models, problems = library.scan()
+            return models, problems, plan_installed([m.model for m in models], n_ctx, models_dir=models_dir)
+
+        self.scan_job = self.jobs.run(scan, on_done=self.scan_done_event_response,
+                                      on_failed=self.scan_failed_event_response)
+
+    def plan_text(self, plan: Plan | None) -> str:
+        """Where the model would run on this computer and how much memory it takes, before loading."""
+        if plan is None:
+            return "?"
+        memory = format_bytes(plan.total_bytes)
+        if plan.mode == "gpu":
+            return self.tr("GPU, {memory}").format(memory=memory)
+        if plan.mode == "moe_cpu":
+            return self.tr("GPU and RAM (experts in RAM), {memory}").format(memory=memory)
+        if plan.mode == "partial":
+            return self.tr("GPU ({layers} layers) and CPU, {memory}").format(layers=plan.n_gpu_layers, memory=memory)
+        if plan.mode == "cpu":
+            return self.tr("CPU, {memory}").format(memory=memory)
+        return self.tr("Does not fit ({memory} needed)").format(memory=memory)
+
+    def show_scan(self, models: list[InstalledModel], problems: list, plans: dict[Path, Plan] | None = None) -> None:
         self.models = models
+        self.plans = plans or {}
         default = self.settings.get("last_model")
         self.table.setRowCount(len(self.models))
         for row, installed in enumerate(self.models):
@@ -122,7 +149,7 @@ class InstalledTab(QWidget):
                 else str(model.path.parent)
             for column, text in enumerate((name, model.quantization, model.architecture,
                                            format_bytes(installed.size_bytes), str(model.context_trained or "?"),
-                                           location)):
+                                           self.plan_text(self.plans.get(model.path)), location)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.problems.setText("\n".join(self.tr("Not a usable model: {name}: {reason}").format(
             name=p.path.name, reason=translate_message(p.message)) for p in problems))
@@ -141,12 +168,22 @@ class InstalledTab(QWidget):
         for key in ("import_file", "import_folder", "move"):
             self.buttons[key].setEnabled(self.job is None)
 
-    def _start(self, work, text: str) -> None:  # type: ignore[no-untyped-def]
+    def _start(self, work: Callable[[Report], Any], text: str, on_done: Callable[[Any], None]) -> JobHandle:
+        """One library operation at a time, with the progress bar; `on_done` says how it ended."""
         self.status.setText(text)
         self.progress.show()
         self.progress.setRange(0, 0)
-        self.job = self.jobs.start(work)
+
+        def done(result: Any) -> None:
+            self.job = None
+            self.progress.hide()
+            on_done(result)
+            self.refresh()
+
+        self.job = self.jobs.run(work, on_done=done, on_failed=self.job_failed_event_response,
+                                 on_progress=self.job_progress_event_response)
         self._update_buttons()
+        return self.job
 
     @Slot()
     def load_action(self) -> None:
@@ -185,40 +222,54 @@ class InstalledTab(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export to (for example a USB drive)"))
         if model is not None and folder:
             self._start(lambda report: self.library.export_folder(model, Path(folder), lambda d, t: report((d, t))),
-                        self.tr("Exporting {name}…").format(name=model.model.name))
+                        self.tr("Exporting {name}…").format(name=model.model.name),
+                        lambda result: self.status.setText(self.tr("Exported to {folder}.").format(folder=result)))
 
     @Slot()
-    def import_file_action(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+    def import_file_action(self) -> bool:
+        """Ask for a file and import it; False when the clerk cancelled the file dialog."""
+        from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a model"), str(Path.home()),
                                               self.tr("GGUF models (*.gguf)"))
         if not path:
-            return
-        copy = QMessageBox.question(self, self.tr("Import a model"), self.tr(
-            "Copy the model into the models folder? Choose No to use it where it is.")) == \
-            QMessageBox.StandardButton.Yes
-        self.import_file(Path(path), copy)
+            return False
+        self.offer_import(Path(path))
+        return True
 
-    def import_file(self, path: Path, copy: bool) -> int:
-        self._start(lambda report: self.library.import_file(path, copy, lambda d, t: report((d, t))),
-                    self.tr("Importing {name}…").format(name=path.name))
-        assert self.job is not None
-        return self.job
+    def offer_import(self, path: Path) -> JobHandle | None:
+        """Ask whether to copy `path` into the models folder or use it in place, then import it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, self.tr("Import a model"), self.tr(
+            "Copy {name} into the models folder? Choose No to use it where it is.").format(name=path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return None
+        return self.import_file(path, answer == QMessageBox.StandardButton.Yes)
+
+    def import_file(self, path: Path, copy: bool) -> JobHandle:
+        return self._start(lambda report: self.library.import_file(path, copy, lambda d, t: report((d, t))),
+                           self.tr("Importing {name}…").format(name=path.name), self._imported)
+
+    def _imported(self, model: InstalledModel) -> None:
+        self.status.setText(self.tr("{name} was imported.").format(name=model.model.name))
+        self.imported.emit(model.path)
 
     @Slot()
-    def import_folder_action(self) -> None:
+    def import_folder_action(self) -> bool:
+        """Ask for an exported folder and import it; False when the clerk cancelled the dialog."""
         from PySide6.QtWidgets import QFileDialog
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Import an exported model folder"))
-        if folder:
-            self.import_folder(Path(folder))
+        if not folder:
+            return False
+        self.import_folder(Path(folder))
+        return True
 
-    def import_folder(self, folder: Path) -> int:
-        self._start(lambda report: self.library.import_folder(folder, lambda d, t: report((d, t))),
-                    self.tr("Checking and importing {name}…").format(name=folder.name))
-        assert self.job is not None
-        return self.job
+    def import_folder(self, folder: Path) -> JobHandle:
+        return self._start(lambda report: self.library.import_folder(folder, lambda d, t: report((d, t))),
+                           self.tr("Checking and importing {name}…").format(name=folder.name), self._imported)
 
     @Slot()
     def move_action(self) -> None:
@@ -232,45 +283,32 @@ class InstalledTab(QWidget):
                 self.library.move_to(target, lambda d, t: report((d, t)))
                 return target
 
-            self._start(work, self.tr("Moving the models to {folder}…").format(folder=folder))
-
-    @Slot(int, object)
-    def job_progress_event_response(self, job_id: int, payload: object) -> None:
-        if job_id == self.job and isinstance(payload, tuple):
-            done, total = payload
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * done / total) if total else 0)
-
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.scan_job:
-            self.scan_job = None
-            self.show_scan(*result)  # type: ignore[misc]
-            if self.scan_again:
-                self.refresh()
-            return
-        if job_id != self.job:
-            return
-        self.job = None
-        self.progress.hide()
-        if isinstance(result, Path) and result.is_dir() and result != self.library.folder:
-            self.status.setText(self.tr("Exported to {folder}.").format(folder=result))
-        else:
-            if isinstance(result, Path):  # the models folder moved
+            def moved(result: Path) -> None:
                 self.settings.set("models_folder", str(result))
-            self.status.setText(self.tr("Done."))
-        self.refresh()
+                self.status.setText(self.tr("The models are now in {folder}.").format(folder=result))
 
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: object) -> None:
-        if job_id == self.scan_job:  # an unreadable folder, say: say so, keep what is shown
-            self.scan_job = None
-            log.warning("scanning the models folder failed: %s", error)
-            self.problems.setText(self.tr("The models folder could not be read: {error}").format(error=error))
-            return
-        if job_id != self.job:
-            return
+            self._start(work, self.tr("Moving the models to {folder}…").format(folder=folder), moved)
+
+    def job_progress_event_response(self, payload: tuple[int, int]) -> None:
+        done, total = payload
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * done / total) if total else 0)
+
+    def scan_done_event_response(self, result: tuple[list[InstalledModel], list, dict[Path, Plan]]) -> None:
+        self.scan_job = None
+        self.show_scan(*result)
+        if self.scan_again:
+            self.refresh()
+
+    def scan_failed_event_response(self, error: UserFacingError) -> None:
+        # An unreadable folder, say: say so, keep what is shown.
+        self.scan_job = None
+        log.warning("scanning the models folder failed: %s", error)
+        self.problems.setText(self.tr("The models folder could not be read: {error}").format(
+            error=translate_message(error.message)))
+
+    def job_failed_event_response(self, error: UserFacingError) -> None:
         self.job = None
         self.progress.hide()
-        self.status.setText(translate_message(error.message) if isinstance(error, UserFacingError) else str(error))
+        self.status.setText(translate_message(error.message))
         self.refresh()

@@ -1,13 +1,16 @@
-"""A small pool for background work that is not inference (reading PDFs, exporting, hashing).
+"""A small pool for background work that is not inference (reading PDFs, exporting, hashing, the hub).
 
-The inference worker serves the model only; the GUI thread only draws. Results come back as signals of
-this object, which lives in the GUI thread.
+One way to run it: `jobs.run(fn, on_done=..., on_failed=..., on_progress=...)`. `fn(report)` runs on the
+pool; each callback is called on the GUI thread, for this call only (no page filters shared signals by
+id, so one page never sees another's results). A failure is always a Message; a failure whose caller gave
+no `on_failed` is not lost: it goes to `unhandled`, which the main window shows.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -15,44 +18,96 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.ui.dispatch import GuiDispatcher
 
 log = logging.getLogger(__name__)
 
 Report = Callable[[Any], None]
+OnDone = Callable[[Any], None]
+OnFailed = Callable[[UserFacingError], None]
+OnProgress = Callable[[Any], None]
+
+INTERNAL_ERROR = QT_TRANSLATE_NOOP(
+    "Core", "Something went wrong inside Rio Desktop ({detail}). The details are in the log.")
+
+
+def as_user_facing(exc: BaseException) -> UserFacingError:
+    """The error as a clerk reads it: a UserFacingError as it is, anything else (a bug) named by its kind."""
+    if isinstance(exc, UserFacingError):
+        return exc
+    return UserFacingError(Message(INTERNAL_ERROR, detail=type(exc).__name__))
+
+
+class JobHandle:
+    """One background call. `cancel()` stops delivering its callbacks (the work itself is told through the
+    CancelToken the caller gave it, if any)."""
+
+    def __init__(self, job_id: int, on_cancel: Callable[[], None] | None = None) -> None:
+        self.id = job_id
+        self._on_cancel = on_cancel
+        self._cancelled = threading.Event()
+        self._finished = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        if self._on_cancel is not None:
+            self._on_cancel()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    @property
+    def finished(self) -> bool:
+        return self._finished.is_set()
 
 
 class Jobs(QObject):
-    progress = Signal(int, object)  # job id, what the job reported
-    done = Signal(int, object)  # job id, result
-    failed = Signal(int, object)  # job id, Message (or the exception for callers that need its kind)
+    # A failure no caller handles, as a UserFacingError: shown by the main window.
+    unhandled = Signal(object)
 
     def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rio-jobs")
         self._ids = itertools.count(1)
         self._closed = False
+        self.dispatcher = GuiDispatcher(self)
+        self.dispatcher.callback_failed.connect(self.unhandled)
 
-    def start(self, job: Callable[[Report], Any]) -> int:
-        job_id = next(self._ids)
+    def run(self, fn: Callable[[Report], Any], *, on_done: OnDone | None = None,
+            on_failed: OnFailed | None = None, on_progress: OnProgress | None = None,
+            on_cancel: Callable[[], None] | None = None) -> JobHandle:
+        """Run `fn(report)` on the pool. `on_cancel` is called (on the calling thread) by handle.cancel(),
+        e.g. to set the CancelToken the work watches."""
+        handle = JobHandle(next(self._ids), on_cancel)
         if self._closed:  # the application is closing: a late timer's job is not started (no answer comes)
-            log.debug("job %d not started: shutting down", job_id)
-            return job_id
-        self._pool.submit(self._run, job_id, job)
-        return job_id
+            log.debug("job %d not started: shutting down", handle.id)
+            return handle
+        self._pool.submit(self._run, handle, fn, on_done, on_failed, on_progress)
+        return handle
 
-    def _run(self, job_id: int, job: Callable[[Report], Any]) -> None:
+    def _run(self, handle: JobHandle, fn: Callable[[Report], Any], on_done: OnDone | None,
+             on_failed: OnFailed | None, on_progress: OnProgress | None) -> None:
+        post = self.dispatcher.post
+
+        def report(payload: Any) -> None:
+            if on_progress is not None and not handle.cancelled:
+                post(on_progress, payload)
+
         try:
-            result = job(lambda payload: self.progress.emit(job_id, payload))
-        except UserFacingError as exc:
-            self.failed.emit(job_id, exc)
-            return
+            result = fn(report)
         except Exception as exc:
-            log.exception("background job %d failed", job_id)
-            self.failed.emit(job_id, UserFacingError(Message(QT_TRANSLATE_NOOP(
-                "Core", "Something went wrong inside Rio Desktop ({detail}). The details are in the log."),
-                detail=type(exc).__name__)))
+            if not isinstance(exc, UserFacingError):
+                log.exception("background job %d failed", handle.id)
+            error = as_user_facing(exc)
+            handle._finished.set()
+            if handle.cancelled:
+                return
+            post(on_failed, error) if on_failed is not None else self.unhandled.emit(error)
             return
-        self.done.emit(job_id, result)
+        handle._finished.set()
+        if on_done is not None and not handle.cancelled:
+            post(on_done, result)
 
     def shutdown(self) -> None:
         self._closed = True

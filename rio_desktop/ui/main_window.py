@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop import APP_NAME, __version__
-from rio_desktop.engine.backend import LoadParams, ModelInfo
-from rio_desktop.i18n import Message
+from rio_desktop.engine.backend import ModelInfo
+from rio_desktop.i18n import UserFacingError
+from rio_desktop.models.loading import choice_from_settings
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
-from rio_desktop.ui.engine_worker import EngineWorker
-from rio_desktop.ui.formatting import translate_message
+from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from rio_desktop.ui.desktop_integration import DesktopIntegration
     from rio_desktop.ui.draft_page import DraftPage
@@ -45,6 +47,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _dropped_model(mime: QMimeData) -> Path | None:
+    urls = mime.urls()
+    if len(urls) == 1 and urls[0].isLocalFile() and urls[0].toLocalFile().lower().endswith(".gguf"):
+        return Path(urls[0].toLocalFile())
+    return None
+
+
 class MainWindow(QMainWindow):
     def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths) -> None:
         super().__init__()
@@ -52,11 +61,12 @@ class MainWindow(QMainWindow):
         self.jobs = jobs
         self.settings = settings
         self.paths = paths
-        self.load_request: int | None = None
+        self.load_request: RequestHandle | None = None
         self.restart_requested = False  # run_gui starts the application again after the window closed
         self._desktop: DesktopIntegration | None = None
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
+        self.setAcceptDrops(True)
 
         self._pages: dict[int, QWidget] = {}
         self._page_factories: list[Callable[[], QWidget]] = [
@@ -96,12 +106,11 @@ class MainWindow(QMainWindow):
         self.show_model(None)
 
         worker.loaded.connect(self.loaded_event_response)
-        worker.progress.connect(self.progress_event_response)
-        worker.failed.connect(self.failed_event_response)
-        worker.cancelled.connect(self.cancelled_event_response)
-        worker.finished.connect(self.finished_event_response)
-        # Models first while no model is loaded: that is what the clerk must do first.
-        self.navigation.setCurrentRow(2)
+        worker.generated.connect(self.generated_event_response)
+        worker.unhandled.connect(self.unhandled_event_response)
+        jobs.unhandled.connect(self.unhandled_event_response)
+        # The Models page first only while there is no model to use: that is what the clerk must do first.
+        self.navigation.setCurrentRow(0 if self._has_model() else 2)
 
     # -- pages ---------------------------------------------------------------------------------------
     def _make_summarize_page(self) -> QWidget:
@@ -123,6 +132,7 @@ class MainWindow(QMainWindow):
         page = ModelsPage(self.worker, self.jobs, self.settings, self.paths)
         page.load_requested.connect(self.load_model_action)
         page.load_path_requested.connect(self.load_path_action)
+        page.installed_tab.imported.connect(self.imported_event_response)
         page.activity_progress.connect(self.activity_progress_event_response)
         page.activity_done.connect(self.activity_done_event_response)
         page.show_model(self.worker.model_info)
@@ -208,6 +218,8 @@ class MainWindow(QMainWindow):
                          f"Ctrl+{row + 1}")
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Getting started…"), self.show_welcome,
+                     description=self.tr("What this computer can run and how to get a model"))
         self._action(help_menu, self.tr("Open the &log folder"), self.open_logs_action)
         self._action(help_menu, self.tr("&About Rio Desktop"), self.about_action)
         self.stack.currentChanged.connect(self._update_page_actions)
@@ -261,8 +273,8 @@ class MainWindow(QMainWindow):
         self.models_page.tabs.setCurrentIndex(0)
         self.load_model(path)
 
-    def load_model(self, path: Path) -> int | None:
-        """Load on the worker; in automatic mode the memory plan chooses context, GPU layers and split."""
+    def load_model(self, path: Path) -> RequestHandle | None:
+        """Load on the worker, with the parameters models.loading decides (the one path the CLI takes too)."""
         from PySide6.QtWidgets import QMessageBox
 
         if self.settings.get("backend") == "server":
@@ -270,24 +282,19 @@ class MainWindow(QMainWindow):
                 "Rio Desktop is set to use the organisation's server. To run a model file on this computer, "
                 "choose \"This computer\" in Settings first."))
             return None
-        settings, models_dir = self.settings, self.paths.models
-        n_ctx, n_threads = settings.get("n_ctx"), settings.get("n_threads") or None
-        fixed_layers = settings.get("n_gpu_layers")
+        choice = choice_from_settings({name: self.settings.get(name) for name in ("n_ctx", "gpu_layers",
+                                                                                   "n_threads")})
+        models_dir = self.paths.models
 
         def task(ctx):
-            from rio_desktop.engine.model_file import inspect_model_file
-            from rio_desktop.models.hardware import detect
-            from rio_desktop.models.planner import load_params
+            from rio_desktop.models.loading import decide_load
 
-            if fixed_layers >= 0:  # the clerk chose the number of GPU layers: no plan
-                params = LoadParams(model_path=path, n_ctx=n_ctx, n_gpu_layers=fixed_layers, n_threads=n_threads)
-            else:
-                hardware = detect(models_dir)
-                params, _plan = load_params(inspect_model_file(path), hardware.gpu_free_bytes,
-                                            hardware.ram["available_bytes"], n_ctx, n_threads)
-            return ctx.backend.load(params, ctx.cancel, ctx.progress)
+            decision = decide_load(path, choice, models_dir=models_dir)
+            return ctx.backend.load(decision.params, ctx.cancel, ctx.progress)
 
-        self.load_request = self.worker.submit(task, kind="load")
+        self.load_request = self.worker.run(
+            task, "load", on_done=self.load_done_event_response, on_failed=self.load_failed_event_response,
+            on_cancelled=self.load_cancelled_event_response, on_progress=self.load_progress_event_response)
         self.models_page.show_load_progress(0.0)
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=path.name))
         return self.load_request
@@ -297,10 +304,10 @@ class MainWindow(QMainWindow):
         from rio_desktop.ui.settings_dialog import SettingsDialog
 
         language = self.settings.get("language")
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self.jobs, self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             threads = self.settings.get("n_threads") or None
-            self.worker.submit(lambda ctx: ctx.backend.set_threads(threads), kind="settings")
+            self.worker.run(lambda ctx: ctx.backend.set_threads(threads), "settings")
             self.apply_backend()
             if self.settings.get("language") != language:
                 self.offer_restart()
@@ -319,7 +326,7 @@ class MainWindow(QMainWindow):
         self.close()
         return True
 
-    def apply_backend(self) -> int | None:
+    def apply_backend(self) -> RequestHandle | None:
         """Use the backend Settings name: the organisation's server (connected and checked on the worker),
         or this computer's llama.cpp."""
         from rio_desktop.engine.llama_backend import LlamaCppBackend
@@ -337,8 +344,10 @@ class MainWindow(QMainWindow):
             if isinstance(current, OpenAIServerBackend) and current.config == config and current.info is not None:
                 return None
             self.worker.service.replace_backend(OpenAIServerBackend(config))
-            self.load_request = self.worker.submit(lambda ctx: ctx.backend.load(None, ctx.cancel, ctx.progress),
-                                                   kind="load")
+            self.load_request = self.worker.run(
+                lambda ctx: ctx.backend.load(None, ctx.cancel, ctx.progress), "load",
+                on_done=self.load_done_event_response, on_failed=self.load_failed_event_response,
+                on_cancelled=self.load_cancelled_event_response, on_progress=self.load_progress_event_response)
             self.statusBar().showMessage(self.tr("Connecting to {url}…").format(url=config.base_url))
             return self.load_request
         if current is not None and not isinstance(current, LlamaCppBackend):
@@ -347,19 +356,47 @@ class MainWindow(QMainWindow):
         return None
 
     def show_welcome(self) -> WelcomeDialog:
-        """The first-run screen (once): what this computer can run and how to get a model."""
+        """The first-run screen (Help → Getting started brings it back): what this computer can run and
+        how to get a model. Choosing a file or folder that the clerk then cancels leaves it open."""
         from rio_desktop.models.hardware import detect
         from rio_desktop.ui.welcome import WelcomeDialog
 
         self.settings.set("welcome_done", True)
         dialog = WelcomeDialog(detect(self.paths.models, with_llama=False), self)
+        installed = self.models_page.installed_tab
         dialog.download_requested.connect(self.welcome_download_action)
-        dialog.import_requested.connect(self.models_page.installed_tab.import_file_action)
-        dialog.import_folder_requested.connect(self.models_page.installed_tab.import_folder_action)
+        dialog.import_requested.connect(lambda: installed.import_file_action() and dialog.accept())
+        dialog.import_folder_requested.connect(lambda: installed.import_folder_action() and dialog.accept())
         dialog.server_requested.connect(self.settings_action)
         self.navigation.setCurrentRow(2)
         dialog.open()
         return dialog
+
+    def _has_model(self) -> bool:
+        """A model to use: the one loaded last (if its file is still there) or the organisation's server."""
+        last = self.settings.get("last_model")
+        return self.settings.get("backend") == "server" or bool(last and Path(last).is_file())
+
+    @Slot(object)
+    def imported_event_response(self, path: Path) -> None:
+        """A model was imported: with none loaded yet, load it at once (and say so), ready to use."""
+        if self.worker.model_info is None and self.load_request is None and \
+                self.settings.get("backend") != "server":
+            self.load_model(path)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if _dropped_model(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        """A .gguf dropped anywhere on the window: offer to import it (a PDF goes to the Summarize page)."""
+        path = _dropped_model(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        self.navigation.setCurrentRow(2)
+        self.models_page.tabs.setCurrentWidget(self.models_page.installed_tab)
+        self.models_page.installed_tab.offer_import(path)
 
     @Slot(str)
     def welcome_download_action(self, entry_id: str) -> None:
@@ -416,43 +453,51 @@ class MainWindow(QMainWindow):
         self.model_label.setText(info.name)
         self.backend_label.setText(info.backend)
 
-    @Slot(int, object)
-    def loaded_event_response(self, request_id: int, info: ModelInfo) -> None:
-        if request_id == self.load_request:
-            self.load_request = None
-            self.models_page.show_load_progress(None)
-            self.statusBar().clearMessage()
+    @Slot(object)
+    def loaded_event_response(self, info: ModelInfo) -> None:
+        """A model was loaded, by this window or by another part of the application."""
         self.settings.remember_model(str(info.path))
         self.show_model(info)
 
-    @Slot(int, float)
-    def progress_event_response(self, request_id: int, fraction: float) -> None:
-        if request_id == self.load_request:
-            self.models_page.show_load_progress(fraction)
+    def _load_ended(self) -> None:
+        self.load_request = None
+        self.models_page.show_load_progress(None)
+        self.statusBar().clearMessage()
 
-    @Slot(int, object)
-    def finished_event_response(self, _request_id: int, result: object) -> None:
-        stats = getattr(result, "stats", None)
-        if stats is not None and stats.generated_tokens:
-            self.speed_label.setText(self.tr("{speed:.1f} tokens/s").format(speed=stats.tokens_per_second))
+    def load_done_event_response(self, info: ModelInfo) -> None:
+        self._load_ended()
+        self.statusBar().showMessage(self.tr("{name} is loaded and ready.").format(name=info.name), 8000)
 
-    @Slot(int, object)
-    def failed_event_response(self, request_id: int, message: Message) -> None:
+    def load_progress_event_response(self, fraction: float) -> None:
+        self.models_page.show_load_progress(fraction)
+
+    def load_failed_event_response(self, error: UserFacingError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        if request_id == self.load_request:
-            self.load_request = None
-            self.models_page.show_load_progress(None)
-            self.statusBar().clearMessage()
-            self.show_model(self.worker.model_info)
-            QMessageBox.warning(self, self.tr("The model could not be loaded"), translate_message(message))
+        self._load_ended()
+        self.show_model(self.worker.model_info)
+        QMessageBox.warning(self, self.tr("The model could not be loaded"), translate_message(error.message))
 
-    @Slot(int, object)
-    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
-        if request_id == self.load_request:
-            self.load_request = None
-            self.models_page.show_load_progress(None)
-            self.statusBar().clearMessage()
+    def load_cancelled_event_response(self, _partial: object) -> None:
+        self._load_ended()
+
+    @Slot(object)
+    def generated_event_response(self, result: object) -> None:
+        stats = getattr(result, "stats", None)
+        if stats is not None and getattr(stats, "generated_tokens", 0) and hasattr(stats, "tokens_per_second"):
+            self.speed_label.setText(localized(self.tr("{speed:.1f} tokens/s"), speed=stats.tokens_per_second))
+
+    @Slot(object)
+    def unhandled_event_response(self, error: object) -> None:
+        """A failure no page handled (or a page's own bug): never lost, always shown."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from rio_desktop.ui.jobs import as_user_facing
+
+        message = translate_message(as_user_facing(error).message) if isinstance(error, BaseException) \
+            else str(error)
+        log.warning("unhandled failure shown to the user: %s", message)
+        QMessageBox.warning(self, self.tr("Something could not be done"), message)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Stop generation at once; the application shuts the worker down after the event loop ends.

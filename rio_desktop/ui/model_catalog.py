@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -45,7 +46,7 @@ from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.jobs import Jobs, Report
 
 log = logging.getLogger(__name__)
 LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
@@ -151,15 +152,19 @@ class CatalogTab(QWidget):
         self.search_button.clicked.connect(self.search_action)
         self.check_button.clicked.connect(self.check_action)
         self.download_button.clicked.connect(self.download_action)
-        jobs.progress.connect(self.job_progress_event_response)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
         # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread, started only
         # now that its answer has a listener; until it is in, the "Fits?" column says so.
         folder = models_folder(settings, paths)
-        self.hardware_job = jobs.start(lambda _report: detect(folder, with_llama=False))
+        self.hardware_job = self._start(lambda _report: detect(folder, with_llama=False))
         self.fill_list()
         self.restore_pending()
+
+    def _start(self, work: Callable[[Report], object]) -> int:
+        """Run `work` on the pool; its progress, result and failure come to this tab's handlers by job id."""
+        handle = self.jobs.run(work, on_done=lambda result: self.job_done_event_response(handle.id, result),
+                               on_failed=lambda error: self.job_failed_event_response(handle.id, error),
+                               on_progress=lambda payload: self.job_progress_event_response(handle.id, payload))
+        return handle.id
 
     def catalog(self, with_token: bool = False) -> HubCatalog:
         """The hub; the token is read from the keyring only for a request that goes out."""
@@ -240,7 +245,7 @@ class CatalogTab(QWidget):
             self.show_entry()
             return
         for repo in entry.repos:
-            self.check_jobs[self.jobs.start(lambda _report, r=repo: catalog.state(r))] = repo
+            self.check_jobs[self._start(lambda _report, r=repo: catalog.state(r))] = repo
         self.state_label.setText(self.tr("Checking…"))
 
     @Slot()
@@ -262,7 +267,7 @@ class CatalogTab(QWidget):
         if not text:
             return
         catalog = self.catalog(with_token=True)
-        self.search_job = self.jobs.start(lambda _report: catalog.search(text))
+        self.search_job = self._start(lambda _report: catalog.search(text))
         self.state_label.setText(self.tr("Searching the hub…"))
 
     @Slot()
@@ -326,7 +331,7 @@ class CatalogTab(QWidget):
             pending.unlink(missing_ok=True)
             return "done"
 
-        job = self.jobs.start(work)
+        job = self._start(work)
         self.downloads[job] = (row, files, cancel, pause, repo)
         row.connected = True
         row.pause_button.clicked.connect(pause.cancel)
@@ -373,6 +378,7 @@ class CatalogTab(QWidget):
             self.states[repo] = result  # type: ignore[assignment]
             self.show_entry()
         elif job_id == getattr(self, "search_job", None):
+            self.search_job = None
             found = list(result)  # type: ignore[call-overload]
             self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
         elif job_id in self.downloads:
@@ -403,6 +409,9 @@ class CatalogTab(QWidget):
                                              "what fits is not known.").format(detail=message))
         elif job_id in self.check_jobs:
             self.check_jobs.pop(job_id)
+            self.state_label.setText(message)
+        elif job_id == getattr(self, "search_job", None):
+            self.search_job = None
             self.state_label.setText(message)
         elif job_id in self.downloads:
             row = self.downloads.pop(job_id)[0]

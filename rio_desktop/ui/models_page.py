@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams, ModelInfo
-from rio_desktop.i18n import Message
+from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
-from rio_desktop.ui.engine_worker import EngineWorker
-from rio_desktop.ui.formatting import format_bytes, translate_message
+from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.formatting import format_bytes, localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class ModelsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.request_id: int | None = None
+        self.request: RequestHandle | None = None
         self.setAccessibleName(self.tr("Models page"))
 
         model_box = QGroupBox(self.tr("Loaded model"))
@@ -111,10 +111,6 @@ class ModelsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
-        worker.tokens.connect(self.tokens_event_response)
-        worker.finished.connect(self.finished_event_response)
-        worker.failed.connect(self.failed_event_response)
-        worker.cancelled.connect(self.cancelled_event_response)
         self.show_model(None)
 
     @property
@@ -144,16 +140,16 @@ class ModelsPage(QWidget):
 
     # -- the loaded model ----------------------------------------------------------------------------
     def show_model(self, info: ModelInfo | None) -> None:
-        self.generate_button.setEnabled(info is not None and self.request_id is None)
+        self.generate_button.setEnabled(info is not None and self.request is None)
         if info is None:
             self.name_label.setText(self.tr("No model loaded"))
             self.details_label.setText(self.tr("Load a GGUF model file to start."))
             return
         self.name_label.setText(info.name)
         trained = str(info.context_trained) if info.context_trained else "?"
-        self.details_label.setText(self.tr(
+        self.details_label.setText(localized(self.tr(
             "{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} "
-            "trained. Runs on: {backend}. Loaded in {seconds:.1f} s.").format(
+            "trained. Runs on: {backend}. Loaded in {seconds:.1f} s."),
             arch=info.architecture, params=info.parameters_label, quant=info.quantization,
             size=format_bytes(info.file_bytes), used=info.context_used, trained=trained,
             backend=info.backend, seconds=info.load_seconds))
@@ -171,47 +167,42 @@ class ModelsPage(QWidget):
     @Slot()
     def generate_action(self) -> None:
         prompt = self.prompt_edit.toPlainText().strip()
-        if not prompt or self.request_id is not None:
+        if not prompt or self.request is not None:
             return
         self.answer_edit.clear()
         self.status_label.setText(self.tr("Writing…"))
         self.generate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.request_id = self.worker.chat([ChatMessage("user", prompt)], GenerationParams(max_tokens=512))
+        self.request = self.worker.chat(
+            [ChatMessage("user", prompt)], GenerationParams(max_tokens=512), on_text=self.text_event_response,
+            on_done=self.finished_event_response, on_failed=self.failed_event_response,
+            on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
-        if self.request_id is not None:
-            self.worker.cancel(self.request_id)
+        if self.request is not None:
+            self.request.cancel()
             self.status_label.setText(self.tr("Stopping…"))
 
     def _end(self, status: str) -> None:
-        self.request_id = None
+        self.request = None
         self.status_label.setText(status)
         self.cancel_button.setEnabled(False)
         self.generate_button.setEnabled(self.worker.model_info is not None)
 
-    @Slot(int, str)
-    def tokens_event_response(self, request_id: int, text: str) -> None:
-        if request_id == self.request_id:
-            cursor = self.answer_edit.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertText(text)
-            self.answer_edit.setTextCursor(cursor)
+    def text_event_response(self, text: str) -> None:
+        cursor = self.answer_edit.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text)
+        self.answer_edit.setTextCursor(cursor)
 
-    @Slot(int, object)
-    def finished_event_response(self, request_id: int, result: object) -> None:
-        if request_id == self.request_id and isinstance(result, Generation):
-            stats = result.stats
-            self._end(self.tr("{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).").format(
-                tokens=stats.generated_tokens, seconds=stats.total_s, speed=stats.tokens_per_second))
+    def finished_event_response(self, result: Generation) -> None:
+        stats = result.stats
+        self._end(localized(self.tr("{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s)."),
+                            tokens=stats.generated_tokens, seconds=stats.total_s, speed=stats.tokens_per_second))
 
-    @Slot(int, object)
-    def failed_event_response(self, request_id: int, message: Message) -> None:
-        if request_id == self.request_id:
-            self._end(translate_message(message))
+    def failed_event_response(self, error: UserFacingError) -> None:
+        self._end(translate_message(error.message))
 
-    @Slot(int, object)
-    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
-        if request_id == self.request_id:
-            self._end(self.tr("Stopped. The text so far is kept above."))
+    def cancelled_event_response(self, _partial: object) -> None:
+        self._end(self.tr("Stopped. The text so far is kept above."))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-import threading
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.server_backend import ServerConfig, check_connection
-from rio_desktop.i18n import CORE_CONTEXT, Message, UserFacingError
+from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
+from rio_desktop.models.loading import ALL_LAYERS
+from rio_desktop.models.loading import parse_gpu_layers as parse_gpu_layers_setting
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.ui.accessibility import describe
-from rio_desktop.ui.formatting import translate_message
+from rio_desktop.ui.formatting import localized, translate_message
+from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.translations import LANGUAGES
 
 
@@ -39,10 +41,10 @@ def _title(name: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    tested = Signal(object)  # Test connection's result: dict, or a Message
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.jobs = jobs
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self.setMinimumWidth(600)
@@ -64,10 +66,12 @@ class SettingsDialog(QDialog):
         self.context.setSpecialValueText(self.tr("Automatic"))
         self.context.setValue(settings.get("n_ctx"))
 
+        # -1 shows "Automatic" (the memory plan decides); a number larger than the model's layers is all.
         self.gpu_layers = QSpinBox()
         self.gpu_layers.setRange(-1, 999)
-        self.gpu_layers.setSpecialValueText(self.tr("All"))
-        self.gpu_layers.setValue(settings.get("n_gpu_layers"))
+        self.gpu_layers.setSpecialValueText(self.tr("Automatic (from the memory plan)"))
+        layers = parse_gpu_layers_setting(settings.get("gpu_layers"))
+        self.gpu_layers.setValue(-1 if layers is None else (999 if layers == ALL_LAYERS else layers))
 
         self.templates_folder = QLineEdit(settings.get("templates_folder"))
         self.templates_folder.setPlaceholderText(self.tr("None: the built-in templates only"))
@@ -113,13 +117,12 @@ class SettingsDialog(QDialog):
         self.test_result = QLabel("")
         self.test_result.setWordWrap(True)
         self.test_button.clicked.connect(self.test_action)
-        self.tested.connect(self.tested_event_response)
 
         general, local, network = QFormLayout(), QFormLayout(), QFormLayout()
         for form, name, widget in ((general, "language", self.language),
                                    (general, "templates_folder", templates_row),
                                    (local, "n_threads", self.threads), (local, "n_ctx", self.context),
-                                   (local, "n_gpu_layers", self.gpu_layers)):
+                                   (local, "gpu_layers", self.gpu_layers)):
             field = self.templates_folder if widget is templates_row else widget
             label = QLabel(_title(name))
             label.setBuddy(field)
@@ -138,7 +141,7 @@ class SettingsDialog(QDialog):
             network.addRow(label, widget)
         network.addRow(self.test_button, self.test_result)
         fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
-                  "n_ctx": self.context, "n_gpu_layers": self.gpu_layers, "offline": self.offline,
+                  "n_ctx": self.context, "gpu_layers": self.gpu_layers, "offline": self.offline,
                   "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
                   "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
                   "server_timeout": self.server_timeout}
@@ -192,34 +195,31 @@ class SettingsDialog(QDialog):
 
     def test_action(self) -> None:
         config = self.server_config()
+        if not config.base_url:
+            self.test_result.setText(self.tr("Enter the server's address first, for example "
+                                             "http://10.0.0.5:8080/v1 (your IT department has it)."))
+            self.server_url.setFocus()
+            return
         self.test_result.setText(self.tr("Testing…"))
         self.test_button.setEnabled(False)
+        self.jobs.run(lambda _report: check_connection(config), on_done=self.tested_event_response,
+                      on_failed=self.test_failed_event_response)
 
-        def run() -> None:  # off the GUI thread; the answer comes back through the signal
-            try:
-                self.tested.emit(check_connection(config))
-            except UserFacingError as exc:
-                self.tested.emit(exc.message)
-            except Exception as exc:  # noqa: BLE001 - shown to the clerk, details in the log
-                self.tested.emit(str(exc))
-
-        threading.Thread(target=run, name="rio-test-connection", daemon=True).start()
-
-    @Slot(object)
-    def tested_event_response(self, result: object) -> None:
+    def test_failed_event_response(self, error: UserFacingError) -> None:
         self.test_button.setEnabled(True)
-        if isinstance(result, dict):
-            current = self.server_model.currentText()
-            self.server_model.clear()
-            self.server_model.addItems(result["models"])
-            self.server_model.setCurrentText(current or result["model"])
-            self.test_result.setText(self.tr("Connected: {n} model(s) ({models}); context {ctx}; answered in "
-                                             "{ms:.0f} ms.").format(n=len(result["models"]),
-                                                                    models=", ".join(result["models"]),
-                                                                    ctx=result["context"] or "?",
-                                                                    ms=result["latency_s"] * 1000))
-        else:
-            self.test_result.setText(translate_message(result) if isinstance(result, Message) else str(result))
+        self.test_result.setText(translate_message(error.message))
+
+    def tested_event_response(self, result: dict) -> None:
+        self.test_button.setEnabled(True)
+        current = self.server_model.currentText()
+        self.server_model.clear()
+        self.server_model.addItems(result["models"])
+        self.server_model.setCurrentText(current or result["model"])
+        self.test_result.setText(localized(self.tr(
+            "Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms."),
+            n=self.tr("%n model(s)", "", len(result["models"])), models=", ".join(result["models"]),
+            ctx=result["context"] or "?",
+            ms=result["latency_s"] * 1000))
 
     def choose_templates_action(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("The organisation's templates"),
@@ -229,7 +229,8 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
-                             n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
+                             n_ctx=self.context.value(),
+                             gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
                              templates_folder=self.templates_folder.text().strip(),
                              offline=self.offline.isChecked())
         self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),

@@ -27,20 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.citations import page_spans
-from rio_desktop.documents.export import export, model_sha256
+from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.lgpd import redact_all
 from rio_desktop.documents.pdf_text import PageText, PdfPasswordRequired, PdfText, read_pdf
 from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.engine.server_backend import OpenAIServerBackend
-from rio_desktop.i18n import Message, UserFacingError
+from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
-from rio_desktop.ui.engine_worker import EngineWorker
-from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.formatting import localized, translate_message
+from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.privacy import privacy_choice
 
 log = logging.getLogger(__name__)
@@ -63,12 +62,12 @@ class SummarizePage(QWidget):
         self.paths = paths
         self.document: PdfText | None = None
         self.result: SummaryResult | None = None
-        self.read_job: int | None = None
-        self.export_job: int | None = None
-        self.read_cancel: CancelToken | None = None
+        self.read_job: JobHandle | None = None
+        self.export_job: JobHandle | None = None
         self.pending_path: Path | None = None
         self.password: str | None = None
-        self.request_id: int | None = None
+        self.request: RequestHandle | None = None
+        self.progress_floor = 0.0  # the bar never goes back within one summary
         self.streamed = ""
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Summarize page"))
@@ -157,14 +156,6 @@ class SummarizePage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
-        jobs.progress.connect(self.job_progress_event_response)
-        jobs.done.connect(self.job_done_event_response)
-        jobs.failed.connect(self.job_failed_event_response)
-        worker.status.connect(self.status_event_response)
-        worker.tokens.connect(self.tokens_event_response)
-        worker.finished.connect(self.finished_event_response)
-        worker.failed.connect(self.failed_event_response)
-        worker.cancelled.connect(self.cancelled_event_response)
         worker.loaded.connect(self.model_event_response)
         self._fill_recent()
         self._update_buttons()
@@ -172,7 +163,7 @@ class SummarizePage(QWidget):
 
     # -- state ---------------------------------------------------------------------------------------
     def _busy(self) -> bool:
-        return self.read_job is not None or self.request_id is not None
+        return self.read_job is not None or self.request is not None
 
     def _update_buttons(self) -> None:
         busy = self._busy()
@@ -183,8 +174,6 @@ class SummarizePage(QWidget):
         self.recent.setEnabled(not busy and self.recent.count() > 1)
         self.copy_button.setEnabled(self.result is not None and not busy)
         self.export_button.setEnabled(self.result is not None and not busy and self.export_job is None)
-        if self.document is not None and not has_model and not busy:
-            self.stage_label.setText(self.tr("Load a model on the Models page to summarize."))
 
     def _fill_recent(self) -> None:
         self.recent.clear()
@@ -221,24 +210,24 @@ class SummarizePage(QWidget):
             self.open_document(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
 
-    def open_document(self, path: Path, password: str | None = None) -> int:
-        """Read the PDF's text on the jobs pool; the page shows it when done."""
+    def open_document(self, path: Path, password: str | None = None) -> JobHandle:
+        """Read the PDF's text on the jobs pool; the page shows it when done. The document in view stays
+        until the new one is read: a file that cannot be read leaves it there, and the message says so."""
         self.pending_path, self.password = path, password
-        self.document, self.result = None, None
-        self.summary_view.clear()
-        self.notes_label.clear()
-        self.read_cancel = CancelToken()
-        cancel = self.read_cancel
+        cancel = CancelToken()
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Reading {name}…").format(name=path.name))
-        self.read_job = self.jobs.start(lambda report: read_pdf(path, password, cancel,
-                                                                lambda done, total: report((done, total))))
+        self.read_job = self.jobs.run(
+            lambda report: read_pdf(path, password, cancel, lambda done, total: report((done, total))),
+            on_done=self.read_done_event_response, on_failed=self.read_failed_event_response,
+            on_progress=self.read_progress_event_response, on_cancel=cancel.cancel)
         self._update_buttons()
         return self.read_job
 
     def _show_document(self, document: PdfText) -> None:
-        self.document = document
+        self.document, self.result = document, None
+        self.summary_view.clear()
         self.pdf.close()
         if self.password:
             self.pdf.setPassword(self.password)
@@ -251,8 +240,12 @@ class SummarizePage(QWidget):
             notes.insert(0, translate_message(problem))
             self.document = None
         self.notes_label.setText("\n".join(notes))
-        self.stage_label.setText(self.tr("{name}: {pages} pages, {text_pages} with text.").format(
-            name=document.path.name, pages=document.page_count, text_pages=len(document.text_pages)))
+        text = self.tr("{name}: {pages}, {text_pages} with text.").format(
+            name=document.path.name, pages=self.tr("%n page(s)", "", document.page_count),
+            text_pages=len(document.text_pages))
+        if self.worker.model_info is None:
+            text += " " + self.tr("Load a model on the Models page to summarize.")
+        self.stage_label.setText(text)
         self.progress.hide()
 
     # -- summarizing ---------------------------------------------------------------------------------
@@ -278,6 +271,7 @@ class SummarizePage(QWidget):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Preparing…"))
+        self.progress_floor = 0.0
 
         def task(ctx):  # runs on the inference worker
             result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
@@ -286,15 +280,23 @@ class SummarizePage(QWidget):
                     point.text = redaction.restore(point.text)
             return result
 
-        self.request_id = self.worker.submit(task, kind="summary")
+        self.request = self.worker.run(
+            task, "summary", on_done=self.finished_event_response, on_failed=self.failed_event_response,
+            on_cancelled=self.cancelled_event_response, on_text=self.text_event_response,
+            on_status=self.status_event_response)
         self._update_buttons()
 
     @Slot()
     def cancel_action(self) -> None:
-        if self.read_job is not None and self.read_cancel is not None:
-            self.read_cancel.cancel()
-        if self.request_id is not None:
-            self.worker.cancel(self.request_id)
+        if self.read_job is not None:
+            self.read_job.cancel()
+            self.read_job = None
+            self.progress.hide()
+            self.stage_label.setText(self.tr("Stopped reading {name}.").format(
+                name=self.pending_path.name if self.pending_path else ""))
+            self._update_buttons()
+        if self.request is not None:
+            self.request.cancel()
             self.stage_label.setText(self.tr("Stopping…"))
 
     def _stage_text(self, progress: Progress) -> str:
@@ -310,106 +312,86 @@ class SummarizePage(QWidget):
                 minutes=int(progress.eta_s // 60), seconds=int(progress.eta_s % 60))
         return text
 
-    @Slot(int, object)
-    def status_event_response(self, request_id: int, progress: Progress) -> None:
-        if request_id != self.request_id:
-            return
-        self.progress.setRange(0, max(progress.total, 1))
-        self.progress.setValue(progress.done)
+    def status_event_response(self, progress: Progress) -> None:
+        # One bar over the whole summary, weighted by tokens (Progress.fraction), that never goes back.
+        self.progress_floor = max(self.progress_floor, progress.fraction)
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(1000 * self.progress_floor))
         self.stage_label.setText(self._stage_text(progress))
-        self.activity_progress.emit("summary", progress.done / max(progress.total, 1))
+        self.activity_progress.emit("summary", self.progress_floor)
 
-    @Slot(int, str)
-    def tokens_event_response(self, request_id: int, text: str) -> None:
-        if request_id == self.request_id:
-            self.streamed += text
-            self.summary_view.setPlainText(self.streamed)
-            bar = self.summary_view.verticalScrollBar()
-            bar.setValue(bar.maximum())
+    def text_event_response(self, text: str) -> None:
+        self.streamed += text
+        self.summary_view.setPlainText(self.streamed)
+        bar = self.summary_view.verticalScrollBar()
+        bar.setValue(bar.maximum())
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
         muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.summary_view.setHtml(summary_html(result, muted))
         stats = result.stats
-        self.stage_label.setText(self.tr(
-            "{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model "
-            "evaluated {ratio:.2f}× the document.").format(
-            pages=stats.pages, tokens=stats.document_tokens, seconds=stats.seconds,
+        self.stage_label.setText(localized(self.tr(
+            "{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model "
+            "evaluated {ratio:.2f}× the document."),
+            pages=self.tr("%n page(s)", "", stats.pages), tokens=stats.document_tokens, seconds=stats.seconds,
             speed=stats.tokens_per_second, ratio=stats.evaluated_ratio))
         self.notes_label.setText("\n".join(translate_message(w) for w in result.warnings))
         self.progress.hide()
 
-    @Slot(int, object)
-    def finished_event_response(self, request_id: int, result: object) -> None:
-        if request_id == self.request_id and isinstance(result, SummaryResult):
-            self.request_id = None
-            self._show_result(result)
-            self._update_buttons()
-            self.activity_progress.emit("summary", None)
-            name = self.document.path.name if self.document is not None else ""
-            self.activity_done.emit(self.tr("Summary ready"), self.tr("The summary of {name} is ready.").format(
-                name=name))
+    def finished_event_response(self, result: SummaryResult) -> None:
+        self.request = None
+        self._show_result(result)
+        self._update_buttons()
+        self.activity_progress.emit("summary", None)
+        name = self.document.path.name if self.document is not None else ""
+        self.activity_done.emit(self.tr("Summary ready"), self.tr("The summary of {name} is ready.").format(
+            name=name))
 
-    @Slot(int, object)
-    def failed_event_response(self, request_id: int, message: Message) -> None:
-        if request_id == self.request_id:
-            self.request_id = None
-            self.progress.hide()
-            self.stage_label.setText(translate_message(message))
-            self._update_buttons()
-            self.activity_progress.emit("summary", None)
-            self.activity_done.emit(self.tr("The summary failed"), translate_message(message))
+    def failed_event_response(self, error: UserFacingError) -> None:
+        self.request = None
+        self.progress.hide()
+        self.stage_label.setText(translate_message(error.message))
+        self._update_buttons()
+        self.activity_progress.emit("summary", None)
+        self.activity_done.emit(self.tr("The summary failed"), translate_message(error.message))
 
-    @Slot(int, object)
-    def cancelled_event_response(self, request_id: int, _partial: object) -> None:
-        if request_id == self.request_id:
-            self.request_id = None
-            self.progress.hide()
-            self.stage_label.setText(self.tr("Stopped."))
-            self._update_buttons()
-            self.activity_progress.emit("summary", None)
+    def cancelled_event_response(self, _partial: object) -> None:
+        self.request = None
+        self.progress.hide()
+        self.stage_label.setText(self.tr("Stopped."))
+        self._update_buttons()
+        self.activity_progress.emit("summary", None)
 
-    @Slot(int, object)
-    def model_event_response(self, _request_id: int, _info: object) -> None:
+    @Slot(object)
+    def model_event_response(self, _info: object) -> None:
         self._update_buttons()
 
-    # -- background jobs (reading, exporting) --------------------------------------------------------
-    @Slot(int, object)
-    def job_progress_event_response(self, job_id: int, payload: object) -> None:
-        if job_id == self.read_job and isinstance(payload, tuple):
-            done, total = payload
-            self.progress.setRange(0, max(total, 1))
-            self.progress.setValue(done)
-            self.stage_label.setText(self.tr("Reading page {done} of {total}…").format(done=done, total=total))
+    # -- reading -------------------------------------------------------------------------------------
+    def read_progress_event_response(self, payload: tuple[int, int]) -> None:
+        done, total = payload
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.stage_label.setText(self.tr("Reading page {done} of {total}…").format(done=done, total=total))
 
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.read_job and isinstance(result, PdfText):
-            self.read_job = None
-            self._show_document(result)
-            self._update_buttons()
-        elif job_id == self.export_job:
-            self.export_job = None
-            self.stage_label.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-            self._update_buttons()
+    def read_done_event_response(self, document: PdfText) -> None:
+        self.read_job = None
+        self._show_document(document)
+        self._update_buttons()
 
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: UserFacingError) -> None:
-        if job_id == self.read_job:
-            self.read_job = None
-            self.progress.hide()
-            path = self.pending_path
-            if isinstance(error, PdfPasswordRequired) and path is not None:
-                self._update_buttons()
-                self._ask_password(path, translate_message(error.message))
-                return
-            self.stage_label.setText(translate_message(error.message))
+    def read_failed_event_response(self, error: UserFacingError) -> None:
+        self.read_job = None
+        self.progress.hide()
+        path = self.pending_path
+        if isinstance(error, PdfPasswordRequired) and path is not None:
             self._update_buttons()
-        elif job_id == self.export_job:
-            self.export_job = None
-            self._update_buttons()
-            QMessageBox.warning(self, self.tr("The summary could not be saved"), translate_message(error.message))
+            self._ask_password(path, translate_message(error.message))
+            return
+        message = translate_message(error.message)
+        if self.document is not None:
+            message += " " + self.tr("Still showing {name}.").format(name=self.document.path.name)
+        self.stage_label.setText(message)
+        self._update_buttons()
 
     def _ask_password(self, path: Path, message: str) -> None:
         password, ok = QInputDialog.getText(self, self.tr("Password"), message, QLineEdit.EchoMode.Password)
@@ -445,19 +427,30 @@ class SummarizePage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int:
+    def export_to(self, path: Path) -> JobHandle:
         result, document, info = self.result, self.document, self.worker.model_info
         assert result is not None and document is not None and info is not None
         cache = self.paths.cache
 
         def job(_report):
-            sha = model_sha256(inspect_model_file(info.path).parts, cache)
+            sha = loaded_model_sha256(info, cache)
             return export(summary_document(result, document, info.name, sha, translate_core), path)
 
-        self.export_job = self.jobs.start(job)
+        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
+                                        on_failed=self.export_failed_event_response)
         self.stage_label.setText(self.tr("Saving {name}…").format(name=path.name))
         self._update_buttons()
         return self.export_job
+
+    def export_done_event_response(self, result: Path) -> None:
+        self.export_job = None
+        self.stage_label.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
+        self._update_buttons()
+
+    def export_failed_event_response(self, error: UserFacingError) -> None:
+        self.export_job = None
+        self._update_buttons()
+        QMessageBox.warning(self, self.tr("The summary could not be saved"), translate_message(error.message))
 
 
 def translate_core(context: str, text: str) -> str:

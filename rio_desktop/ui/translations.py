@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from rio_desktop.atomic import write_atomically
 from rio_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,15 @@ def compiled_translation_file(language: str) -> Path:
     return resource_path("translations") / f"rio_desktop_{language}.qm"
 
 
-def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """(context, source) -> translation, for finished entries only. ValueError if it is not a .ts file."""
+Translation = str | tuple[str, ...]  # a plain translation, or the plural forms of a "%n" message
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], Translation]:
+    """(context, source) -> translation, for finished entries only; a plural ("%n") message gives its
+    forms as a tuple. ValueError if it is not a .ts file."""
     import xml.etree.ElementTree as ElementTree
 
-    table: dict[tuple[str, str], str] = {}
+    table: dict[tuple[str, str], Translation] = {}
     try:
         root = ElementTree.parse(path).getroot()
     except ElementTree.ParseError as exc:
@@ -52,13 +57,17 @@ def read_ts(path: Path) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             if source is None or translation is None:
                 continue
-            if translation.get("type") in ("unfinished", "obsolete", "vanished") or not translation.text:
+            if translation.get("type") in ("unfinished", "obsolete", "vanished"):
                 continue
-            table[(name, source)] = translation.text
+            forms = tuple(form.text or "" for form in translation.iter("numerusform"))
+            if message.get("numerus") == "yes" and forms and all(forms):
+                table[(name, source)] = forms
+            elif translation.text and not forms:
+                table[(name, source)] = translation.text
     return table
 
 
-def read_ts_cached(path: Path, cache_dir: Path | None) -> dict[tuple[str, str], str]:
+def read_ts_cached(path: Path, cache_dir: Path | None) -> dict[tuple[str, str], Translation]:
     """read_ts, kept in the cache folder as marshal data between starts (parsing the XML is a noticeable
     part of the start-up in a source checkout; a bundle loads compiled .qm files instead)."""
     if cache_dir is None:
@@ -74,21 +83,30 @@ def read_ts_cached(path: Path, cache_dir: Path | None) -> dict[tuple[str, str], 
         cached.parent.mkdir(parents=True, exist_ok=True)
         for old in cached.parent.glob(f"{path.stem}-*.marshal"):
             old.unlink()
-        partial = cached.with_suffix(".part")
-        partial.write_bytes(marshal.dumps(table))
-        partial.replace(cached)
+        write_atomically(cached, marshal.dumps(table))
     return table
 
 
+def plural_index(language: str, n: int) -> int:
+    """Which plural form `n` takes (Qt's rules for the languages offered): Portuguese (Brazil) says
+    "0 página", "1 página", "2 páginas"; English "1 page", "0 pages"."""
+    if language.startswith("pt"):
+        return 0 if n in (0, 1) else 1
+    return 0 if n == 1 else 1
+
+
 class TsTranslator(QTranslator):
-    def __init__(self, table: dict[tuple[str, str], str], language: str) -> None:
+    def __init__(self, table: dict[tuple[str, str], Translation], language: str) -> None:
         super().__init__()
         self._table = table
         self._language = language
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
-        return self._table.get((context, source_text))
+        found = self._table.get((context, source_text))
+        if isinstance(found, tuple):  # Qt puts the number in place of %n afterwards
+            return found[min(plural_index(self._language, max(n, 0)), len(found) - 1)]
+        return found
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return not self._table
@@ -140,30 +158,42 @@ def install_translator(app: QCoreApplication, preference: str = "",
         app.installTranslator(translator)
         return [translator]
     language = choose_language(preference)
-    if language == SOURCE_LANGUAGE:
-        return []
+    # Numbers, dates and sizes follow the interface language ("23,5 GB" in Portuguese).
+    QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
+    if language == SOURCE_LANGUAGE:
+        # English needs only the plural forms of its "%n" messages ("1 page", "2 pages").
+        plurals = _translator_for(app, language, cache_dir)
+        return [plurals] if plurals is not None else []
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    translator = _translator_for(app, language, cache_dir)
+    if translator is not None:
+        installed.append(translator)
+    return installed
+
+
+def _translator_for(app: QCoreApplication, language: str, cache_dir: Path | None) -> QTranslator | None:
+    """Our own translator of `language`, installed: the compiled .qm of a bundle, else the .ts source."""
     compiled = compiled_translation_file(language)
     if compiled.exists():
         translator = QTranslator(app)
         if translator.load(str(compiled)):
             app.installTranslator(translator)
-            installed.append(translator)
             log.info("language %s from %s", language, compiled)
-            return installed
+            return translator
         log.error("translation %s unreadable; trying the source file", compiled)
     path = translation_file(language)
+    if not path.exists():
+        return None
     try:
         table = read_ts_cached(path, cache_dir)
     except (OSError, ValueError) as exc:
         log.error("translation %s unreadable: %s", path, exc)
-        return installed
+        return None
     translator = TsTranslator(table, language)
     app.installTranslator(translator)
     log.info("language %s from %s", language, path)
-    installed.append(translator)
-    return installed
+    return translator

@@ -46,8 +46,9 @@ class WelcomeDialog(QDialog):
         self.server_button = QPushButton(self.tr("Use the organisation's &server…"))
         self.later_button = QPushButton(self.tr("&Later"))
         self.download_button.clicked.connect(lambda: self._close_with(self.download_requested, self.recommended))
-        self.import_button.clicked.connect(lambda: self._close_with(self.import_requested))
-        self.import_folder_button.clicked.connect(lambda: self._close_with(self.import_folder_requested))
+        # The file dialogs open over this screen; it closes only when a file or folder was chosen.
+        self.import_button.clicked.connect(self.import_requested)
+        self.import_folder_button.clicked.connect(self.import_folder_requested)
         self.server_button.clicked.connect(lambda: self._close_with(self.server_requested))
         self.later_button.clicked.connect(self.reject)
         describe((
