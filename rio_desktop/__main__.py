@@ -112,6 +112,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "import", help="install a GGUF file, or a folder exported by Rio Desktop (checked against its manifest)")
     importing.add_argument("source", type=Path, help="a .gguf file (the first part of a split model) or a folder")
     importing.add_argument("--in-place", action="store_true", help="use a file where it is instead of copying it")
+    fetching = models_commands.add_parser(
+        "download", help="download a model from the hub into the models folder (resumes, verifies sha256)")
+    fetching.add_argument("repo", help="OWNER/REPO or its hub address")
+    fetching.add_argument("--quant", help="quantization, e.g. Q4_K_M (default: the largest that fits here)")
     exporting = models_commands.add_parser("export", help="copy an installed model to a folder, for a USB drive")
     exporting.add_argument("model", help="the model's file name or path, as `models list` shows it")
     exporting.add_argument("target", type=Path, help="where to write the model's folder")
@@ -313,11 +317,13 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from rio_desktop.engine.model_file import inspect_model_file
-    from rio_desktop.models.catalog import repo_from_text
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import entry_for_repo, estimated_shapes, load_catalog, repo_from_text
     from rio_desktop.models.hardware import detect
     from rio_desktop.models.hub import HubCatalog
     from rio_desktop.models.planner import plan, shape_of, shape_of_remote
     from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
     from rio_desktop.secrets import HUB_TOKEN, get_secret
     from rio_desktop.units import format_bytes
 
@@ -325,22 +331,34 @@ def _plan(args: argparse.Namespace) -> int:
     gpu_free, ram = hardware.gpu_free_bytes, hardware.ram["available_bytes"]
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
+    approximate = False
     if repo is None:
         model = inspect_model_file(local)
         plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
-        if state.status != "available":
+        shapes = estimated_shapes(state, entry_for_repo(load_catalog(resource_path("catalogue", "models.json")),
+                                                        repo))
+        if state.problem is not None and shapes:
+            # Offline: the shape known from before (or the catalogue's) gives an approximate plan.
+            print(f"note: {state.problem} The plan below is approximate, from what was known before.",
+                  file=sys.stderr)
+            approximate = True
+            plans = [(q.name, plan(shape, gpu_free, ram, args.ctx)) for q, shape in shapes]
+        elif state.problem is not None:
+            raise UserFacingError(state.problem)
+        elif state.status != "available":
             raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
-        plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
-                 for q in state.quantizations]
+        else:
+            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
+                     for q in state.quantizations]
     if args.json:
-        data = [dict(p.as_dict(), name=name) for name, p in plans]
+        data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
         print(json.dumps(data[0] if repo is None else data))
         return 0
     for name, result in plans:
-        print(f"{name}: {result.mode}")
+        print(f"{name}: {result.mode}" + (" (approximate)" if approximate else ""))
         for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
                              ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
@@ -393,6 +411,69 @@ def _models_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _models_download(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import (
+        assess,
+        check,
+        entry_for_repo,
+        kv_bytes_per_token,
+        load_catalog,
+        repo_from_text,
+    )
+    from rio_desktop.models.download import Downloader, DownloadPaused, install
+    from rio_desktop.models.hardware import detect
+    from rio_desktop.models.hub import HubCatalog
+    from rio_desktop.models.library import models_folder
+    from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
+    from rio_desktop.secrets import HUB_TOKEN, get_secret
+    from rio_desktop.settings import Settings
+
+    repo = repo_from_text(args.repo)
+    if repo is None:
+        raise CliError(f"'{args.repo}' is not a repository: write OWNER/REPO or paste its hub address")
+    paths = app_paths().ensure()
+    settings = Settings(paths.config)
+    if settings.get("offline"):
+        raise CliError("Rio Desktop is set to work offline (Settings): no download is started")
+    token = get_secret(HUB_TOKEN)
+    hub = HubCatalog(paths.cache, token=token)
+    # Choosing for this machine needs the model's shape: read once from a header (a few megabytes).
+    state = hub.state(repo) if args.quant else check(hub, repo)
+    if state.problem is not None:
+        raise UserFacingError(state.problem)
+    if state.status != "available" or not state.quantizations:
+        raise CliError(f"{repo} is {state.status if state.status != 'available' else 'without GGUF files'}")
+    by_name = {q.name.upper(): q for q in state.quantizations}
+    folder = models_folder(settings, paths)
+    if args.quant is None:
+        hardware = detect(folder, with_llama=False)
+        entry = entry_for_repo(load_catalog(resource_path("catalogue", "models.json")), repo)
+        chosen = assess(state.quantizations, hardware.gpu_free_bytes, hardware.ram["available_bytes"],
+                        kv_bytes_per_token(entry, state)).recommended
+        if chosen is None:
+            raise CliError(f"no quantization of {repo} fits this computer; choose one with --quant")
+        args.quant = chosen
+    quant = by_name.get(args.quant.upper())
+    if quant is None:
+        raise CliError(f"{repo} has no {args.quant}; it has: {', '.join(q.name for q in state.quantizations)}")
+    progress, pause = _ProgressLine(), CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: pause.cancel())  # Ctrl+C keeps what arrived, for a resume
+    downloader = Downloader(token=token, pause=pause, on_progress=lambda p: progress.show(
+        f"{p.state} MB", p.done >> 20, p.total >> 20, p.eta_s))
+    try:
+        installed = install(repo, quant.name, quant.files, folder, downloader)
+    except DownloadPaused:
+        print(f"{APP_ID}: stopped; what arrived is kept: run the same command to resume", file=sys.stderr)
+        return 130
+    finally:
+        progress.end()
+    print(f"installed: {installed[0]} ({quant.name}, verified)")
+    return 0
+
+
 def _models_export(args: argparse.Namespace) -> int:
     library = _library()
     models, _ = library.scan()
@@ -434,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "doctor":
             return _doctor(args)
         if args.command == "models":
-            return {"plan": _plan, "list": _models_list, "import": _models_import,
+            return {"plan": _plan, "list": _models_list, "import": _models_import, "download": _models_download,
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)

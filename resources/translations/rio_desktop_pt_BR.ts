@@ -4,247 +4,263 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="96"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="98"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="99"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="101"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="114"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="118"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="140"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="148"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="141"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="149"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="151"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="152"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="153"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="146"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="154"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="201"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="245"/>
+        <source>installed</source>
+        <translation>instalado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="214"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="234"/>
+        <source>Sizes marked ≈ are the catalogue&apos;s estimates; Check availability reads the exact files from the hub.</source>
+        <translation>Os tamanhos marcados com ≈ são estimativas do catálogo; Verificar disponibilidade lê os arquivos exatos no hub.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="239"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="228"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="228"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="229"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="231"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="262"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="232"/>
-        <source>{repo}: could not be checked ({detail})</source>
-        <translation>{repo}: não foi possível verificar ({detail})</translation>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="263"/>
+        <source>{repo}: could not be checked.</source>
+        <translation>{repo}: não foi possível verificar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="235"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="249"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="285"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="291"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="271"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="307"/>
+        <source>Rio Desktop is set to work offline: turn that off in Settings to search the hub.</source>
+        <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para buscar no hub.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="312"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="294"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="327"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="303"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="336"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="360"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="412"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="363"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="415"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="366"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="418"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="369"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="420"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="383"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="426"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="392"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="430"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="396"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="434"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="400"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="440"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="401"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="441"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="408"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="419"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="447"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -589,42 +605,63 @@
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="150"/>
+        <location filename="../../rio_desktop/models/download.py" line="165"/>
         <source>Not enough disk space in {folder}: the download needs {needed} more and {free} are free. Free some space or move the models folder to another disk.</source>
         <translation>Não há espaço suficiente em {folder}: o download precisa de mais {needed} e há {free} livres. Libere espaço ou mova a pasta dos modelos para outro disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="194"/>
+        <location filename="../../rio_desktop/models/download.py" line="209"/>
         <source>The hub refused access to {repo} (401): this repository needs a Hugging Face token. Enter your token in Settings and try again.</source>
         <translation>O hub recusou o acesso a {repo} (401): este repositório exige um token do Hugging Face. Informe seu token nas Configurações e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="198"/>
+        <location filename="../../rio_desktop/models/download.py" line="213"/>
         <source>{repo} is gated: accept its licence on the repository&apos;s page on the hub with your account, check that your token in Settings belongs to that account, and try again.</source>
         <translation>{repo} tem acesso restrito: aceite a licença na página do repositório no hub com a sua conta, confira se o token nas Configurações é dessa conta e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="203"/>
+        <location filename="../../rio_desktop/models/download.py" line="218"/>
         <source>{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. Choose another source for this model.</source>
         <translation>{name} não está mais em {repo}: o repositório ou o arquivo foi retirado ou renomeado. Escolha outra origem para este modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="206"/>
+        <location filename="../../rio_desktop/models/download.py" line="221"/>
+        <location filename="../../rio_desktop/models/download.py" line="249"/>
+        <source>Downloading {name}</source>
+        <translation>Baixando {name}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="223"/>
         <source>The hub answered {code} for {name}. Try again later.</source>
         <translation>O hub respondeu {code} para {name}. Tente novamente mais tarde.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="233"/>
-        <source>The download of {name} kept failing ({detail}). What arrived is kept: resume it when the network is back.</source>
-        <translation>O download de {name} continuou falhando ({detail}). O que chegou é mantido: retome quando a rede voltar.</translation>
+        <location filename="../../rio_desktop/models/download.py" line="253"/>
+        <source>{problem} What arrived of {name} is kept: the download resumes from it.</source>
+        <translation>{problem} O que já chegou de {name} é mantido: o download continua a partir daí.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="274"/>
+        <location filename="../../rio_desktop/models/download.py" line="255"/>
+        <source>The download of {name} kept failing ({detail}).</source>
+        <translation>O download de {name} continuou falhando ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="373"/>
+        <source>{repo} lists no file for {quantization}.</source>
+        <translation>{repo} não lista nenhum arquivo para {quantization}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="411"/>
+        <source>Reading the header of {name} from the hub</source>
+        <translation>Lendo o cabeçalho de {name} no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/download.py" line="295"/>
         <source>The disk filled up while downloading {name}. What arrived is kept: free some space and resume.</source>
         <translation>O disco encheu durante o download de {name}. O que chegou é mantido: libere espaço e retome.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/download.py" line="286"/>
+        <location filename="../../rio_desktop/models/download.py" line="307"/>
         <source>{name} arrived damaged (its sha256 does not match the hub&apos;s): the file was deleted. Download it again.</source>
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
@@ -644,57 +681,147 @@
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="112"/>
+        <location filename="../../rio_desktop/network.py" line="129"/>
+        <source>Without internet, install a model from a file: Models → Installed → Import file (a .gguf) or Import folder (one exported by another Rio Desktop, e.g. on a USB drive).</source>
+        <translation>Sem internet, instale um modelo a partir de um arquivo: Modelos → Instalados → Importar arquivo (um .gguf) ou Importar pasta (uma exportada por outro Rio Desktop, por exemplo num pen drive).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="140"/>
+        <source>{what}: this computer has no internet connection (the network cannot be reached).</source>
+        <translation>{what}: este computador está sem conexão com a internet (a rede não pode ser alcançada).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="142"/>
+        <source>{what}: the address {host} cannot be found. This computer seems to be offline, or the network&apos;s name server (DNS) does not answer.</source>
+        <translation>{what}: o endereço {host} não foi encontrado. Este computador parece estar sem internet, ou o servidor de nomes da rede (DNS) não responde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="145"/>
+        <source>{what}: {host} refused the connection. The hub (or the mirror set in HF_ENDPOINT) is not running; try again later.</source>
+        <translation>{what}: {host} recusou a conexão. O hub (ou o espelho definido em HF_ENDPOINT) não está funcionando; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="148"/>
+        <source>{what}: {host} did not answer in time. The connection is too slow or blocked; try again later.</source>
+        <translation>{what}: {host} não respondeu a tempo. A conexão está lenta demais ou bloqueada; tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="151"/>
+        <source>{what}: the organisation&apos;s proxy ({proxy}) could not take the request to {host}. Ask IT whether the proxy lets this computer reach {host}.</source>
+        <translation>{what}: o proxy da organização ({proxy}) não conseguiu levar o pedido até {host}. Pergunte à TI se o proxy permite que este computador acesse {host}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="154"/>
+        <source>{what}: the organisation&apos;s proxy asks for a user name and password (407). Ask IT for the proxy settings of this computer.</source>
+        <translation>{what}: o proxy da organização pede usuário e senha (407). Peça à TI as configurações de proxy deste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="157"/>
+        <source>{what}: the secure connection to {host} failed because its certificate is not trusted ({detail}). Behind an organisation&apos;s proxy that inspects traffic, IT must install its certificate on this computer.</source>
+        <translation>{what}: a conexão segura com {host} falhou porque o certificado dele não é confiável ({detail}). Atrás de um proxy da organização que inspeciona o tráfego, a TI precisa instalar o certificado dele neste computador.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="161"/>
+        <source>{what}: the hub refused the request (401): this repository needs a Hugging Face token, or the token in Settings is wrong or expired.</source>
+        <translation>{what}: o hub recusou o pedido (401): este repositório exige um token do Hugging Face, ou o token nas Configurações está errado ou expirou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="164"/>
+        <source>{what}: the hub refused access (403): the repository is gated. Accept its licence on its page on the hub with your account, and check that the token in Settings is that account&apos;s.</source>
+        <translation>{what}: o hub recusou o acesso (403): o repositório tem acesso restrito. Aceite a licença na página dele no hub com a sua conta e confira se o token nas Configurações é dessa conta.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="167"/>
+        <source>{what}: the connection to {host} was cut. Try again when the network is stable.</source>
+        <translation>{what}: a conexão com {host} caiu. Tente novamente quando a rede estiver estável.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="169"/>
+        <source>{what}: the hub is busy or down ({status}). Try again in a few minutes.</source>
+        <translation>{what}: o hub está sobrecarregado ou fora do ar ({status}). Tente novamente em alguns minutos.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="171"/>
+        <source>{what}: the hub answered {status}. Try again later.</source>
+        <translation>{what}: o hub respondeu {status}. Tente novamente mais tarde.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="188"/>
+        <source>The server {url} cannot be reached: this computer has no network connection to it. Check the network cable or Wi-Fi, or ask IT.</source>
+        <translation>Não é possível alcançar o servidor {url}: este computador não tem conexão de rede com ele. Confira o cabo de rede ou o Wi-Fi, ou consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="191"/>
+        <source>The server&apos;s name {host} cannot be found (DNS). Check the address in Settings, or whether this computer is on the organisation&apos;s network.</source>
+        <translation>O nome do servidor {host} não foi encontrado (DNS). Confira o endereço nas Configurações, ou se este computador está na rede da organização.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="194"/>
+        <source>The server {url} refused the connection: nothing answers at that address and port. Check the address in Settings, or ask IT whether the server is running.</source>
+        <translation>O servidor {url} recusou a conexão: nada responde nesse endereço e porta. Confira o endereço nas Configurações, ou pergunte à TI se o servidor está funcionando.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="197"/>
+        <source>The server {url} did not answer in time. It may be overloaded or blocked by a firewall; try again, or ask IT.</source>
+        <translation>O servidor {url} não respondeu a tempo. Ele pode estar sobrecarregado ou bloqueado por um firewall; tente novamente ou consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/network.py" line="200"/>
         <source>The secure connection to {url} failed ({detail}). If the organisation uses its own certificate authority, choose its CA file in Settings; ask IT if unsure.</source>
         <translation>A conexão segura com {url} falhou ({detail}). Se o órgão usa uma autoridade certificadora própria, escolha o arquivo dela nas Configurações; na dúvida, consulte a TI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="116"/>
+        <location filename="../../rio_desktop/network.py" line="203"/>
+        <source>The connection to the server {url} was cut. Try again, or ask IT whether the server restarted.</source>
+        <translation>A conexão com o servidor {url} caiu. Tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="115"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="124"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="123"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="126"/>
         <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
         <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="131"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="130"/>
         <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="134"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="139"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
         <source>{url} answers, but not as an OpenAI-compatible server (404). Check the address: it usually ends in /v1; your IT department has it.</source>
         <translation>{url} responde, mas não como um servidor compatível com a OpenAI (404). Confira o endereço: ele costuma terminar em /v1; o setor de TI o tem.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="144"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="143"/>
         <source>The server answered with error {status} and gave no reason. Ask your IT department whether it is working.</source>
         <translation>O servidor respondeu com o erro {status} sem dizer o motivo. Pergunte ao setor de TI se ele está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="147"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="146"/>
         <source>The server answered with error {status}: {detail}</source>
         <translation>O servidor respondeu com o erro {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="180"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="179"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="320"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="319"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -703,21 +830,66 @@
         <source>The number of GPU layers must be &quot;auto&quot;, &quot;all&quot; or a whole number, not &quot;{value}&quot;.</source>
         <translation>O número de camadas na GPU deve ser &quot;auto&quot;, &quot;all&quot; ou um número inteiro, não &quot;{value}&quot;.</translation>
     </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="159"/>
+        <source>{repo} has no {quantization} file now. Press Check availability to see what it holds.</source>
+        <translation>{repo} não tem mais um arquivo {quantization}. Clique em Verificar disponibilidade para ver o que ele contém.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="127"/>
+        <source>Checking {repo} on the hub</source>
+        <translation>Verificando {repo} no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="134"/>
+        <source>The hub&apos;s answer about {repo} could not be read ({detail}).</source>
+        <translation>Não foi possível ler a resposta do hub sobre {repo} ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="177"/>
+        <source>Searching the hub for &apos;{text}&apos;</source>
+        <translation>Buscando &apos;{text}&apos; no hub</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/hub.py" line="189"/>
+        <source>{what}: the answer did not come from the hub (a proxy or network login page may be in the way). Open a web page to check, or ask IT.</source>
+        <translation>{what}: a resposta não veio do hub (um proxy ou uma página de login da rede pode estar no caminho). Abra uma página da web para conferir, ou consulte a TI.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="30"/>
+        <source>Rio (Prefeitura do Rio)</source>
+        <translation>Rio (Prefeitura do Rio)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="31"/>
+        <source>Qwen (base model)</source>
+        <translation>Qwen (modelo base)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="32"/>
+        <source>Starter, for very weak computers</source>
+        <translation>Inicial, para computadores muito fracos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/models/catalog.py" line="33"/>
+        <source>Added by you</source>
+        <translation>Adicionado por você</translation>
+    </message>
 </context>
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="70"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="71"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="65"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="72"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>

@@ -36,6 +36,7 @@ from rio_desktop.engine.backend import (
 )
 from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.network import server_problem
 
 log = logging.getLogger(__name__)
 CHARS_PER_TOKEN = 3.5
@@ -108,11 +109,9 @@ class OpenAIServerBackend(Backend):
 
     # -- errors --------------------------------------------------------------------------------------
     def _unreachable(self, exc: Exception) -> ServerError:
-        if isinstance(exc, ssl.SSLError):
-            return ServerError(Message(QT_TRANSLATE_NOOP(
-                "Core", "The secure connection to {url} failed ({detail}). If the organisation uses its own "
-                        "certificate authority, choose its CA file in Settings; ask IT if unsure."),
-                url=self.config.base_url, detail=getattr(exc, "reason", None) or str(exc)))
+        problem = server_problem(exc, self.config.base_url)
+        if problem is not None:
+            return ServerError(problem.message)
         return ServerError(Message(QT_TRANSLATE_NOOP(
             "Core", "The server {url} cannot be reached ({detail}). Check the address in Settings and the "
                     "network, or ask IT whether the server is running."),
