@@ -124,10 +124,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _draft(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import Provenance, loaded_model_sha256
-    from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, heads_of_powers, load_templates
+    from rio_desktop.documents.letter import body_request, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -149,17 +149,18 @@ def _draft(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
-        generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3), cancel=cancel)
+        request = body_request(chosen, fields, notes)
+        generation = backend.chat(list(request.messages), request.params, cancel=cancel)
     finally:
         backend.unload()
-    letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
+    letter = compose(chosen, fields, request.clean(generation.text), heads_of_powers(builtin))
     provenance = LetterProvenance(template=chosen.id, model_name=info.name,
                                   model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
     print(letter.as_text())
-    print(f"written: {args.output} (suggested name: {letter.file_name})", file=sys.stderr)
+    suggested = letter.file_name_for(args.output.suffix.lower())
+    print(f"written: {args.output} (suggested name: {suggested})", file=sys.stderr)
     return 0
 
 

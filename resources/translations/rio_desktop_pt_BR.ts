@@ -540,47 +540,47 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="205"/>
+        <location filename="../../rio_desktop/documents/export.py" line="207"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter_export.py" line="206"/>
+        <location filename="../../rio_desktop/documents/letter_export.py" line="163"/>
         <source>Letters are exported to Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="93"/>
+        <location filename="../../rio_desktop/documents/export.py" line="95"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="248"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="247"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="250"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="289"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="292"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="358"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="361"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="449"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="454"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter.py" line="79"/>
+        <location filename="../../rio_desktop/documents/letter.py" line="87"/>
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
@@ -897,421 +897,239 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="89"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
-        <source>smallest first, e.g. CGP/SMF</source>
-        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
-        <source>Vossa Excelência</source>
-        <translation>Vossa Excelência</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
-        <source>Vossa Senhoria</source>
-        <translation>Vossa Senhoria</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
-        <source>Private citizen</source>
-        <translation>Particular (cidadão)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
-        <source>Male (Senhor)</source>
-        <translation>Masculino (Senhor)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
-        <source>Female (Senhora)</source>
-        <translation>Feminino (Senhora)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
-        <source>Street and number
-CEP and city/UF</source>
-        <translation>Logradouro e número
-CEP e cidade/UF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
-        <source>Higher authority</source>
-        <translation>Autoridade superior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
-        <source>Same level</source>
-        <translation>Mesmo nível</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
-        <source>Lower level</source>
-        <translation>Nível inferior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
-        <source>&amp;Number:</source>
-        <translation>&amp;Número:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
-        <source>&amp;Year:</source>
-        <translation>&amp;Ano:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Sectors:</source>
-        <translation>&amp;Setores:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;City:</source>
-        <translation>&amp;Cidade:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>Addressee &amp;name:</source>
-        <translation>Nome do &amp;destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>Addressee &amp;office:</source>
-        <translation>Car&amp;go do destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>&amp;Form of address:</source>
-        <translation>&amp;Tratamento:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>&amp;Gender:</source>
-        <translation>Gên&amp;ero:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>Add&amp;ress:</source>
-        <translation>Endereç&amp;o:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>S&amp;ubject:</source>
-        <translation>Ass&amp;unto:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>&amp;References:</source>
-        <translation>&amp;Referências:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>Re&amp;lation:</source>
-        <translation>Re&amp;lação:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>Signatory n&amp;ame:</source>
-        <translation>Nome do s&amp;ignatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>Signatory o&amp;ffice:</source>
-        <translation>Cargo do signatár&amp;io:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="173"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="182"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="148"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="159"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="166"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="227"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="228"/>
-        <source>The document&apos;s number, as given by the protocol</source>
-        <translation>O número do documento, como atribuído pelo protocolo</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
+        <source>Template</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
-        <source>The year in the document&apos;s identification</source>
-        <translation>O ano na identificação do documento</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
+        <source>Notes</source>
+        <translation>Anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
-        <source>The city in the place and date line</source>
-        <translation>A cidade na linha de local e data</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
-        <source>The date of the document</source>
-        <translation>A data do documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
-        <source>Who receives the document</source>
-        <translation>Quem recebe o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
-        <source>The addressee&apos;s office or position</source>
-        <translation>O cargo ou função do destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
-        <source>The form of address the Manual de Redação prescribes for the addressee</source>
-        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
-        <source>Gives Senhor or Senhora in the vocative</source>
-        <translation>Define Senhor ou Senhora no vocativo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
-        <source>The addressee&apos;s address, for the address block</source>
-        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
-        <source>One line saying what the document is about</source>
-        <translation>Uma linha dizendo de que trata o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
-        <source>Earlier documents this one answers or cites</source>
-        <translation>Documentos anteriores que este responde ou cita</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
-        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
-        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="241"/>
-        <source>Who signs the document</source>
-        <translation>Quem assina o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="242"/>
-        <source>The signatory&apos;s office or position</source>
-        <translation>O cargo ou função do signatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="266"/>
         <source>New letter</source>
         <translation>Nova carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="390"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="310"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="435"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="358"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="456"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="378"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="468"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="394"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="455"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="474"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="532"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="485"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="492"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="540"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="493"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="562"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="515"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="568"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="535"/>
+        <source>The printer could not be opened.</source>
+        <translation>Não foi possível abrir a impressora.</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1395,226 @@ Os detalhes estão no registro: {log}</translation>
         <location filename="../../rio_desktop/ui/installed_models.py" line="307"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LetterForm</name>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="43"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="44"/>
+        <source>The document&apos;s number, as given by the protocol</source>
+        <translation>O número do documento, como atribuído pelo protocolo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="45"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Ano:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="46"/>
+        <source>The year in the document&apos;s identification</source>
+        <translation>O ano na identificação do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="47"/>
+        <source>De&amp;partment:</source>
+        <translation>De&amp;partamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="48"/>
+        <source>The last line of the letterhead, your department; remembered for your next letters</source>
+        <translation>A última linha do timbre, o seu departamento; lembrada nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="50"/>
+        <source>e.g. Coordenadoria-Geral de Gestão de Pessoas</source>
+        <translation>p. ex. Coordenadoria-Geral de Gestão de Pessoas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="51"/>
+        <source>&amp;Sectors:</source>
+        <translation>&amp;Setores:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="52"/>
+        <source>The acronyms in the identification, smallest first; remembered for your next letters</source>
+        <translation>As siglas na identificação, da menor para a maior; lembradas nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="54"/>
+        <source>smallest first, e.g. CGP/SMF</source>
+        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="55"/>
+        <source>&amp;City:</source>
+        <translation>&amp;Cidade:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="56"/>
+        <source>The city in the place and date line</source>
+        <translation>A cidade na linha de local e data</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="57"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="58"/>
+        <source>The date of the document</source>
+        <translation>A data do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="59"/>
+        <source>Addressee &amp;name:</source>
+        <translation>Nome do &amp;destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="60"/>
+        <source>Who receives the document</source>
+        <translation>Quem recebe o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="61"/>
+        <source>Addressee &amp;office:</source>
+        <translation>Car&amp;go do destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="62"/>
+        <source>The addressee&apos;s office or position</source>
+        <translation>O cargo ou função do destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="63"/>
+        <source>&amp;Form of address:</source>
+        <translation>&amp;Tratamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="64"/>
+        <source>The form of address the Manual de Redação prescribes for the addressee</source>
+        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="66"/>
+        <source>Vossa Excelência</source>
+        <translation>Vossa Excelência</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="67"/>
+        <source>Vossa Senhoria</source>
+        <translation>Vossa Senhoria</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="68"/>
+        <source>Private citizen</source>
+        <translation>Particular (cidadão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="69"/>
+        <source>&amp;Gender:</source>
+        <translation>Gên&amp;ero:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="70"/>
+        <source>Gives Senhor or Senhora in the vocative</source>
+        <translation>Define Senhor ou Senhora no vocativo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="71"/>
+        <source>Male (Senhor)</source>
+        <translation>Masculino (Senhor)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="72"/>
+        <source>Female (Senhora)</source>
+        <translation>Feminino (Senhora)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="73"/>
+        <source>Add&amp;ress:</source>
+        <translation>Endereç&amp;o:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="74"/>
+        <source>The addressee&apos;s address, for the address block</source>
+        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="75"/>
+        <source>Street and number
+CEP and city/UF</source>
+        <translation>Logradouro e número
+CEP e cidade/UF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="76"/>
+        <source>S&amp;ubject:</source>
+        <translation>Ass&amp;unto:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="77"/>
+        <source>One line saying what the document is about</source>
+        <translation>Uma linha dizendo de que trata o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="78"/>
+        <source>&amp;References:</source>
+        <translation>&amp;Referências:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="79"/>
+        <source>Earlier documents this one answers or cites</source>
+        <translation>Documentos anteriores que este responde ou cita</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="80"/>
+        <source>Re&amp;lation:</source>
+        <translation>Re&amp;lação:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="81"/>
+        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
+        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="83"/>
+        <source>Higher authority</source>
+        <translation>Autoridade superior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="84"/>
+        <source>Same level</source>
+        <translation>Mesmo nível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="85"/>
+        <source>Lower level</source>
+        <translation>Nível inferior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="86"/>
+        <source>Signatory n&amp;ame:</source>
+        <translation>Nome do s&amp;ignatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="87"/>
+        <source>Who signs the document; remembered for your next letters</source>
+        <translation>Quem assina o documento; lembrado nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="88"/>
+        <source>Signatory o&amp;ffice:</source>
+        <translation>Cargo do signatár&amp;io:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="89"/>
+        <source>The signatory&apos;s office or position; remembered for your next letters</source>
+        <translation>O cargo ou função do signatário; lembrado nas suas próximas cartas</translation>
     </message>
 </context>
 <context>
@@ -2270,143 +2308,143 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="72"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="80"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="100"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="115"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="134"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="242"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="337"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2414,137 +2452,137 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="246"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="247"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="179"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="180"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="219"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="220"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="272"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="273"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="294"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="299"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="300"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="303"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="310"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="347"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="347"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="357"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="391"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="392"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="446"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="447"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="452"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="453"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="396"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="334"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="423"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="424"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="426"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="441"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

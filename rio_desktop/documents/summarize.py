@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from rio_desktop import APP_NAME, __version__
@@ -23,8 +24,10 @@ from rio_desktop.documents.citations import (
     SummaryPoint,
     check_point,
     content_words,
+    merge_repeated,
     split_points,
 )
+from rio_desktop.documents.echo import EchoFilter
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PdfText, format_page_list
 from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
@@ -375,12 +378,13 @@ class Summarizer:
 
     def _points(self, text: str, allowed: set[int], index: PageIndex) -> list[SummaryPoint]:
         sentences = self.options.style == "executive"
+        text = prompt_echo(self.options.language).clean(text)  # our own instructions are never a point
         points = []
         for heading, raw in split_points(text, paragraph_as_sentences=sentences):
             point = check_point(raw, allowed, index, self.check, heading)
             if point is not None and not self._echoes_instructions(point.text, index, allowed):
                 points.append(point)
-        return points
+        return merge_repeated(points)
 
     def _echoes_instructions(self, text: str, index: PageIndex, allowed: set[int]) -> bool:
         """A small model sometimes repeats its instructions back: such a point says nothing of the
@@ -441,6 +445,7 @@ class Summarizer:
             log.info("summary cancelled after %d calls", self.stats.calls)
         if not points:
             points = [p for note in notes for p in note.points]
+        points = merge_repeated(points)
         self.stats.seconds = time.perf_counter() - started
         self.stats.citations_kept = self.check.kept
         self.stats.citations_corrected = self.check.corrected
@@ -496,6 +501,12 @@ class Summarizer:
                                 budget, stream=True)
         self._progress("writing", 1, 1)
         return self._points(result.text, allowed, index) or [p for note in notes for p in note.points]
+
+
+@cache
+def prompt_echo(language: Language) -> EchoFilter:
+    """Every text of our prompts in `language` (not the title and footer, which the model never sees)."""
+    return EchoFilter.of(text for key, text in _TEXT[language].items() if key not in ("title", "footer"))
 
 
 def _first_sentence(text: str) -> str:

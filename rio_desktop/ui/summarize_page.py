@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rio_desktop.documents.citations import page_spans
 from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.lgpd import redact_all
 from rio_desktop.documents.pdf_text import PageText, PdfPasswordRequired, PdfText, read_pdf
@@ -466,7 +467,10 @@ def summary_html(result: SummaryResult, muted: str = "gray") -> str:
     executive = result.options.style == "executive"
     items: list[str] = []
     for point in result.points:
-        links = ", ".join(f'<a href="{PAGE_LINK}{p}">{p}</a>' for p in point.pages)
+        # The same spans as the exports ("(pp. 6, 7)", "(pp. 12–14)"), each page a link.
+        spans = page_spans(point.pages)
+        links = ", ".join(f'<a href="{PAGE_LINK}{a}">{a}</a>' if a == b else
+                          f'<a href="{PAGE_LINK}{a}">{a}</a>–<a href="{PAGE_LINK}{b}">{b}</a>' for a, b in spans)
         label = "p." if len(point.pages) == 1 else "pp."
         cite = f' <span style="color:{muted}">({label} {links})</span>' if point.pages else ""
         text = f"{html.escape(point.text)}{cite}"
