@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from rio_desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.models.library import ModelLibrary
 
 
@@ -52,6 +54,16 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
     summarize.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
     summarize.add_argument("--gpu-layers", type=int, default=0, help="layers on the GPU (-1: all)")
+    summarize.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                           help="read scanned pages by OCR (default: the setting, automatic)")
+
+    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR)")
+    text.add_argument("pdf", type=Path, help="the PDF document")
+    text.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                      help="auto: pages without a usable text layer; always: every page; never (default: "
+                           "the setting, automatic)")
+    text.add_argument("--json", action="store_true", help="print one JSON object with every page")
+    text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -158,11 +170,63 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _summarize(args: argparse.Namespace) -> int:
+def _read_document(args: argparse.Namespace, progress: _ProgressLine, cancel: CancelToken) -> PdfText:
+    """The PDF's pages (OCR as --ocr or the setting says), asking for a password where needed."""
     import getpass
 
+    from rio_desktop.documents.ocr import ocr_options
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress, read_pdf
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+
+    paths = app_paths()
+    settings = Settings(paths.config)
+    ocr = ocr_options(args.ocr or settings.get("ocr_mode"), settings.get("ocr_language"), paths.cache / "ocr")
+
+    def show(state: ReadProgress) -> None:
+        progress.show("reading (OCR)" if state.ocr else "reading", state.done, state.total, state.eta_s)
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        try:
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr)
+        except PdfPasswordRequired:
+            if password is not None or not sys.stdin.isatty():
+                raise
+            return read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel, show, ocr=ocr)
+    except ReadCancelled:
+        raise CliError("stopped") from None
+
+
+def _text(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        document = _read_document(args, progress, cancel)
+    finally:
+        progress.end()
+    warnings = [str(w) for w in document.warnings()]
+    if args.json:
+        print(json.dumps({
+            "pages": [{"number": p.number, "text": p.text, "source": p.source,
+                       "confidence": None if p.confidence is None else round(p.confidence, 1),
+                       "status": p.status} for p in document.pages],
+            "warnings": warnings,
+        }, ensure_ascii=False))
+        return 0
+    for page in document.pages:  # a form feed ends each page, as pdftotext does
+        sys.stdout.write(f"{page.text}\n\f" if page.text else "\f")
+    sys.stdout.write("\n")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def _summarize(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, model_sha256
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
     from rio_desktop.engine.backend import CancelToken, LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
@@ -175,15 +239,7 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    try:
-        document = read_pdf(args.pdf, password, cancel,
-                            lambda done, total: progress.show("reading", done, total))
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        document = read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel,
-                            lambda done, total: progress.show("reading", done, total))
+    document = _read_document(args, progress, cancel)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
@@ -202,7 +258,8 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "summary": result.summary,
-            "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
+            "points": [{"text": p.text, "pages": p.pages, "section": p.heading,
+                        "check": bool(set(p.pages) & set(result.uncertain_pages))} for p in result.points],
             "stats": result.stats.as_dict(),
             "warnings": [str(w) for w in result.warnings],
             "partial": result.partial,
@@ -411,6 +468,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)
+        if args.command == "text":
+            return _text(args)
         if args.command == "draft":
             return _draft(args)
     except UserFacingError as exc:

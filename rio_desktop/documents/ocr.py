@@ -66,6 +66,12 @@ def print_lines(image: Image) -> int:
     return most
 
 
+def ocr_options(mode: str, language: str, cache_dir: Path | None) -> OcrOptions:
+    """Options from settings, whatever an edited settings file holds (unknown values: the defaults)."""
+    return OcrOptions(mode=mode if mode in OCR_MODES else "auto",  # type: ignore[arg-type]
+                      language=language if language in OCR_LANGUAGES else "por", cache_dir=cache_dir)
+
+
 def tessdata_dir() -> Path:
     from rio_desktop.resources import resource_path
 

@@ -80,6 +80,17 @@ class SettingsDialog(QDialog):
         row.addWidget(self.templates_folder, 1)
         row.addWidget(browse)
 
+        # Reading scanned pages: automatic (pages without a usable text layer), every page, or never.
+        self.ocr_mode = QComboBox()
+        self.ocr_mode.addItem(self.tr("Automatic: pages without usable text"), "auto")
+        self.ocr_mode.addItem(self.tr("Always: read every page from its image"), "always")
+        self.ocr_mode.addItem(self.tr("Never"), "never")
+        self.ocr_mode.setCurrentIndex(max(0, self.ocr_mode.findData(settings.get("ocr_mode"))))
+        self.ocr_language = QComboBox()
+        self.ocr_language.addItem(self.tr("Portuguese"), "por")
+        self.ocr_language.addItem(self.tr("English"), "eng")
+        self.ocr_language.setCurrentIndex(max(0, self.ocr_language.findData(settings.get("ocr_language"))))
+
         self.offline = QCheckBox(self.tr("Open no network connection (air-gapped machines)"))
         self.offline.setChecked(settings.get("offline"))
         self.token = QLineEdit()
@@ -118,6 +129,7 @@ class SettingsDialog(QDialog):
         general, local, network = QFormLayout(), QFormLayout(), QFormLayout()
         for form, name, widget in ((general, "language", self.language),
                                    (general, "templates_folder", templates_row),
+                                   (general, "ocr_mode", self.ocr_mode), (general, "ocr_language", self.ocr_language),
                                    (local, "n_threads", self.threads), (local, "n_ctx", self.context),
                                    (local, "n_gpu_layers", self.gpu_layers)):
             field = self.templates_folder if widget is templates_row else widget
@@ -141,7 +153,8 @@ class SettingsDialog(QDialog):
                   "n_ctx": self.context, "n_gpu_layers": self.gpu_layers, "offline": self.offline,
                   "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
                   "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
-                  "server_timeout": self.server_timeout}
+                  "server_timeout": self.server_timeout, "ocr_mode": self.ocr_mode,
+                  "ocr_language": self.ocr_language}
         for name in settings.locked:  # set by the administrator for everyone
             if name in fields:
                 fields[name].setEnabled(False)
@@ -149,6 +162,9 @@ class SettingsDialog(QDialog):
         describe((
             (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
             (browse, self.tr("Choose a folder with your organisation's document templates")),
+            (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
+                                    "slower than pages with text")),
+            (self.ocr_language, self.tr("The language scanned pages are written in")),
             (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
                                    "programs")),
             (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
@@ -170,8 +186,9 @@ class SettingsDialog(QDialog):
             page.setLayout(form)
             tabs.addTab(page, title)
         note = QLabel(self.tr("A new language needs a restart, which Rio Desktop offers (your draft is kept). "
-                              "Templates change the next time Rio Desktop starts. Context and GPU layers apply "
-                              "the next time a model is loaded; threads apply at once."))
+                              "Templates change the next time Rio Desktop starts; OCR settings, the next time a "
+                              "document is opened. Context and GPU layers apply the next time a model is loaded; "
+                              "threads apply at once."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -231,7 +248,8 @@ class SettingsDialog(QDialog):
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
                              n_ctx=self.context.value(), n_gpu_layers=self.gpu_layers.value(),
                              templates_folder=self.templates_folder.text().strip(),
-                             offline=self.offline.isChecked())
+                             offline=self.offline.isChecked(), ocr_mode=self.ocr_mode.currentData(),
+                             ocr_language=self.ocr_language.currentData())
         self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
                              server_model=self.server_model.currentText().strip(),
                              server_verify_tls=self.server_tls.isChecked(),
