@@ -175,7 +175,7 @@ def scanned_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
         clean = page_image("" if kind == "blank" else text)
         image = degrade(clean, level, seed=number)
         if kind == "scan-stained":
-            half = (0, image.height // 5, image.width, image.height)
+            half = (0, image.height // 7, image.width, image.height)
             image.paste(degrade(clean, "heavy", seed=number).crop(half), half[:2])
         buffer = io.BytesIO()
         image.save(buffer, "JPEG", quality=90)

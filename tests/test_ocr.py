@@ -185,3 +185,47 @@ def test_text_command_bad_input_is_one_line(tmp_path: Path) -> None:
     right = _cli("text", str(locked), "--password-stdin", "--json", stdin="rio2026\n")
     assert right.returncode == 0, right.stderr
     assert json.loads(right.stdout)["pages"][0]["source"] == "ocr"  # PDFium renders the encrypted page
+
+
+def test_a_summary_of_a_partly_scanned_pdf_cites_the_scanned_page(loaded_backend, tmp_path: Path) -> None:
+    from rio_desktop.documents.summarize import Summarizer, SummaryOptions
+
+    path = scanned_pdf(tmp_path / "processo.pdf", [("text", page_text(1, 2)), ("scan", OFICIO),
+                                                    ("scan-stained", PARECER)])
+    document = read_pdf(path, ocr=OcrOptions())
+    assert [p.source for p in document.pages] == ["text", "ocr", "ocr"] and document.low_confidence_pages == [3]
+    result = Summarizer(loaded_backend, SummaryOptions(temperature=0.0)).run(document)
+    cited = {page for point in result.points for page in point.pages}
+    assert 2 in cited, result.summary  # the scanned ofício reached the model and its page is cited
+    assert cited <= {1, 2, 3} and result.uncertain_pages == [3]
+    assert any("poor scan" in str(w) and "3" in str(w) for w in result.warnings)
+    for point in result.points:
+        line = next(line for line in result.summary.splitlines() if point.text in line)
+        assert ("[confira:" in line) == (3 in point.pages)
+
+
+def test_points_citing_a_poor_scan_are_marked_in_the_window_and_in_exports(tmp_path: Path) -> None:
+    from docx import Document as Docx
+
+    from rio_desktop.documents.citations import SummaryPoint
+    from rio_desktop.documents.export import export
+    from rio_desktop.documents.pdf_text import PageText, PdfText
+    from rio_desktop.documents.summarize import SummaryOptions, SummaryResult, SummaryStats, summary_document
+    from rio_desktop.ui.summarize_page import summary_html
+
+    source = PdfText(path=tmp_path / "processo.pdf", sha256="a" * 64, ocr_mode="auto", pages=[
+        PageText(1, "texto", "ok", "text"), PageText(2, "lido", "ok", "ocr", 41.0)])
+    result = SummaryResult(points=[SummaryPoint("O contrato foi aprovado", [1]),
+                                   SummaryPoint("A obra termina em março", [1, 2])],
+                           options=SummaryOptions(language="en"), stats=SummaryStats(),
+                           warnings=source.warnings(), uncertain_pages=source.low_confidence_pages)
+    assert result.summary.splitlines() == ["- O contrato foi aprovado (p. 1)",
+                                           "- A obra termina em março (pp. 1–2) [check: page read from a poor scan]"]
+    page_html = summary_html(result, "gray", "check it")
+    assert page_html.count("⚠") == 1 and page_html.index("março") < page_html.index("⚠")
+    document = summary_document(result, source, "modelo", "b" * 64)
+    assert any("poor scan" in w and "2" in w for w in document.warnings)
+    markdown = export(document, tmp_path / "resumo.md").read_text(encoding="utf-8")
+    assert "março (pp. 1–2) [check: page read from a poor scan]" in markdown
+    docx = "\n".join(p.text for p in Docx(str(export(document, tmp_path / "resumo.docx"))).paragraphs)
+    assert "[check: page read from a poor scan]" in docx and docx.count("[check:") == 1
