@@ -291,68 +291,73 @@
         <translation type="vanished">Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="125"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="128"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="127"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="130"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="251"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="260"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="118"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="63"/>
+        <source>Reading the document was stopped.</source>
+        <translation>A leitura do documento foi interrompida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="121"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}. Reading scanned pages (OCR) is off in Settings.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não cobertas pelo resumo: {pages}. A leitura de páginas digitalizadas (OCR) está desligada nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="121"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="124"/>
         <source>Pages where no text was found, not even in their image (blank pages or pictures), not covered by the summary: {pages}.</source>
         <translation>Páginas em que nenhum texto foi encontrado, nem na imagem (páginas em branco ou figuras), não cobertas pelo resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="134"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="137"/>
         <source>Pages read from a poor scan; check what the summary says of them against the original: {pages}.</source>
         <translation>Páginas lidas de uma digitalização de baixa qualidade; confira no original o que o resumo diz delas: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="138"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="141"/>
         <source>Scanned pages could not be read: the text recognition (OCR) failed ({detail}). If this happens with every document, reinstall Rio Desktop.</source>
         <translation>Não foi possível ler as páginas digitalizadas: o reconhecimento de texto (OCR) falhou ({detail}). Se isso acontecer com todos os documentos, reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="255"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="264"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="257"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="266"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="298"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="307"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="299"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="308"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="303"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="312"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="344"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="353"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -1998,137 +2003,137 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="141"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
         <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>The language scanned pages are written in</source>
         <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="173"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="175"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="174"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="177"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="176"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="179"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="177"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="180"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="178"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="181"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="179"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="182"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="180"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="183"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="183"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="186"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="183"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="186"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="184"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
@@ -2137,27 +2142,27 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation type="vanished">Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="212"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="215"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="233"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="236"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="242"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>

@@ -136,6 +136,9 @@ class SettingsDialog(QDialog):
             label = QLabel(_title(name))
             label.setBuddy(field)
             label.setWordWrap(True)
+            # A wrapping label gets a narrow size hint, and QFormLayout then wraps (and clips) even short
+            # titles beside a one-line field: a title up to 220 px keeps its line.
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 2, 220))
             field.setAccessibleName(_title(name))
             form.addRow(label, widget)
         network.addRow(QLabel(self.tr("Network:")), self.offline)

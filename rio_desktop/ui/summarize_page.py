@@ -7,7 +7,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QUrl, Signal, Slot
+from PySide6.QtCore import QPointF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -126,7 +126,7 @@ class SummarizePage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.viewer, 1)
-        left_layout.addWidget(self.text_toggle)
+        left_layout.addWidget(self.text_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         self.summary_view = QTextBrowser()
         self.summary_view.setAccessibleName(self.tr("The summary"))
         self.summary_view.setOpenLinks(False)
