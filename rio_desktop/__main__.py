@@ -64,6 +64,8 @@ def _build_parser() -> argparse.ArgumentParser:
                            "the setting, automatic)")
     text.add_argument("--json", action="store_true", help="print one JSON object with every page")
     text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    text.add_argument("--searchable", type=Path, metavar="OUT.pdf",
+                      help="also write a copy of the PDF with the OCR text under its scanned pages")
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -170,8 +172,10 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _read_document(args: argparse.Namespace, progress: _ProgressLine, cancel: CancelToken) -> PdfText:
-    """The PDF's pages (OCR as --ocr or the setting says), asking for a password where needed."""
+def _read_document(args: argparse.Namespace, progress: _ProgressLine,
+                   cancel: CancelToken) -> tuple[PdfText, str | None]:
+    """The PDF's pages (OCR as --ocr or the setting says) and the password that opened it, asking for
+    one where needed."""
     import getpass
 
     from rio_desktop.documents.ocr import ocr_options
@@ -189,11 +193,12 @@ def _read_document(args: argparse.Namespace, progress: _ProgressLine, cancel: Ca
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     try:
         try:
-            return read_pdf(args.pdf, password, cancel, show, ocr=ocr)
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
         except PdfPasswordRequired:
             if password is not None or not sys.stdin.isatty():
                 raise
-            return read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel, show, ocr=ocr)
+            password = getpass.getpass(f"Password for {args.pdf.name}: ")
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
     except ReadCancelled:
         raise CliError("stopped") from None
 
@@ -201,13 +206,20 @@ def _read_document(args: argparse.Namespace, progress: _ProgressLine, cancel: Ca
 def _text(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken
 
+    if args.searchable is not None and args.searchable.suffix.lower() != ".pdf":
+        raise CliError(f"--searchable takes a file ending in .pdf, not {args.searchable.name}")
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
-        document = _read_document(args, progress, cancel)
+        document, password = _read_document(args, progress, cancel)
     finally:
         progress.end()
+    if args.searchable is not None:
+        from rio_desktop.documents.searchable import save_searchable_copy
+
+        save_searchable_copy(document, args.searchable, password)
+        print(f"written: {args.searchable}", file=sys.stderr)
     warnings = [str(w) for w in document.warnings()]
     if args.json:
         print(json.dumps({
@@ -239,7 +251,7 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    document = _read_document(args, progress, cancel)
+    document, _ = _read_document(args, progress, cancel)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)

@@ -152,10 +152,12 @@ def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
                           text=True, timeout=300, cwd=ROOT)
 
 
-def test_text_command_json(mixed) -> None:
+def test_text_command_json(mixed, tmp_path: Path) -> None:
     path, _, _, _ = mixed
-    result = _cli("text", str(path), "--json")
+    copy = tmp_path / "copia.pdf"
+    result = _cli("text", str(path), "--json", "--searchable", str(copy))
     assert result.returncode == 0, result.stderr
+    assert read_pdf(copy).pages[1].source == "text"  # the copy's text layer holds the OCR text
     data = json.loads(result.stdout)
     assert set(data) == {"pages", "warnings"}
     assert [set(p) for p in data["pages"]] == [{"number", "text", "source", "confidence", "status"}] * 5
@@ -229,3 +231,30 @@ def test_points_citing_a_poor_scan_are_marked_in_the_window_and_in_exports(tmp_p
     assert "março (pp. 1–2) [check: page read from a poor scan]" in markdown
     docx = "\n".join(p.text for p in Docx(str(export(document, tmp_path / "resumo.docx"))).paragraphs)
     assert "[check: page read from a poor scan]" in docx and docx.count("[check:") == 1
+
+
+def test_a_searchable_copy_carries_the_ocr_text_where_the_words_are(mixed, tmp_path: Path) -> None:
+    import pypdfium2
+
+    from rio_desktop.documents.export import ExportError
+    from rio_desktop.documents.searchable import save_searchable_copy
+
+    path, document, _, _ = mixed
+    copy = save_searchable_copy(document, tmp_path / "processo-pesquisavel.pdf")
+    again = read_pdf(copy, ocr=OcrOptions(mode="never"))  # the text layer alone, no OCR
+    assert [p.source for p in again.pages] == ["text", "text", "none", "text", "text"]
+    assert character_error_rate(again.pages[1].text, OFICIO) < 0.03 and "Conceição" in again.pages[1].text
+    assert again.pages[0].text == document.pages[0].text  # text pages untouched
+    # The invisible word sits where the image shows it (PDFium measures from the bottom-left).
+    left, top, right, bottom, _ = next(b for b in document.ocr_words[2] if b[4].startswith("Conceição"))
+    page = pypdfium2.PdfDocument(str(copy))[1]
+    found = page.get_textpage().search("Conceição").get_next()
+    assert found is not None
+    box = page.get_textpage().get_charbox(found[0])  # (left, bottom, right, top) of its first letter
+    assert abs(box[0] - left) < 4 and abs((page.get_height() - box[3]) - top) < 6
+    # The scanned page still shows the same image.
+    original = pypdfium2.PdfDocument(str(path))[1].render(scale=0.5, grayscale=True).to_pil()
+    assert page.render(scale=0.5, grayscale=True).to_pil().tobytes() == original.tobytes()
+    with pytest.raises(ExportError) as nothing:
+        save_searchable_copy(read_pdf(copy, ocr=OcrOptions(mode="never")), tmp_path / "nada.pdf")
+    assert "no pages read by OCR" in str(nothing.value.message)

@@ -40,6 +40,9 @@ class OcrOptions:
     cache_dir: Path | None = None
 
 
+WordBox = tuple[float, float, float, float, str]  # left, top, right, bottom (points), the word
+
+
 @dataclass(frozen=True)
 class OcrResult:
     """`confidence` is the page's: tesseract's mean word confidence (0-100) times the share of the page's
@@ -49,6 +52,8 @@ class OcrResult:
     text: str
     confidence: float | None
     words: int
+    # Each word's box in PDF points from the page's top-left corner, for a searchable copy.
+    boxes: tuple[WordBox, ...] = ()
 
 
 def print_lines(image: Image) -> int:
@@ -106,7 +111,9 @@ class PageOcr:
                                                 psm=tesserocr.PSM.AUTO, oem=tesserocr.OEM.LSTM_ONLY)
         return self._api
 
-    def _read(self, image: Image.Image, lines: int) -> OcrResult:
+    def _read(self, image: Image.Image, lines: int, scale: float) -> OcrResult:
+        import tesserocr
+
         api = self._engine()
         api.SetImage(image)
         api.SetSourceResolution(DPI)
@@ -114,19 +121,26 @@ class PageOcr:
         words = len([c for c in api.AllWordConfidences() if c >= 0])
         if lines == 0 and not text.strip():
             return OcrResult("", None, 0)
+        boxes: list[WordBox] = []
+        level = tesserocr.RIL.WORD
+        for word in tesserocr.iterate_level(api.GetIterator(), level):
+            box, label = word.BoundingBox(level), word.GetUTF8Text(level)
+            if box and label and label.strip():
+                left, top, right, bottom = (round(v / scale, 1) for v in box)
+                boxes.append((left, top, right, bottom, label.strip()))
         read_lines = sum(1 for line in text.splitlines() if line.strip())
         share = min(1.0, read_lines / lines) if lines >= 3 else 1.0
-        return OcrResult(text, float(api.MeanTextConf()) * share if words else 0.0, words)
+        return OcrResult(text, float(api.MeanTextConf()) * share if words else 0.0, words, tuple(boxes))
 
-    def read(self, image: Image.Image) -> OcrResult:
-        """The page's text. A poor reading is tried again through a 3x3 median filter, which removes the
-        speckle of noisy scans (4.8 % -> 2.1 % character errors on badly scanned pages, DESIGN.md; here
-        it also brought back whole pages tesseract had dropped)."""
+    def read(self, image: Image.Image, scale: float = DPI / 72) -> OcrResult:
+        """The page's text (`scale`: image pixels per PDF point). A poor reading is tried again through a
+        3x3 median filter, which removes the speckle of noisy scans (4.8 % -> 2.1 % character errors on
+        badly scanned pages, DESIGN.md; here it also brought back whole pages tesseract had dropped)."""
         lines = print_lines(image)
-        first = self._read(image, lines)
+        first = self._read(image, lines, scale)
         if first.confidence is None or first.confidence >= LOW_CONFIDENCE:
             return first
-        second = self._read(image.filter(ImageFilter.MedianFilter(3)), lines)
+        second = self._read(image.filter(ImageFilter.MedianFilter(3)), lines, scale)
         better = second.confidence is not None and second.confidence > (first.confidence or 0.0)
         return second if better else first
 

@@ -28,10 +28,11 @@ class OcrCache:
     def get(self, sha256: str, language: str, number: int) -> OcrResult | None:
         try:
             data = json.loads(self._file(sha256, language, number).read_text(encoding="utf-8"))
-            return OcrResult(str(data["text"]), data["confidence"], int(data["words"]))
+            boxes = tuple((float(a), float(b), float(c), float(d), str(w)) for a, b, c, d, w in data.get("boxes", []))
+            return OcrResult(str(data["text"]), data["confidence"], int(data["words"]), boxes)
         except FileNotFoundError:
             return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry is read again
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry: read again
             log.warning("OCR cache entry unreadable (%s); the page is read again", exc)
             return None
 
@@ -54,8 +55,8 @@ class OcrCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".ocr-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"text": result.text, "confidence": result.confidence, "words": result.words}, handle,
-                          ensure_ascii=False)
+                json.dump({"text": result.text, "confidence": result.confidence, "words": result.words,
+                       "boxes": [list(box) for box in result.boxes]}, handle, ensure_ascii=False)
             os.replace(tmp, target)
         except OSError as exc:  # a full or read-only cache costs time later, never the reading now
             log.warning("OCR cache not written (%s)", exc)

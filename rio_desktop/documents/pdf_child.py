@@ -3,7 +3,8 @@
 Messages: ["count", n], then per page one of
   ["page", index, text]              the text layer (usable, or OCR is off)
   ["cached", index, text]            the page needs OCR and the parent holds it in its cache
-  ["ocr_start", index]               then ["ocr", index, text, confidence, words] or ["ocr_error", index, detail]
+  ["ocr_start", index]               then ["ocr", index, text, confidence, words, boxes] or
+                                     ["ocr_error", index, detail]
   ["page_error", index, detail]
 then ["done"]; or ["password", wrong_given] / ["error", detail] when the file cannot be opened.
 The parent time-limits every message, so a page that keeps pypdf or tesseract busy too long is killed with
@@ -43,7 +44,7 @@ class _Ocr:
         self._document = None
         self._reader = None
 
-    def read(self, index: int) -> tuple[str, float | None, int]:
+    def read(self, index: int) -> tuple[str, float | None, int, list]:
         from pathlib import Path
 
         from rio_desktop.documents.ocr import PageOcr, render_page
@@ -57,10 +58,11 @@ class _Ocr:
         page = self._document[index]
         try:
             image = render_page(page)
+            scale = image.width / page.get_width()
         finally:
             page.close()
-        result = self._reader.read(image)
-        return result.text, result.confidence, result.words
+        result = self._reader.read(image, scale)
+        return result.text, result.confidence, result.words, [list(box) for box in result.boxes]
 
 
 def main() -> int:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from rio_desktop.documents.ocr import LOW_CONFIDENCE, OcrMode, OcrOptions, OcrResult, tessdata_dir
+from rio_desktop.documents.ocr import LOW_CONFIDENCE, OcrMode, OcrOptions, OcrResult, WordBox, tessdata_dir
 from rio_desktop.documents.ocr_cache import OcrCache
 from rio_desktop.documents.pdf_child import CHILD_ARGUMENT
 from rio_desktop.documents.text_layer import MIN_TEXT_CHARS, clean_page_text, usable
@@ -95,6 +95,8 @@ class PdfText:
     ocr_cached: int = 0  # pages whose OCR came from the cache
     ocr_seconds: float = 0.0  # wall time of the OCR in this reading
     ocr_problem: str | None = None  # why OCR failed, when it did (for the log and a warning)
+    # Where OCR found each word on a page (page number -> boxes), for a searchable copy of the file.
+    ocr_words: dict[int, tuple[WordBox, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def page_count(self) -> int:
@@ -289,6 +291,8 @@ def read_pdf(path: str | Path, password: str | None = None, cancel: CancelToken 
             # Print that gave no text is a page too poor to read; otherwise a blank page or a picture.
             unread = ocr_result.confidence is not None and ocr_result.confidence < LOW_CONFIDENCE
             return PageText(number, "", "failed" if unread else "no_text", "none", ocr_result.confidence)
+        if ocr_result.boxes:
+            result.ocr_words[number] = ocr_result.boxes
         return PageText(number, text, "ok", "ocr", ocr_result.confidence)
 
     while total is None or next_page < total:
@@ -344,7 +348,8 @@ def read_pdf(path: str | Path, password: str | None = None, cancel: CancelToken 
                         add(PageText(number, "", "failed", "none"), True)
                     else:
                         result.ocr_runs += 1
-                        ocr_result = OcrResult(message[2], message[3], message[4])
+                        boxes = tuple((a, b, c, d, w) for a, b, c, d, w in message[5])
+                        ocr_result = OcrResult(message[2], message[3], message[4], boxes)
                         if cache is not None:
                             cache.put(result.sha256, language, number, ocr_result)
                         add(from_ocr(number, ocr_result), True)

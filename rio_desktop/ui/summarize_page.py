@@ -7,7 +7,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QPointF, QUrl, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -32,6 +32,7 @@ from rio_desktop.documents.export import export, model_sha256
 from rio_desktop.documents.lgpd import redact_all
 from rio_desktop.documents.ocr import ocr_options
 from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress, read_pdf
+from rio_desktop.documents.searchable import save_searchable_copy
 from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.model_file import inspect_model_file
@@ -126,7 +127,14 @@ class SummarizePage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.viewer, 1)
-        left_layout.addWidget(self.text_toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        self.searchable_button = QPushButton(self.tr("Save a searc&hable copy…"))
+        self.searchable_button.setAccessibleDescription(self.tr(
+            "Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it"))
+        viewer_buttons = QHBoxLayout()
+        viewer_buttons.addWidget(self.text_toggle)
+        viewer_buttons.addWidget(self.searchable_button)
+        viewer_buttons.addStretch(1)
+        left_layout.addLayout(viewer_buttons)
         self.summary_view = QTextBrowser()
         self.summary_view.setAccessibleName(self.tr("The summary"))
         self.summary_view.setOpenLinks(False)
@@ -175,6 +183,7 @@ class SummarizePage(QWidget):
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
         self.text_toggle.toggled.connect(self.text_toggle_action)
+        self.searchable_button.clicked.connect(self.searchable_action)
         self.page_text.page_requested.connect(self.show_page)
         self.pdf_view.pageNavigator().currentPageChanged.connect(self.page_changed_event_response)
         jobs.progress.connect(self.job_progress_event_response)
@@ -203,6 +212,8 @@ class SummarizePage(QWidget):
         self.recent.setEnabled(not busy and self.recent.count() > 1)
         self.copy_button.setEnabled(self.result is not None and not busy)
         self.text_toggle.setEnabled(self.page_text.document is not None)
+        self.searchable_button.setEnabled(self.page_text.document is not None and bool(
+            self.page_text.document.ocr_words) and not busy and self.export_job is None)
         self.export_button.setEnabled(self.result is not None and not busy and self.export_job is None)
         if self.document is not None and not has_model and not busy:
             self.stage_label.setText(self.tr("Load a model on the Models page to summarize."))
@@ -443,7 +454,7 @@ class SummarizePage(QWidget):
         elif job_id == self.export_job:
             self.export_job = None
             self._update_buttons()
-            QMessageBox.warning(self, self.tr("The summary could not be saved"), translate_message(error.message))
+            QMessageBox.warning(self, self.tr("The file could not be saved"), translate_message(error.message))
 
     def _ask_password(self, path: Path, message: str) -> None:
         password, ok = QInputDialog.getText(self, self.tr("Password"), message, QLineEdit.EchoMode.Password)
@@ -489,6 +500,25 @@ class SummarizePage(QWidget):
             "Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)"))
         if path:
             self.export_to(Path(path))
+
+    @Slot()
+    def searchable_action(self) -> None:
+        document = self.page_text.document
+        if document is None or not document.ocr_words:
+            return
+        suggested = document.path.with_name(self.tr("{name} - searchable.pdf").format(name=document.path.stem))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a searchable copy"), str(suggested),
+                                              self.tr("PDF documents (*.pdf)"))
+        if path:
+            self.save_searchable_copy(Path(path))
+
+    def save_searchable_copy(self, path: Path) -> int:
+        document, password = self.page_text.document, self.password
+        assert document is not None
+        self.export_job = self.jobs.start(lambda _report: save_searchable_copy(document, path, password))
+        self.stage_label.setText(self.tr("Saving {name}…").format(name=path.name))
+        self._update_buttons()
+        return self.export_job
 
     def export_to(self, path: Path) -> int:
         result, document, info = self.result, self.document, self.worker.model_info
