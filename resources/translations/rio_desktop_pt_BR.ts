@@ -291,18 +291,18 @@
         <translation type="vanished">Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="128"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="130"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="130"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="132"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="260"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="262"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
@@ -312,52 +312,52 @@
         <translation>A leitura do documento foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="121"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="123"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}. Reading scanned pages (OCR) is off in Settings.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não cobertas pelo resumo: {pages}. A leitura de páginas digitalizadas (OCR) está desligada nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="124"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="126"/>
         <source>Pages where no text was found, not even in their image (blank pages or pictures), not covered by the summary: {pages}.</source>
         <translation>Páginas em que nenhum texto foi encontrado, nem na imagem (páginas em branco ou figuras), não cobertas pelo resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="137"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="139"/>
         <source>Pages read from a poor scan; check what the summary says of them against the original: {pages}.</source>
         <translation>Páginas lidas de uma digitalização de baixa qualidade; confira no original o que o resumo diz delas: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="141"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="143"/>
         <source>Scanned pages could not be read: the text recognition (OCR) failed ({detail}). If this happens with every document, reinstall Rio Desktop.</source>
         <translation>Não foi possível ler as páginas digitalizadas: o reconhecimento de texto (OCR) falhou ({detail}). Se isso acontecer com todos os documentos, reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="264"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="266"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="266"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="268"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="307"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="311"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="308"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="312"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="312"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="316"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="353"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="358"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -730,6 +730,16 @@
         <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/searchable.py" line="50"/>
+        <source>{name} has no pages read by OCR: it is already searchable, or it has no text at all.</source>
+        <translation>{name} não tem páginas lidas por OCR: já é pesquisável ou não tem texto nenhum.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/searchable.py" line="75"/>
+        <source>A searchable copy of {name} could not be made ({detail}).</source>
+        <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
 </context>
 <context>
@@ -2170,243 +2180,259 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="79"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="80"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="80"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="100"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="105"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="106"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="106"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="121"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="122"/>
         <source>Show the &amp;text read from this page</source>
         <translation>Mostrar o &amp;texto lido desta página</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="125"/>
         <source>Switch between the page&apos;s image and the text read from it (by OCR for scanned pages)</source>
         <translation>Alterna entre a imagem da página e o texto lido dela (por OCR, nas páginas digitalizadas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="131"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="130"/>
+        <source>Save a searc&amp;hable copy…</source>
+        <translation>Salvar uma cópia pes&amp;quisável…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="132"/>
+        <source>Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it</source>
+        <translation>Salva o PDF com o texto lido das páginas digitalizadas, para que qualquer leitor de PDF possa pesquisá-lo e copiá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="139"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="134"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="142"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="143"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="144"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="161"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="164"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="172"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="208"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="219"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="212"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="223"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="223"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="234"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="223"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="234"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="511"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="256"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="267"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="277"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="288"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="303"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="314"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="321"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="332"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="337"/>
         <source>Reading page {k} of {n} (OCR)</source>
         <translation>Lendo a página {k} de {n} (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="328"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="339"/>
         <source>Reading page {k} of {n}</source>
         <translation>Lendo a página {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="347"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="339"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="352"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="330"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="343"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="457"/>
+        <source>The file could not be saved</source>
+        <translation>Não foi possível salvar o arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="354"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
         <source>check it: the page was read from a poor scan</source>
         <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="371"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="382"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="386"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="386"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="408"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="415"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
@@ -2415,42 +2441,52 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation type="vanished">Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="428"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="439"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="446"/>
         <source>The summary could not be saved</source>
-        <translation>Não foi possível salvar o resumo</translation>
+        <translation type="vanished">Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="449"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="460"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="480"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="491"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="486"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="497"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="488"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="499"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="489"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="500"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="503"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="509"/>
+        <source>{name} - searchable.pdf</source>
+        <translation>{name} - pesquisável.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="510"/>
+        <source>Save a searchable copy</source>
+        <translation>Salvar uma cópia pesquisável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="519"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="533"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
