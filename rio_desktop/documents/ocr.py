@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PIL import Image, ImageFilter
+if TYPE_CHECKING:  # Pillow is imported where pages are read (the reader process), not where PDFs are opened
+    from PIL import Image
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
@@ -56,9 +57,11 @@ class OcrResult:
     boxes: tuple[WordBox, ...] = ()
 
 
-def print_lines(image: Image) -> int:
+def print_lines(image: Image.Image) -> int:
     """How many lines of print the page shows: bands of darker rows, counted in vertical strips (the
     largest count wins). Averaging each row of a strip cancels a scan's speckle."""
+    from PIL import Image
+
     grey = image.convert("L")
     width, height = grey.size
     most = 0
@@ -140,6 +143,8 @@ class PageOcr:
         first = self._read(image, lines, scale)
         if first.confidence is None or first.confidence >= LOW_CONFIDENCE:
             return first
+        from PIL import ImageFilter
+
         second = self._read(image.filter(ImageFilter.MedianFilter(3)), lines, scale)
         better = second.confidence is not None and second.confidence > (first.confidence or 0.0)
         return second if better else first
