@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from pdf_factory import GARBAGE_LAYER, OFICIO, PARECER, page_text, scanned_pdf
 
-from rio_desktop.documents.ocr import OcrOptions, ocr_options
+from rio_desktop.documents.ocr import OcrOptions, available_languages, ocr_options
+from rio_desktop.documents.ocr_cache import OcrCache
 from rio_desktop.documents.pdf_text import ReadCancelled, ReadProgress, read_pdf
 from rio_desktop.documents.text_layer import is_garbage, usable
 from rio_desktop.engine.backend import CancelToken
@@ -89,9 +90,10 @@ def test_the_second_reading_takes_the_ocr_from_the_cache(mixed) -> None:
     assert [(p.text, p.source, p.confidence) for p in second.pages] == \
         [(p.text, p.source, p.confidence) for p in first.pages]
     assert time.monotonic() - started < first.ocr_seconds
-    # Another language is another reading.
-    english = read_pdf(path, ocr=OcrOptions(language="eng", cache_dir=cache, mode="auto"))
-    assert english.ocr_runs == 3
+    # Entries are kept per document, language and page.
+    store = OcrCache(cache)
+    assert store.pages(first.sha256, "por") == {2, 3, 4} and store.pages(first.sha256, "eng") == set()
+    assert store.get(first.sha256, "por", 2).text.startswith("Ofício") and store.get("0" * 64, "por", 2) is None
 
 
 def test_ocr_never_and_always(mixed, tmp_path: Path) -> None:
@@ -145,6 +147,7 @@ def test_garbage_text_layers_are_told_from_text() -> None:
     assert not is_garbage(table)  # a table of figures is text
     assert not usable("Anexo I")  # too little to stand for a page
     assert ocr_options("sempre", "klingon", None) == OcrOptions("auto", "por", None)
+    assert available_languages() == ["por"]  # the shipped data
 
 
 def _cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:

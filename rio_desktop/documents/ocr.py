@@ -17,8 +17,7 @@ if TYPE_CHECKING:  # Pillow is imported where pages are read (the reader process
 
 OcrMode = Literal["auto", "always", "never"]
 OCR_MODES: tuple[OcrMode, ...] = ("auto", "always", "never")
-# Language codes of the shipped data files (resources/tessdata/<code>.traineddata).
-OCR_LANGUAGES = ("por", "eng")
+DEFAULT_LANGUAGE = "por"  # the only data file shipped (resources/tessdata/README.md says why)
 # Part of the cache key: a change to how pages are read must not reuse what the old way read.
 OCR_VERSION = 1
 DPI = 200
@@ -37,7 +36,7 @@ class OcrOptions:
     every page, `never` none. `cache_dir` keeps what was read per document and page (None: no cache)."""
 
     mode: OcrMode = "auto"
-    language: str = "por"
+    language: str = DEFAULT_LANGUAGE
     cache_dir: Path | None = None
 
 
@@ -74,10 +73,18 @@ def print_lines(image: Image.Image) -> int:
     return most
 
 
+def available_languages() -> list[str]:
+    """The language codes whose data is in the tessdata folder (an installation's IT may add more
+    tessdata_fast files there), Portuguese first."""
+    codes = sorted(path.stem for path in tessdata_dir().glob("*.traineddata"))
+    return sorted(codes, key=lambda code: code != DEFAULT_LANGUAGE)
+
+
 def ocr_options(mode: str, language: str, cache_dir: Path | None) -> OcrOptions:
     """Options from settings, whatever an edited settings file holds (unknown values: the defaults)."""
     return OcrOptions(mode=mode if mode in OCR_MODES else "auto",  # type: ignore[arg-type]
-                      language=language if language in OCR_LANGUAGES else "por", cache_dir=cache_dir)
+                      language=language if language in available_languages() else DEFAULT_LANGUAGE,
+                      cache_dir=cache_dir)
 
 
 def tessdata_dir() -> Path:
@@ -98,7 +105,7 @@ def render_page(pdfium_page: object, dpi: int = DPI) -> Image.Image:
 class PageOcr:
     """One tesseract instance, made on first use and kept for the following pages."""
 
-    def __init__(self, language: str = "por", tessdata: Path | None = None) -> None:
+    def __init__(self, language: str = DEFAULT_LANGUAGE, tessdata: Path | None = None) -> None:
         self.language = language
         self.tessdata = tessdata or tessdata_dir()
         self._api = None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rio_desktop.documents.ocr import available_languages
 from rio_desktop.engine.server_backend import ServerConfig, check_connection
 from rio_desktop.i18n import CORE_CONTEXT, Message, UserFacingError
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
@@ -87,8 +88,9 @@ class SettingsDialog(QDialog):
         self.ocr_mode.addItem(self.tr("Never"), "never")
         self.ocr_mode.setCurrentIndex(max(0, self.ocr_mode.findData(settings.get("ocr_mode"))))
         self.ocr_language = QComboBox()
-        self.ocr_language.addItem(self.tr("Portuguese"), "por")
-        self.ocr_language.addItem(self.tr("English"), "eng")
+        names = {"por": self.tr("Portuguese"), "eng": self.tr("English"), "spa": self.tr("Spanish")}
+        for code in available_languages():  # what the installation holds data for
+            self.ocr_language.addItem(names.get(code, code), code)
         self.ocr_language.setCurrentIndex(max(0, self.ocr_language.findData(settings.get("ocr_language"))))
 
         self.offline = QCheckBox(self.tr("Open no network connection (air-gapped machines)"))
