@@ -47,7 +47,7 @@ WordBox = tuple[float, float, float, float, str]  # left, top, right, bottom (po
 class OcrResult:
     """`confidence` is the page's: tesseract's mean word confidence (0-100) times the share of the page's
     lines of print that came back as text (tesseract can drop whole paragraphs of a noisy scan and stay
-    confident about the rest); None when the page shows no print at all."""
+    confident about the rest); None when OCR found no word at all (a blank page, shapes, a picture)."""
 
     text: str
     confidence: float | None
@@ -129,18 +129,21 @@ class PageOcr:
         api.SetSourceResolution(DPI)
         text = api.GetUTF8Text()
         words = len([c for c in api.AllWordConfidences() if c >= 0])
-        if lines == 0 and not text.strip():
+        if words == 0 or (lines == 0 and not text.strip()):  # no word at all: a blank page, shapes, a picture
             return OcrResult("", None, 0)
         boxes: list[WordBox] = []
         level = tesserocr.RIL.WORD
         for word in tesserocr.iterate_level(api.GetIterator(), level):
-            box, label = word.BoundingBox(level), word.GetUTF8Text(level)
+            try:
+                box, label = word.BoundingBox(level), word.GetUTF8Text(level)
+            except RuntimeError:  # tesserocr's "No text returned": a region of shapes, not words
+                continue
             if box and label and label.strip():
                 left, top, right, bottom = (round(v / scale, 1) for v in box)
                 boxes.append((left, top, right, bottom, label.strip()))
         read_lines = sum(1 for line in text.splitlines() if line.strip())
         share = min(1.0, read_lines / lines) if lines >= 3 else 1.0
-        return OcrResult(text, float(api.MeanTextConf()) * share if words else 0.0, words, tuple(boxes))
+        return OcrResult(text, float(api.MeanTextConf()) * share, words, tuple(boxes))
 
     def read(self, image: Image.Image, scale: float = DPI / 72) -> OcrResult:
         """The page's text (`scale`: image pixels per PDF point). A poor reading is tried again through a
@@ -148,12 +151,15 @@ class PageOcr:
         badly scanned pages, DESIGN.md; here it also brought back whole pages tesseract had dropped)."""
         lines = print_lines(image)
         first = self._read(image, lines, scale)
-        if first.confidence is None or first.confidence >= LOW_CONFIDENCE:
+        if first.confidence is not None and first.confidence >= LOW_CONFIDENCE:
+            return first
+        if first.confidence is None and lines < 3:  # nothing that looks like print: a blank page
             return first
         from PIL import ImageFilter
 
         second = self._read(image.filter(ImageFilter.MedianFilter(3)), lines, scale)
-        better = second.confidence is not None and second.confidence > (first.confidence or 0.0)
+        better = second.confidence is not None and (first.confidence is None or
+                                                    second.confidence > first.confidence)
         return second if better else first
 
     def close(self) -> None:
