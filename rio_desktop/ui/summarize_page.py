@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -338,8 +339,8 @@ class SummarizePage(QWidget):
         else:
             text = self.tr("Reading page {k} of {n}").format(k=min(state.done + 1, state.total), n=state.total)
         if state.eta_s:
-            text += self.tr(" — about {minutes} min {seconds} s left").format(
-                minutes=int(state.eta_s // 60), seconds=int(state.eta_s % 60))
+            minutes, seconds = divmod(math.ceil(state.eta_s), 60)  # never "0 min 0 s" while work is left
+            text += self.tr(" — about {minutes} min {seconds} s left").format(minutes=minutes, seconds=seconds)
         return text
 
     def _stage_text(self, progress: Progress) -> str:
