@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from rio_desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
-    from rio_desktop.engine.backend import Backend, ModelInfo
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
     from rio_desktop.models.library import ModelLibrary
 
 
@@ -88,6 +89,18 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
     summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
     _add_model_arguments(summarize)
+    summarize.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                           help="read scanned pages by OCR (default: the setting, automatic)")
+
+    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR)")
+    text.add_argument("pdf", type=Path, help="the PDF document")
+    text.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                      help="auto: pages without a usable text layer; always: every page; never (default: "
+                           "the setting, automatic)")
+    text.add_argument("--json", action="store_true", help="print one JSON object with every page")
+    text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    text.add_argument("--searchable", type=Path, metavar="OUT.pdf",
+                      help="also write a copy of the PDF with the OCR text under its scanned pages")
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -192,11 +205,73 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _summarize(args: argparse.Namespace) -> int:
+def _read_document(args: argparse.Namespace, progress: _ProgressLine,
+                   cancel: CancelToken) -> tuple[PdfText, str | None]:
+    """The PDF's pages (OCR as --ocr or the setting says) and the password that opened it, asking for
+    one where needed."""
     import getpass
 
+    from rio_desktop.documents.ocr import ocr_options
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress, read_pdf
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+
+    paths = app_paths()
+    settings = Settings(paths.config)
+    ocr = ocr_options(args.ocr or settings.get("ocr_mode"), settings.get("ocr_language"), paths.cache / "ocr")
+
+    def show(state: ReadProgress) -> None:
+        progress.show("reading (OCR)" if state.ocr else "reading", state.done, state.total, state.eta_s)
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        try:
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+        except PdfPasswordRequired:
+            if password is not None or not sys.stdin.isatty():
+                raise
+            password = getpass.getpass(f"Password for {args.pdf.name}: ")
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+    except ReadCancelled:
+        raise CliError("stopped") from None
+
+
+def _text(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+
+    if args.searchable is not None and args.searchable.suffix.lower() != ".pdf":
+        raise CliError(f"--searchable takes a file ending in .pdf, not {args.searchable.name}")
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        document, password = _read_document(args, progress, cancel)
+    finally:
+        progress.end()
+    if args.searchable is not None:
+        from rio_desktop.documents.searchable import save_searchable_copy
+
+        save_searchable_copy(document, args.searchable, password)
+        print(f"written: {args.searchable}", file=sys.stderr)
+    warnings = [str(w) for w in document.warnings()]
+    if args.json:
+        print(json.dumps({
+            "pages": [{"number": p.number, "text": p.text, "source": p.source,
+                       "confidence": None if p.confidence is None else round(p.confidence, 1),
+                       "status": p.status} for p in document.pages],
+            "warnings": warnings,
+        }, ensure_ascii=False))
+        return 0
+    for page in document.pages:  # a form feed ends each page, as pdftotext does
+        sys.stdout.write(f"{page.text}\n\f" if page.text else "\f")
+    sys.stdout.write("\n")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def _summarize(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, loaded_model_sha256
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
@@ -209,15 +284,7 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    try:
-        document = read_pdf(args.pdf, password, cancel,
-                            lambda done, total: progress.show("reading", done, total))
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        document = read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel,
-                            lambda done, total: progress.show("reading", done, total))
+    document, _ = _read_document(args, progress, cancel)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
@@ -235,7 +302,8 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "summary": result.summary,
-            "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
+            "points": [{"text": p.text, "pages": p.pages, "section": p.heading,
+                        "check": bool(set(p.pages) & set(result.uncertain_pages))} for p in result.points],
             "stats": result.stats.as_dict(),
             "warnings": [str(w) for w in result.warnings],
             "partial": result.partial,
@@ -519,6 +587,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)
+        if args.command == "text":
+            return _text(args)
         if args.command == "draft":
             return _draft(args)
     except UserFacingError as exc:

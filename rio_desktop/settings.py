@@ -51,6 +51,8 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
+    Option("ocr_mode", str, "auto", QT_TRANSLATE_NOOP("Core", "Read scanned pages (OCR)")),
+    Option("ocr_language", str, "por", QT_TRANSLATE_NOOP("Core", "Language of scanned pages")),
 )}
 
 

@@ -303,53 +303,73 @@
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="81"/>
-        <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
-        <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="83"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="130"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="85"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="132"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="184"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="262"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="188"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="63"/>
+        <source>Reading the document was stopped.</source>
+        <translation>A leitura do documento foi interrompida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="123"/>
+        <source>Pages without text (probably scanned images), not covered by the summary: {pages}. Reading scanned pages (OCR) is off in Settings.</source>
+        <translation>Páginas sem texto (provavelmente imagens digitalizadas), não cobertas pelo resumo: {pages}. A leitura de páginas digitalizadas (OCR) está desligada nas Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="126"/>
+        <source>Pages where no text was found, not even in their image (blank pages or pictures), not covered by the summary: {pages}.</source>
+        <translation>Páginas em que nenhum texto foi encontrado, nem na imagem (páginas em branco ou figuras), não cobertas pelo resumo: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="139"/>
+        <source>Pages read from a poor scan; check what the summary says of them against the original: {pages}.</source>
+        <translation>Páginas lidas de uma digitalização de baixa qualidade; confira no original o que o resumo diz delas: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="143"/>
+        <source>Scanned pages could not be read: the text recognition (OCR) failed ({detail}). If this happens with every document, reinstall Rio Desktop.</source>
+        <translation>Não foi possível ler as páginas digitalizadas: o reconhecimento de texto (OCR) falhou ({detail}). Se isso acontecer com todos os documentos, reinstale o Rio Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="266"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="190"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="268"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="311"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="205"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="312"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="209"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="316"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="230"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="358"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
@@ -540,6 +560,16 @@
         <translation>Idioma do resumo</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
+        <source>Read scanned pages (OCR)</source>
+        <translation>Ler páginas digitalizadas (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
+        <source>Language of scanned pages</source>
+        <translation>Idioma das páginas digitalizadas</translation>
+    </message>
+    <message>
         <location filename="../../rio_desktop/documents/export.py" line="207"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
@@ -555,27 +585,32 @@
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="248"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="264"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="250"/>
-        <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
-        <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
+        <location filename="../../rio_desktop/documents/summarize.py" line="266"/>
+        <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Turn on reading scanned pages (OCR) in Settings and open it again.</source>
+        <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou ilegíveis. Ligue a leitura de páginas digitalizadas (OCR) nas Configurações e abra o documento de novo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="292"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="271"/>
+        <source>{name} has no text to summarize: none of its {count} pages has text, not even read from its image (blank pages, pictures, or scans too poor to read).</source>
+        <translation>{name} não tem texto para resumir: nenhuma das suas {count} páginas tem texto, nem lido da imagem (páginas em branco, figuras ou digitalizações ruins demais para ler).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="312"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="361"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="381"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="454"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="474"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -874,6 +909,16 @@
         <location filename="../../rio_desktop/models/catalog.py" line="33"/>
         <source>Added by you</source>
         <translation>Adicionado por você</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/searchable.py" line="50"/>
+        <source>{name} has no pages read by OCR: it is already searchable, or it has no text at all.</source>
+        <translation>{name} não tem páginas lidas por OCR: já é pesquisável ou não tem texto nenhum.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/searchable.py" line="75"/>
+        <source>A searchable copy of {name} could not be made ({detail}).</source>
+        <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
 </context>
 <context>
@@ -1987,6 +2032,84 @@ CEP e cidade/UF</translation>
     </message>
 </context>
 <context>
+    <name>PageTextView</name>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="20"/>
+        <source>Text read from the page</source>
+        <translation>Texto lido da página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="23"/>
+        <source>◀ Previous page</source>
+        <translation>◀ Página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="24"/>
+        <source>Next page ▶</source>
+        <translation>Próxima página ▶</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="27"/>
+        <source>Text of the page</source>
+        <translation>Texto da página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="28"/>
+        <source>Show the text read from the previous page</source>
+        <translation>Mostrar o texto lido da página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="29"/>
+        <source>Show the text read from the next page</source>
+        <translation>Mostrar o texto lido da próxima página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="30"/>
+        <source>The text Rio Desktop read from this page, as the summary uses it</source>
+        <translation>O texto que o Rio Desktop leu desta página, como o resumo o usa</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="48"/>
+        <source>Page {number}: not read.</source>
+        <translation>Página {number}: não lida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="51"/>
+        <source>Page {number}: read from the image by OCR, {confidence} % confidence.</source>
+        <translation>Página {number}: lida da imagem por OCR, com {confidence} % de confiança.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="54"/>
+        <source>A poor scan: check the text against the page.</source>
+        <translation>Digitalização de baixa qualidade: confira o texto com a página.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="57"/>
+        <source>Page {number}: the PDF&apos;s own text.</source>
+        <translation>Página {number}: o próprio texto do PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="58"/>
+        <source>no text was found</source>
+        <translation>nenhum texto foi encontrado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="58"/>
+        <source>it could not be read</source>
+        <translation>não foi possível lê-la</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="59"/>
+        <source>reading it took too long</source>
+        <translation>a leitura demorou demais</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="60"/>
+        <source>Page {number}: {reason}; the summary leaves it out.</source>
+        <translation>Página {number}: {reason}; o resumo não a inclui.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyGuard</name>
     <message>
         <location filename="../../rio_desktop/ui/privacy.py" line="18"/>
@@ -2050,239 +2173,279 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="54"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="61"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="67"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
         <source>Automatic (from the memory plan)</source>
         <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="78"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="79"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="90"/>
+        <source>Automatic: pages without usable text</source>
+        <translation>Automático: páginas sem texto utilizável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <source>Always: read every page from its image</source>
+        <translation>Sempre: ler todas as páginas pela imagem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
+        <source>Spanish</source>
+        <translation>Espanhol</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="121"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="155"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="173"/>
+        <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
+        <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="175"/>
+        <source>The language scanned pages are written in</source>
+        <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="176"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="157"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="178"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="180"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="182"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="184"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="185"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="186"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="175"/>
-        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
-        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
+        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="199"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="221"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="241"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="242"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -2290,17 +2453,17 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="269"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="270"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -2308,143 +2471,163 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="79"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="88"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="89"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="100"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="104"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="114"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="123"/>
+        <source>Show the &amp;text read from this page</source>
+        <translation>Mostrar o &amp;texto lido desta página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="126"/>
+        <source>Switch between the page&apos;s image and the text read from it (by OCR for scanned pages)</source>
+        <translation>Alterna entre a imagem da página e o texto lido dela (por OCR, nas páginas digitalizadas)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="131"/>
+        <source>Save a searc&amp;hable copy…</source>
+        <translation>Salvar uma cópia pes&amp;quisável…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="133"/>
+        <source>Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it</source>
+        <translation>Salva o PDF com o texto lido das páginas digitalizadas, para que qualquer leitor de PDF possa pesquisá-lo e copiá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="140"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="143"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="144"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="162"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="173"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="279"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="244"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="337"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="280"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="385"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2452,137 +2635,160 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="247"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="283"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="180"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="532"/>
+        <source>The file could not be saved</source>
+        <translation>Não foi possível salvar o arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="214"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="225"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="191"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="225"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="495"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="220"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="273"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="331"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="300"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <source>Reading page {k} of {n} (OCR)</source>
+        <translation>Lendo a página {k} de {n} (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="343"/>
+        <source>Reading page {k} of {n}</source>
+        <translation>Lendo a página {k} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="354"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="346"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="358"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="396"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="396"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="357"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="405"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="410"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
-        <source>Reading page {done} of {total}…</source>
-        <translation>Lendo a página {done} de {total}…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="392"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="439"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="447"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="526"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="453"/>
-        <source>The summary could not be saved</source>
-        <translation>Não foi possível salvar o resumo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="397"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="444"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="383"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="380"/>
+        <source>check it: the page was read from a poor scan</source>
+        <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="475"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="423"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="481"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="425"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="483"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="426"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="484"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="441"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="493"/>
+        <source>{name} - searchable.pdf</source>
+        <translation>{name} - pesquisável.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="494"/>
+        <source>Save a searchable copy</source>
+        <translation>Salvar uma cópia pesquisável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="505"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="520"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

@@ -144,22 +144,36 @@ class SummaryResult:
     stats: SummaryStats
     warnings: list[Message] = field(default_factory=list)
     partial: bool = False
+    uncertain_pages: list[int] = field(default_factory=list)  # read by OCR from a poor scan
+
+    def needs_check(self, point: SummaryPoint) -> bool:
+        """The point cites a page read from a poor scan: the clerk should check it against the page."""
+        return bool(set(point.pages) & set(self.uncertain_pages))
 
     @property
     def summary(self) -> str:
-        return render_summary(self.points, self.options.style)
+        return render_summary(self.points, self.options.style, self.uncertain_pages,
+                              _TEXT[self.options.language]["check"])
 
 
-def render_summary(points: Sequence[SummaryPoint], style: Style) -> str:
+def render_summary(points: Sequence[SummaryPoint], style: Style, uncertain_pages: Sequence[int] = (),
+                   check_mark: str = "") -> str:
+    """The summary as text; points citing a page in `uncertain_pages` end with `check_mark`."""
+    uncertain = set(uncertain_pages)
+
+    def render(point: SummaryPoint) -> str:
+        marked = check_mark and uncertain.intersection(point.pages)
+        return f"{point.render()} {check_mark}" if marked else point.render()
+
     if style == "executive":
-        return " ".join(point.render() for point in points)
+        return " ".join(render(point) for point in points)
     lines: list[str] = []
     heading: str | None = None
     for point in points:
         if style == "detailed" and point.heading and point.heading != heading:
             heading = point.heading
             lines.extend(["", f"## {heading}"] if lines else [f"## {heading}"])
-        lines.append(f"- {point.render()}")
+        lines.append(f"- {render(point)}")
     return "\n".join(lines).strip()
 
 
@@ -186,6 +200,7 @@ _TEXT = {
         "document": "Documento:\n\n{text}\n\n{instruction}",
         "notes": "Notas do documento, com as páginas de cada uma:\n\n{text}\n\n{instruction}",
         "title": "Resumo — {name}",
+        "check": "[confira: página digitalizada de baixa qualidade]",
         "footer": "Resumo gerado por {app} {version} com o modelo {model} em {date}. Confira cada informação "
                   "nas páginas citadas do documento original.",
     },
@@ -211,6 +226,7 @@ _TEXT = {
         "document": "Document:\n\n{text}\n\n{instruction}",
         "notes": "Notes on the document, with the pages of each:\n\n{text}\n\n{instruction}",
         "title": "Summary — {name}",
+        "check": "[check: page read from a poor scan]",
         "footer": "Summary written by {app} {version} with the model {model} on {date}. Check each statement "
                   "against the cited pages of the original document.",
     },
@@ -230,7 +246,7 @@ class Summarizer:
         self.on_text = on_text
         self.text = _TEXT[options.language]
         self._instruction_words = content_words(" ".join(
-            v for k, v in self.text.items() if k not in ("title", "footer", "page")))
+            v for k, v in self.text.items() if k not in ("title", "footer", "page", "check")))
         self.stats = SummaryStats()
         self.check = CitationCheck()
         self.n_ctx = backend.context_size()
@@ -246,11 +262,15 @@ class Summarizer:
         """Why this document cannot be summarized, or None when it can."""
         if document.page_count == 0:
             return Message(QT_TRANSLATE_NOOP("Core", "{name} has no pages."), name=document.path.name)
-        if not document.text_pages:
+        if not document.text_pages and document.ocr_mode == "never":
             return Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} has no text to summarize: all its {count} pages are images (a scanned "
-                        "document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF "
-                        "with a text layer (for instance, one passed through OCR)."),
+                        "document) or unreadable. Turn on reading scanned pages (OCR) in Settings and open "
+                        "it again."), name=document.path.name, count=document.page_count)
+        if not document.text_pages:
+            return Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} has no text to summarize: none of its {count} pages has text, not even read "
+                        "from its image (blank pages, pictures, or scans too poor to read)."),
                 name=document.path.name, count=document.page_count)
         return None
 
@@ -454,7 +474,7 @@ class Summarizer:
             warnings.append(Message(QT_TRANSLATE_NOOP(
                 "Core", "The summary was stopped before the end: what is shown covers only the parts done.")))
         return SummaryResult(points=points, options=self.options, stats=self.stats, warnings=warnings,
-                             partial=partial)
+                             partial=partial, uncertain_pages=document.low_confidence_pages)
 
     def _reduce(self, notes: list[Note], index: PageIndex) -> list[SummaryPoint]:
         """Merge notes in rounds until they fit one final prompt; the final one is streamed."""
