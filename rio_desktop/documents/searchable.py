@@ -10,12 +10,13 @@ import io
 import logging
 from pathlib import Path
 
-from rio_desktop.documents.export import ExportError, pdf_safe_text, write_document
+from rio_desktop.documents import fonts
+from rio_desktop.documents.export import ExportError, write_document
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
-BASELINE = 0.78  # of a word box's height, from its top: where Helvetica's baseline sits in the box
+BASELINE = 0.78  # of a word box's height, from its top: where the font's baseline sits in the box
 
 
 def _overlay(width: float, height: float, boxes: tuple) -> object:
@@ -29,10 +30,12 @@ def _overlay(width: float, height: float, boxes: tuple) -> object:
     pdf.set_margins(0, 0, 0)
     pdf.add_page()
     pdf.text_mode = TextMode.INVISIBLE
+    # Carlito, embedded as in every PDF we write: the words keep their accents and dashes when copied.
+    pdf.add_font(fonts.FAMILY, "", str(fonts.font_file("")))
     for left, top, right, bottom, word in boxes:
-        text = pdf_safe_text(word)
+        text = word
         size = max(1.0, bottom - top)
-        pdf.set_font("helvetica", size=size)
+        pdf.set_font(fonts.FAMILY, size=size)
         pdf.set_stretching(100.0)
         natural = pdf.get_string_width(text)
         if natural > 0:  # the word as wide as on the image, so a selection covers it
