@@ -13,9 +13,12 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from rio_desktop.engine.reasoning import ReasoningPolicy
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
@@ -51,6 +54,9 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
+    # engine.reasoning: "auto" (off for letters, rewrites and notes; on for summaries and answers), "on", "off"
+    Option("reasoning", str, "auto", QT_TRANSLATE_NOOP("Core", "Model reasoning (thinking)")),
+    Option("reasoning_budget", int, 1024, QT_TRANSLATE_NOOP("Core", "Reasoning budget (tokens per step)")),
 )}
 
 
@@ -127,6 +133,12 @@ class Settings:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(self._user, handle, indent=2, ensure_ascii=False)
         os.replace(tmp, self.path)
+
+    def reasoning_policy(self) -> ReasoningPolicy:
+        """The reasoning choice and budget, as every task applies them (engine.reasoning)."""
+        from rio_desktop.engine.reasoning import ReasoningPolicy, parse_choice
+
+        return ReasoningPolicy(parse_choice(self.get("reasoning")), max(0, int(self.get("reasoning_budget"))))
 
     def remember_model(self, path: str, keep: int = 8) -> None:
         self._values["last_model"] = self._user["last_model"] = path

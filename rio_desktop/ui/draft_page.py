@@ -49,7 +49,7 @@ from rio_desktop.documents.letter import (
 from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_rules import LetterFields
 from rio_desktop.documents.lgpd import redact
-from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.backend import ChatMessage, Generation, task_params
 from rio_desktop.engine.model_file import inspect_model_file
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import Message
@@ -61,6 +61,7 @@ from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 2000
@@ -253,6 +254,8 @@ class DraftPage(QWidget):
         ))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.status)
 
         for widget in (self.number, self.sectors, self.city, self.to_name, self.subject, self.references,
@@ -275,6 +278,7 @@ class DraftPage(QWidget):
         self.print_button.clicked.connect(self.print_action)
         self.body.selectionChanged.connect(self._update_buttons)
         worker.tokens.connect(self.tokens_event_response)
+        worker.status.connect(self.status_event_response)
         worker.finished.connect(self.finished_event_response)
         worker.failed.connect(self.failed_event_response)
         worker.cancelled.connect(self.cancelled_event_response)
@@ -456,7 +460,9 @@ class DraftPage(QWidget):
         cursor.removeSelectedText()
         self.stream_cursor = cursor
         self.request_kind = "body"
-        self.request_id = self.worker.chat(messages, GenerationParams(max_tokens=700, temperature=0.3))
+        self.thinking.reset()
+        self.request_id = self.worker.chat(messages, task_params(
+            "letter", self.settings.reasoning_policy(), self.worker.model_info, max_tokens=700, temperature=0.3))
         self.status.setText(self.tr("The model is writing the body…"))
         self._update_buttons()
 
@@ -468,7 +474,9 @@ class DraftPage(QWidget):
         self.rewrite_cursor = QTextCursor(cursor)
         self.request_kind = "rewrite"
         messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", rewrite_prompt(kind, text))]
-        self.request_id = self.worker.chat(messages, GenerationParams(max_tokens=600, temperature=0.3))
+        self.thinking.reset()
+        self.request_id = self.worker.chat(messages, task_params(
+            "rewrite", self.settings.reasoning_policy(), self.worker.model_info, max_tokens=600, temperature=0.3))
         self.status.setText(self.tr("The model is rewriting the selection…"))
         self._update_buttons()
 
@@ -488,10 +496,16 @@ class DraftPage(QWidget):
             self.stream_cursor.insertText(text)
 
     @Slot(int, object)
+    def status_event_response(self, request_id: int, payload: object) -> None:
+        if request_id == self.request_id:
+            self.thinking.offer(payload)
+
+    @Slot(int, object)
     def finished_event_response(self, request_id: int, result: object) -> None:
         if request_id != self.request_id or not isinstance(result, Generation):
             return
         self.request_id = None
+        self.thinking.finish()
         if self.request_kind == "rewrite" and self.rewrite_cursor is not None:
             cursor = self.rewrite_cursor
             cursor.beginEditBlock()  # one undo step puts the clerk's words back
@@ -516,6 +530,7 @@ class DraftPage(QWidget):
         if request_id == self.request_id:
             self.request_id = None
             self._end_stream()
+            self.thinking.finish()
             self.status.setText(translate_message(message))
             self._update_buttons()
 
@@ -525,6 +540,7 @@ class DraftPage(QWidget):
             self.request_id = None
             self._end_stream()
             self.rewrite_cursor = None
+            self.thinking.finish()
             self.status.setText(self.tr("Stopped. What was written is kept."))
             self._update_buttons()
 

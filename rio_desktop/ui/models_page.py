@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams, ModelInfo
+from rio_desktop.engine.backend import ChatMessage, Generation, ModelInfo, task_params
 from rio_desktop.i18n import Message
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.thinking import ThinkingIndicator, reasoning_mode_text
 
 if TYPE_CHECKING:
     from rio_desktop.ui.model_catalog import CatalogTab
@@ -55,6 +56,9 @@ class ModelsPage(QWidget):
         self.details_label.setWordWrap(True)
         form.addRow(self.tr("Model:"), self.name_label)
         form.addRow(self.tr("Details:"), self.details_label)
+        self.reasoning_label = QLabel("")
+        self.reasoning_label.setWordWrap(True)
+        form.addRow(self.tr("Reasoning:"), self.reasoning_label)
         self.load_button = QPushButton(self.tr("&Load model from file…"))
         self.load_button.setAccessibleDescription(self.tr("Choose a GGUF model file on this computer"))
         self.load_button.clicked.connect(self.load_requested)
@@ -87,6 +91,8 @@ class ModelsPage(QWidget):
         self.status_label = QLabel("")
         try_layout.addWidget(self.prompt_edit)
         try_layout.addLayout(buttons)
+        self.thinking = ThinkingIndicator()
+        try_layout.addWidget(self.thinking)
         try_layout.addWidget(self.answer_edit, 1)
         try_layout.addWidget(self.status_label)
 
@@ -112,6 +118,7 @@ class ModelsPage(QWidget):
         layout.addWidget(self.tabs)
 
         worker.tokens.connect(self.tokens_event_response)
+        worker.status.connect(self.status_event_response)
         worker.finished.connect(self.finished_event_response)
         worker.failed.connect(self.failed_event_response)
         worker.cancelled.connect(self.cancelled_event_response)
@@ -148,7 +155,9 @@ class ModelsPage(QWidget):
         if info is None:
             self.name_label.setText(self.tr("No model loaded"))
             self.details_label.setText(self.tr("Load a GGUF model file to start."))
+            self.reasoning_label.setText("")
             return
+        self.reasoning_label.setText(reasoning_mode_text(info.reasoning_mode))
         self.name_label.setText(info.name)
         trained = str(info.context_trained) if info.context_trained else "?"
         self.details_label.setText(self.tr(
@@ -174,10 +183,12 @@ class ModelsPage(QWidget):
         if not prompt or self.request_id is not None:
             return
         self.answer_edit.clear()
+        self.thinking.reset()
         self.status_label.setText(self.tr("Writing…"))
         self.generate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.request_id = self.worker.chat([ChatMessage("user", prompt)], GenerationParams(max_tokens=512))
+        self.request_id = self.worker.chat([ChatMessage("user", prompt)], task_params(
+            "chat", self.settings.reasoning_policy(), self.worker.model_info, max_tokens=512))
 
     @Slot()
     def cancel_action(self) -> None:
@@ -187,9 +198,15 @@ class ModelsPage(QWidget):
 
     def _end(self, status: str) -> None:
         self.request_id = None
+        self.thinking.finish()
         self.status_label.setText(status)
         self.cancel_button.setEnabled(False)
         self.generate_button.setEnabled(self.worker.model_info is not None)
+
+    @Slot(int, object)
+    def status_event_response(self, request_id: int, payload: object) -> None:
+        if request_id == self.request_id:
+            self.thinking.offer(payload)
 
     @Slot(int, str)
     def tokens_event_response(self, request_id: int, text: str) -> None:

@@ -41,6 +41,7 @@ from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 PAGE_LINK = "page:"
@@ -148,6 +149,8 @@ class SummarizePage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
         layout.addLayout(status)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.notes_label)
 
         self.open_button.clicked.connect(self.open_action)
@@ -269,17 +272,19 @@ class SummarizePage(QWidget):
                 texts, redaction = redact_all([p.text for p in document.pages])
                 document = PdfText(path=document.path, sha256=document.sha256, pages=[
                     PageText(p.number, text, p.status) for p, text in zip(document.pages, texts, strict=True)])
-        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData())
+        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
+                                 reasoning=self.settings.reasoning_policy())
         self.settings.update(summary_style=options.style, summary_language=options.language)
         self.result = None
         self.streamed = ""
         self.summary_view.clear()
+        self.thinking.reset()
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Preparing…"))
 
         def task(ctx):  # runs on the inference worker
-            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
+            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text, ctx.reasoning).run(document)
             if redaction is not None:  # the placeholders sent to the server become the originals again
                 for point in result.points:
                     point.text = redaction.restore(point.text)
@@ -311,7 +316,7 @@ class SummarizePage(QWidget):
 
     @Slot(int, object)
     def status_event_response(self, request_id: int, progress: Progress) -> None:
-        if request_id != self.request_id:
+        if request_id != self.request_id or self.thinking.offer(progress):
             return
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.done)
@@ -328,6 +333,7 @@ class SummarizePage(QWidget):
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
+        self.thinking.finish()
         muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.summary_view.setHtml(summary_html(result, muted))
         stats = result.stats
@@ -355,6 +361,7 @@ class SummarizePage(QWidget):
         if request_id == self.request_id:
             self.request_id = None
             self.progress.hide()
+            self.thinking.finish()
             self.stage_label.setText(translate_message(message))
             self._update_buttons()
             self.activity_progress.emit("summary", None)
@@ -365,6 +372,7 @@ class SummarizePage(QWidget):
         if request_id == self.request_id:
             self.request_id = None
             self.progress.hide()
+            self.thinking.finish()
             self.stage_label.setText(self.tr("Stopped."))
             self._update_buttons()
             self.activity_progress.emit("summary", None)
