@@ -88,6 +88,10 @@ CASES = [
     (None, f"{REASONING}</think>\n\n{ANSWER}", REASONING, ANSWER),  # unknown prompt, closing tag shows it
     (None, f"<think>{REASONING}</think>{ANSWER}", REASONING, ANSWER),
     (None, ANSWER, "", ANSWER),
+    # after its answer began, a model opens another block, or repeats a closing tag: never in the answer
+    (True, f"{REASONING}</think>\n\nPrezado <think>hmm</think> Senhor", REASONING + "hmm", "Prezado Senhor"),
+    (True, f"{REASONING}</think>{ANSWER} <think>never closed", REASONING + "never closed", ANSWER + " "),
+    (False, f"Prezado</think> Senhor", "", "Prezado Senhor"),
 ]
 
 
@@ -173,7 +177,8 @@ def test_reasoning_on_keeps_its_budget_and_an_answer_follows(backends, name, rea
                           on_text=texts.append, on_reasoning=seen.append)
     stats = result.stats
     assert 0 < stats.reasoning_tokens <= budget
-    assert result.reasoning and result.text.strip(), "the forced close must be followed by an answer"
+    assert result.text.strip(), "the forced close must be followed by an answer"
+    assert result.reasoning or budget == 1  # one token of reasoning may be a line break
     assert "".join(texts) == result.text
     assert "<think>" not in result.text and "</think>" not in result.text
     assert "".join(p.text for p in seen).strip() == result.reasoning  # reasoning travels apart, whole

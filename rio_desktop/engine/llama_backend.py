@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 llama_log = logging.getLogger("llama.cpp")
 
 DEFAULT_CONTEXT = 8192
+MAX_FORCED_CLOSES = 3
 # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
 _LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 # Model loading patches a module function for the duration of one load (see _model_params).
@@ -391,11 +392,11 @@ class LlamaCppBackend(Backend):
         max_tokens = min(params.max_tokens, room)
         budget = max(0, min(params.reasoning_budget, room - max_tokens))
         splitter = ReasoningSplitter(inside)
-        closed_reported = [False]
+        reported_closes = [0]
         if inside and budget == 0:  # no reasoning wanted: close the block the template opened
             tokens += close_tokens
             splitter.feed(FORCED_CLOSE)
-            closed_reported[0] = True
+            reported_closes[0] = splitter.closes
         stats.prompt_tokens = len(tokens)
         stats.n_threads = self.threads.choose()
         llm._ctx.set_n_threads(stats.n_threads, stats.n_threads)
@@ -432,15 +433,15 @@ class LlamaCppBackend(Backend):
 
         def route(text: str) -> None:
             reasoning, answer = splitter.feed(text)
-            closing = splitter.closed and not closed_reported[0]
-            closed_reported[0] = closed_reported[0] or closing
+            closing = splitter.closes > reported_closes[0]
+            reported_closes[0] = splitter.closes
             think(reasoning, done=closing)
             if answer:
                 emit(stops.feed(answer))
 
         self._evaluated = 0
         sequence = list(tokens)  # what the model has seen and written: a forced close restarts from it
-        forced = False
+        forced = 0  # closes written by the engine; a model that keeps reopening the block gets a few
         undecided_tokens = 0  # written before the output showed whether it opens a think block
         generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
                                  repeat_penalty=params.repeat_penalty, reset=True)
@@ -458,15 +459,19 @@ class LlamaCppBackend(Backend):
                         break
                     in_reasoning = splitter.reasoning
                     if llama_cpp.llama_vocab_is_eog(vocab, token):
-                        if in_reasoning and not forced:  # ended its turn while reasoning: make it answer
+                        if in_reasoning and forced < MAX_FORCED_CLOSES:  # ended its turn while reasoning
                             restart = True
                             break
                         finish = "stop"
                         break
                     stats.generated_tokens += 1
                     sequence.append(token)
+                    state_before = splitter.state
                     route(decoder.decode(self._piece(token)))
-                    if in_reasoning or splitter.reasoning:  # the closing tag's tokens count as reasoning
+                    # The closing tag's tokens count as reasoning, and so does an opening tag at the start;
+                    # a block reopened in the answer is closed before its first token of reasoning once
+                    # the budget is spent, so the budget holds.
+                    if in_reasoning or (state_before == "start" and splitter.reasoning):
                         stats.reasoning_tokens += 1 + undecided_tokens
                         undecided_tokens = 0
                     elif splitter.state == "start":
@@ -477,8 +482,11 @@ class LlamaCppBackend(Backend):
                     if stops.stopped:
                         finish = "stop"
                         break
-                    if splitter.reasoning and stats.reasoning_tokens >= budget and not forced:
-                        restart = True
+                    if splitter.reasoning and stats.reasoning_tokens >= budget:
+                        if forced < MAX_FORCED_CLOSES:
+                            restart = True
+                        break  # over budget again and again: stop, with the answer written so far
+                    if len(sequence) + len(close_tokens) >= n_ctx:  # a reopened block used the context up
                         break
                     if answer_tokens >= max_tokens:
                         break
@@ -494,7 +502,7 @@ class LlamaCppBackend(Backend):
                 # Budget forcing: write the closing tag as if the model had, then let it answer. The
                 # sequence so far is still in the KV cache; only the new tokens are evaluated.
                 generator.close()
-                forced = True
+                forced += 1
                 route(decoder.decode(b"", final=True) + FORCED_CLOSE)
                 sequence += close_tokens
                 stats.prompt_tokens_evaluated += len(close_tokens)

@@ -129,6 +129,7 @@ class ReasoningSplitter:
         self._held = ""
         self._strip_answer = inside is not None and bool(inside)
         self.closed = False  # a closing tag was seen (written by the model or forced)
+        self.closes = 0  # think blocks closed so far
 
     @property
     def reasoning(self) -> bool:
@@ -174,19 +175,32 @@ class ReasoningSplitter:
                 reasoning.append(held[:len(held) - keep])
                 self._held = held[len(held) - keep:]
                 return "".join(reasoning), "".join(answer)
-            # answer
+            # answer: a model may open another block (its text is reasoning too) or repeat a closing tag
+            # (dropped); neither tag ever reaches the answer.
             if self._strip_answer:
                 held = held.lstrip()
                 if not held:
                     self._held = ""
                     break
                 self._strip_answer = False
-            answer.append(held)
-            self._held = ""
+            opening, closing = held.find(OPEN_TAG), held.find(CLOSE_TAG)
+            if opening >= 0 and (closing < 0 or opening < closing):
+                answer.append(held[:opening])
+                self.state, self._held = "reasoning", held[opening + len(OPEN_TAG):]
+                continue
+            if closing >= 0:
+                answer.append(held[:closing])
+                self._held = held[closing + len(CLOSE_TAG):]
+                continue
+            keep = max(_partial_suffix(held, OPEN_TAG), _partial_suffix(held, CLOSE_TAG))
+            answer.append(held[:len(held) - keep])
+            self._held = held[len(held) - keep:]
+            return "".join(reasoning), "".join(answer)
         return "".join(reasoning), "".join(answer)
 
     def _close(self, rest: str) -> None:
         self.state, self._held, self._strip_answer, self.closed = "answer", rest, True, True
+        self.closes += 1
 
     def flush(self) -> tuple[str, str]:
         """The end of the output: reasoning never closed stays reasoning; undecided text was the answer."""
