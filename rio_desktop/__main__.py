@@ -84,6 +84,7 @@ def _build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--threads", type=int, default=0)
     draft.add_argument("--gpu-layers", type=int, default=0)
     draft.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    draft.add_argument("--seed", type=int, default=None, help="sampling seed (the same letter again)")
     _add_reasoning_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
@@ -142,7 +143,7 @@ def _draft(args: argparse.Namespace) -> int:
     try:
         messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
         generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3, reasoning=plan.enabled,
-                                                             reasoning_budget=plan.budget), cancel=cancel)
+                                                             reasoning_budget=plan.budget, seed=args.seed), cancel=cancel)
     finally:
         backend.unload()
     letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))

@@ -172,9 +172,13 @@ def test_reasoning_on_keeps_its_budget_and_an_answer_follows(backends, name, rea
     assert ends_inside_reasoning(backend.render_prompt(QUESTION, reasoning=reasoning))
     texts: list[str] = []
     seen: list[ReasoningProgress] = []
+    order: list[str] = []
     result = backend.chat(QUESTION, GenerationParams(max_tokens=16, seed=3, temperature=0.8, reasoning=reasoning,
                                                      reasoning_budget=budget),
-                          on_text=texts.append, on_reasoning=seen.append)
+                          on_text=lambda t: (texts.append(t), order.append("answer")),
+                          on_reasoning=lambda p: (seen.append(p), order.append("reasoning")))
+    # One block, closed by the engine: every piece of reasoning is handed on before the first of the answer.
+    assert order == sorted(order, key=lambda kind: kind == "answer") and order[-1] == "answer"
     stats = result.stats
     assert 0 < stats.reasoning_tokens <= budget
     assert result.text.strip(), "the forced close must be followed by an answer"

@@ -135,7 +135,7 @@ def test_draft_cli_letter_and_export_hold_no_reasoning(template_models: dict[str
     (tmp_path / "fields.json").write_text(json.dumps(fields), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("Pedir 100 resmas de papel A4.", encoding="utf-8")
     common = ["draft", "--fields", str(tmp_path / "fields.json"), "--notes", str(tmp_path / "notes.txt"),
-              "--model", str(template_models["qwen3.5"]), "--ctx", "2048", "--json"]
+              "--model", str(template_models["qwen3.5"]), "--ctx", "2048", "--json", "--seed", "1"]
 
     on = _cli(*common, "-o", str(tmp_path / "on.docx"), "--reasoning", "on", "--reasoning-budget", "32")
     assert on.returncode == 0, on.stderr

@@ -110,16 +110,16 @@ class ThinkingIndicator(QWidget):
 
     @property
     def reasoning_text(self) -> str:
-        return self.panel.toPlainText()
+        return self.panel.toPlainText().strip()
 
     def _refresh(self) -> None:
         count = QLocale().toString(self.tokens)
+        # Two strings rather than Qt's %n plural forms: English then needs no translation file of its own.
         if self.thinking:
-            self.label.setText(self.tr("Thinking… %n token(s)", "", self.tokens).replace(
-                str(self.tokens), count, 1))
+            text = self.tr("Thinking… 1 token") if self.tokens == 1 else self.tr("Thinking… {count} tokens")
         else:
-            self.label.setText(self.tr("Reasoned for %n token(s)", "", self.tokens).replace(
-                str(self.tokens), count, 1))
+            text = self.tr("Reasoned for 1 token") if self.tokens == 1 else self.tr("Reasoned for {count} tokens")
+        self.label.setText(text.format(count=count))
         self.bar.setRange(0, max(self.budget, 1))
         self.bar.setValue(min(self.tokens, max(self.budget, 1)))
         self.bar.setVisible(self.thinking and self.budget > 0)
