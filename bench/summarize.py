@@ -76,7 +76,8 @@ def main() -> int:
         "evaluated_budget": stats.evaluated_budget, "chunks": stats.chunks, "merge_rounds": stats.merge_rounds,
         "calls": stats.calls, "reasoning": args.reasoning, "reasoning_mode": summarizer.reasoning_mode,
         "reasoning_tokens": stats.reasoning_tokens, "reasoning_steps": stats.reasoning_steps,
-        "reasoning_overhead": stats.reasoning_overhead, "extraction_s": extraction_s, "extraction_pages_per_s": stats.pages / extraction_s,
+        "reasoning_overhead": stats.reasoning_overhead,
+        "extraction_s": extraction_s, "extraction_pages_per_s": stats.pages / extraction_s,
         "model_load_s": load_s, "model_s": model_s, "elsewhere_s": elsewhere_s, "wall_s": wall_s,
         # Share of the summary's wall time (model loading aside) spent outside the model.
         "outside_model_share": outside, "points": len(result.points),

@@ -142,8 +142,9 @@ def _draft(args: argparse.Namespace) -> int:
     plan = policy.plan("letter", info.reasoning_mode)
     try:
         messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
-        generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3, reasoning=plan.enabled,
-                                                             reasoning_budget=plan.budget, seed=args.seed), cancel=cancel)
+        params = GenerationParams(max_tokens=700, temperature=0.3, reasoning=plan.enabled,
+                                  reasoning_budget=plan.budget, seed=args.seed)
+        generation = backend.chat(messages, params, cancel=cancel)
     finally:
         backend.unload()
     letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
@@ -259,7 +260,6 @@ def _generate(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams, LoadParams
     from rio_desktop.engine.errors import GenerationCancelled
     from rio_desktop.engine.llama_backend import LlamaCppBackend
-
     from rio_desktop.engine.reasoning import ReasoningProgress
 
     policy = _reasoning_policy(args)

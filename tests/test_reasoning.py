@@ -91,7 +91,7 @@ CASES = [
     # after its answer began, a model opens another block, or repeats a closing tag: never in the answer
     (True, f"{REASONING}</think>\n\nPrezado <think>hmm</think> Senhor", REASONING + "hmm", "Prezado Senhor"),
     (True, f"{REASONING}</think>{ANSWER} <think>never closed", REASONING + "never closed", ANSWER + " "),
-    (False, f"Prezado</think> Senhor", "", "Prezado Senhor"),
+    (False, "Prezado</think> Senhor", "", "Prezado Senhor"),
 ]
 
 

@@ -17,7 +17,8 @@ from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
 QUESTION = [ChatMessage("user", "Explique o que é um ofício.")]
 
 
-def _run(server: FaultyServer, params: GenerationParams = GenerationParams(max_tokens=50)):
+def _run(server: FaultyServer, params: GenerationParams | None = None):
+    params = params or GenerationParams(max_tokens=50)
     backend = OpenAIServerBackend(ServerConfig(base_url=server.url))
     backend.load()
     texts: list[str] = []

@@ -252,276 +252,286 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="91"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="100"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="214"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="223"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="248"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="257"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="252"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="261"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="322"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="362"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="384"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="428"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="519"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="80"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="81"/>
         <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
         <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="82"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="83"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="84"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="85"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="183"/>
-        <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="83"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="184"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="187"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="188"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="189"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="190"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="203"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="204"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="205"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="208"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="209"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="229"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="230"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="77"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="85"/>
         <source>{name} is a folder, not a model file.</source>
         <translation>{name} é uma pasta, não um arquivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="80"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="88"/>
         <source>The file {name} is empty. Download or copy the model again.</source>
         <translation>O arquivo {name} está vazio. Baixe ou copie o modelo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="86"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
         <source>Rio Desktop is not allowed to read {name}. Check the file&apos;s permissions.</source>
         <translation>O Rio Desktop não tem permissão para ler {name}. Verifique as permissões do arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="90"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
         <source>{name} could not be read: {detail}</source>
         <translation>Não foi possível ler {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="102"/>
         <source>The file {name} is incomplete: it ends inside its header. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: termina no meio do cabeçalho. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="106"/>
         <source>{name} is not a GGUF model file. Choose a file in GGUF format (.gguf).</source>
         <translation>{name} não é um arquivo de modelo GGUF. Escolha um arquivo no formato GGUF (.gguf).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="101"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="109"/>
         <source>The file {name} is damaged and cannot be used as a model ({detail}).</source>
         <translation>O arquivo {name} está danificado e não pode ser usado como modelo ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="110"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="118"/>
         <source>The file {name} is incomplete: it has {have} of the {expected} its contents require. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: tem {have} dos {expected} que seu conteúdo exige. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="123"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
         <source>{name} is part of a model split into {count} files, but its name does not follow the pattern name-00001-of-{count:05d}.gguf, so the other parts cannot be found.</source>
         <translation>{name} é parte de um modelo dividido em {count} arquivos, mas seu nome não segue o padrão nome-00001-of-{count:05d}.gguf, por isso as outras partes não podem ser encontradas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="139"/>
         <source>This model is split into {count} files and {n_missing} of them are missing from {folder}: {missing}. Put every part in the same folder.</source>
         <translation>Este modelo está dividido em {count} arquivos e {n_missing} deles faltam em {folder}: {missing}. Coloque todas as partes na mesma pasta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="151"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="159"/>
         <source>{name} says it is not part {number} of its model. Parts of different models may have been mixed; get the parts again.</source>
         <translation>{name} indica que não é a parte {number} do seu modelo. Partes de modelos diferentes podem ter sido misturadas; obtenha as partes novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="162"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="170"/>
         <source>{name} does not say which model architecture it holds, so it cannot be loaded.</source>
         <translation>{name} não informa a arquitetura do modelo que contém, por isso não pode ser carregado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="166"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="174"/>
         <source>{name} holds a model of architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém um modelo de arquitetura &apos;{arch}&apos;, que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="179"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="187"/>
         <source>The chat template inside {name} tries to run code outside its sandbox. Rio Desktop refused to load this file; get the model from a trusted source.</source>
         <translation>O modelo de conversa dentro de {name} tenta executar código fora da sua área isolada. O Rio Desktop recusou carregar este arquivo; obtenha o modelo de uma fonte confiável.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="183"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="191"/>
         <source>The chat template inside {name} does not work ({detail}). Get a corrected copy of the model.</source>
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="51"/>
+        <location filename="../../rio_desktop/engine/service.py" line="282"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="33"/>
+        <location filename="../../rio_desktop/settings.py" line="36"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="34"/>
+        <location filename="../../rio_desktop/settings.py" line="37"/>
         <source>CPU threads</source>
         <translation>Threads de CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="35"/>
+        <location filename="../../rio_desktop/settings.py" line="38"/>
         <source>Context length (tokens)</source>
         <translation>Tamanho do contexto (tokens)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="36"/>
+        <location filename="../../rio_desktop/settings.py" line="39"/>
         <source>Model layers on the GPU</source>
         <translation>Camadas do modelo na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="37"/>
+        <location filename="../../rio_desktop/settings.py" line="40"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="38"/>
+        <location filename="../../rio_desktop/settings.py" line="41"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="39"/>
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="40"/>
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42"/>
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43"/>
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44"/>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45"/>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46"/>
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
         <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49"/>
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50"/>
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
         <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52"/>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53"/>
+        <location filename="../../rio_desktop/settings.py" line="56"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="58"/>
+        <source>Model reasoning (thinking)</source>
+        <translation>Raciocínio do modelo (pensamento)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="59"/>
+        <source>Reasoning budget (tokens per step)</source>
+        <translation>Limite de raciocínio (tokens por etapa)</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/documents/export.py" line="213"/>
@@ -539,27 +549,27 @@
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="243"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="260"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="245"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="262"/>
         <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="285"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="318"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="341"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="386"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="428"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="481"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -629,62 +639,62 @@
         <translation>{name} chegou danificado (o sha256 não confere com o do hub): o arquivo foi apagado. Baixe-o novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="171"/>
+        <location filename="../../rio_desktop/models/library.py" line="174"/>
         <source>Not enough disk space in {folder}: {needed} needed, {free} free.</source>
         <translation>Não há espaço suficiente em {folder}: {needed} necessários, {free} livres.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="198"/>
+        <location filename="../../rio_desktop/models/library.py" line="201"/>
         <source>{folder} is not a model folder exported by Rio Desktop ({file} is missing or damaged).</source>
         <translation>{folder} não é uma pasta de modelo exportada pelo Rio Desktop ({file} está faltando ou danificado).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/library.py" line="205"/>
+        <location filename="../../rio_desktop/models/library.py" line="208"/>
         <source>{name} in {folder} is missing or damaged (its size or sha256 does not match the manifest). Copy the folder again.</source>
         <translation>{name} em {folder} está faltando ou danificado (o tamanho ou o sha256 não confere com o manifesto). Copie a pasta novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="112"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="123"/>
         <source>The secure connection to {url} failed ({detail}). If the organisation uses its own certificate authority, choose its CA file in Settings; ask IT if unsure.</source>
         <translation>A conexão segura com {url} falhou ({detail}). Se o órgão usa uma autoridade certificadora própria, escolha o arquivo dela nas Configurações; na dúvida, consulte a TI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="116"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="124"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
         <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
         <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="131"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="142"/>
         <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="146"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="149"/>
         <source>The server answered {status}: {detail}</source>
         <translation>O servidor respondeu {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="171"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="182"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="311"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="401"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -710,414 +720,414 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="88"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="105"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="106"/>
         <source>smallest first, e.g. CGP/SMF</source>
         <translation>do menor para o maior, p. ex. CGP/SMF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
         <source>Vossa Excelência</source>
         <translation>Vossa Excelência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
         <source>Vossa Senhoria</source>
         <translation>Vossa Senhoria</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
         <source>Private citizen</source>
         <translation>Particular (cidadão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="118"/>
         <source>Male (Senhor)</source>
         <translation>Masculino (Senhor)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="119"/>
         <source>Female (Senhora)</source>
         <translation>Feminino (Senhora)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>Street and number
 CEP and city/UF</source>
         <translation>Logradouro e número
 CEP e cidade/UF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="126"/>
         <source>Higher authority</source>
         <translation>Autoridade superior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="126"/>
         <source>Same level</source>
         <translation>Mesmo nível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="126"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="127"/>
         <source>Lower level</source>
         <translation>Nível inferior</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="132"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="133"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Number:</source>
         <translation>&amp;Número:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>&amp;Year:</source>
         <translation>&amp;Ano:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>&amp;Sectors:</source>
         <translation>&amp;Setores:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>&amp;City:</source>
         <translation>&amp;Cidade:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>Addressee &amp;name:</source>
         <translation>Nome do &amp;destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>Addressee &amp;office:</source>
         <translation>Car&amp;go do destinatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>&amp;Form of address:</source>
         <translation>&amp;Tratamento:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>&amp;Gender:</source>
         <translation>Gên&amp;ero:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Add&amp;ress:</source>
         <translation>Endereç&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>S&amp;ubject:</source>
         <translation>Ass&amp;unto:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>&amp;References:</source>
         <translation>&amp;Referências:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>Re&amp;lation:</source>
         <translation>Re&amp;lação:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
         <source>Signatory n&amp;ame:</source>
         <translation>Nome do s&amp;ignatário:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
         <source>Signatory o&amp;ffice:</source>
         <translation>Cargo do signatár&amp;io:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="157"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="157"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="158"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="175"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="175"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="178"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="179"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="183"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="189"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="228"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
         <source>The document&apos;s number, as given by the protocol</source>
         <translation>O número do documento, como atribuído pelo protocolo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
         <source>The year in the document&apos;s identification</source>
         <translation>O ano na identificação do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
         <source>The city in the place and date line</source>
         <translation>A cidade na linha de local e data</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
         <source>The date of the document</source>
         <translation>A data do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
         <source>Who receives the document</source>
         <translation>Quem recebe o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
         <source>The addressee&apos;s office or position</source>
         <translation>O cargo ou função do destinatário</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
         <source>The form of address the Manual de Redação prescribes for the addressee</source>
         <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
         <source>Gives Senhor or Senhora in the vocative</source>
         <translation>Define Senhor ou Senhora no vocativo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
         <source>The addressee&apos;s address, for the address block</source>
         <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
         <source>One line saying what the document is about</source>
         <translation>Uma linha dizendo de que trata o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="240"/>
         <source>Earlier documents this one answers or cites</source>
         <translation>Documentos anteriores que este responde ou cita</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="240"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="241"/>
         <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
         <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="242"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
         <source>Who signs the document</source>
         <translation>Quem assina o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
         <source>The signatory&apos;s office or position</source>
         <translation>O cargo ou função do signatário</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="252"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="252"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="253"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="394"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="398"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="439"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="443"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="460"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="466"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="472"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="480"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="510"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="524"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="528"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="544"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="555"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="546"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="562"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="547"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="563"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="570"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="586"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="578"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="594"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
@@ -1146,208 +1156,208 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="53"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="49"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="54"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="50"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="51"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="68"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="64"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="69"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="65"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="70"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="66"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="67"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="75"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="125"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="121"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="127"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="175"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="171"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="173"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="178"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="174"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="181"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="177"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="189"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="185"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="192"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="188"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="194"/>
         <location filename="../../rio_desktop/ui/installed_models.py" line="198"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="202"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="195"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="203"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="199"/>
         <source>Copy the model into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar o modelo para a pasta dos modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="209"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="205"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="213"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="223"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="219"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="231"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="227"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="239"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="235"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="257"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="265"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="261"/>
         <source>Done.</source>
         <translation>Concluído.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="273"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="269"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1500,67 +1510,67 @@ Os detalhes estão no registro: {log}</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="254"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="255"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="312"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="407"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="405"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="408"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="406"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="413"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="439"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="437"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -1568,135 +1578,140 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="49"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="50"/>
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="51"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="106"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="52"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="112"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="53"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="149"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="54"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="156"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="56"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="61"/>
+        <source>Reasoning:</source>
+        <translation>Raciocínio:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="59"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="63"/>
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="66"/>
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="67"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="70"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="78"/>
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="79"/>
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="80"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="81"/>
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="90"/>
         <source>The model&apos;s answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="100"/>
         <source>Write a question to check that the model answers well</source>
         <translation>Escreva uma pergunta para conferir se o modelo responde bem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
         <source>The model&apos;s answer appears here as it is written</source>
         <translation>A resposta do modelo aparece aqui enquanto é escrita</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="113"/>
         <source>Installed</source>
         <translation>Instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="109"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="133"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="115"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="140"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="157"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="164"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="187"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="197"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="206"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="223"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="217"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="234"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -1765,244 +1780,274 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="46"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="47"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="58"/>
+        <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
+        <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="60"/>
+        <source>On, within the budget</source>
+        <translation>Ligado, dentro do limite</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="61"/>
+        <source>Off (faster; models that always think are stopped at once)</source>
+        <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="73"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="83"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="115"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="89"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="102"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="116"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="117"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="112"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="125"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="129"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="145"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="146"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="147"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
+        <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <source>At most this many tokens of reasoning per step; then the model must answer</source>
+        <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="174"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="156"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="176"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="158"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="178"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="160"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="180"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="181"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="182"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="183"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="184"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="215"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="216"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="236"/>
         <source>Connected: {n} model(s) ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} modelo(s) ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -2010,264 +2055,343 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="73"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="74"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="77"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="78"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="79"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="96"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="98"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="114"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="118"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="120"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="186"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="189"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="190"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="193"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="204"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="204"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="233"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="236"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="253"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="256"/>
         <source>{name}: {pages} pages, {text_pages} with text.</source>
         <translation>{name}: {pages} páginas, {text_pages} com texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="279"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="284"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="297"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="302"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="301"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="304"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="313"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="335"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
         <source>{pages} pages, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages} páginas, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="383"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="391"/>
         <source>Reading page {done} of {total}…</source>
         <translation>Lendo a página {done} de {total}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="393"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="401"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="419"/>
         <source>The summary could not be saved</source>
         <translation>Não foi possível salvar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="434"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="448"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="450"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="443"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="451"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="457"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="465"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingIndicator</name>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="29"/>
+        <source>Thinks before every answer (within the reasoning budget; with reasoning off it is stopped at once)</source>
+        <translation>Pensa antes de cada resposta (dentro do limite de raciocínio; com o raciocínio desligado, é interrompido de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="32"/>
+        <source>Thinks by default; Rio Desktop switches it off for letters and rewrites (Settings: Model reasoning)</source>
+        <translation>Pensa por padrão; o Rio Desktop desliga o raciocínio em cartas e reescritas (Configurações: Raciocínio do modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="35"/>
+        <source>Answers without reasoning</source>
+        <translation>Responde sem raciocinar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="37"/>
+        <source>Unknown (the server does not show the model&apos;s template)</source>
+        <translation>Desconhecido (o servidor não mostra o modelo de conversa do modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="50"/>
+        <source>Model reasoning</source>
+        <translation>Raciocínio do modelo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="54"/>
+        <source>Reasoning budget used</source>
+        <translation>Limite de raciocínio usado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="59"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
+        <source>Show the reasoning</source>
+        <translation>Mostrar o raciocínio</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="60"/>
+        <source>What the model thought before answering. It is not part of the text and is never saved or copied.</source>
+        <translation>O que o modelo pensou antes de responder. Não faz parte do texto e nunca é salvo nem copiado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="65"/>
+        <source>The model&apos;s reasoning (not part of the text)</source>
+        <translation>O raciocínio do modelo (não faz parte do texto)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="120"/>
+        <source>Thinking… 1 token</source>
+        <translation>Pensando… 1 token</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="120"/>
+        <source>Thinking… {count} tokens</source>
+        <translation>Pensando… {count} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <source>Reasoned for 1 token</source>
+        <translation>Raciocinou por 1 token</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <source>Reasoned for {count} tokens</source>
+        <translation>Raciocinou por {count} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="127"/>
+        <source>{used} of {budget} reasoning tokens</source>
+        <translation>{used} de {budget} tokens de raciocínio</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
+        <source>Hide the reasoning</source>
+        <translation>Ocultar o raciocínio</translation>
     </message>
 </context>
 <context>

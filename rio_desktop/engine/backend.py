@@ -85,7 +85,8 @@ class GenerationParams:
     reasoning_budget: int = DEFAULT_REASONING_BUDGET
 
 
-def task_params(task: ReasoningTask, policy: ReasoningPolicy, info: ModelInfo | None, **fields: object) -> GenerationParams:
+def task_params(task: ReasoningTask, policy: ReasoningPolicy, info: ModelInfo | None,
+                **fields: object) -> GenerationParams:
     """GenerationParams for one kind of work, with the reasoning the policy gives it on this model (the
     one place that turns the user's choice into a request: pages, commands and the question feature)."""
     plan = policy.plan(task, info.reasoning_mode if info is not None else "unknown")

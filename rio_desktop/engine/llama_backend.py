@@ -29,13 +29,6 @@ from rio_desktop.engine.backend import (
     ReasoningCallback,
     TextCallback,
 )
-from rio_desktop.engine.reasoning import (
-    FORCED_CLOSE,
-    ReasoningProgress,
-    ReasoningSplitter,
-    ends_inside_reasoning,
-    reasoning_mode,
-)
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
 from rio_desktop.engine.errors import (
     GenerationCancelled,
@@ -44,6 +37,13 @@ from rio_desktop.engine.errors import (
     NoModelLoaded,
 )
 from rio_desktop.engine.model_file import ModelFile, inspect_model_file
+from rio_desktop.engine.reasoning import (
+    FORCED_CLOSE,
+    ReasoningProgress,
+    ReasoningSplitter,
+    ends_inside_reasoning,
+    reasoning_mode,
+)
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 

@@ -36,6 +36,7 @@ from rio_desktop.engine.backend import (
     TextCallback,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
+from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
 from rio_desktop.engine.reasoning import (
     ReasoningMode,
     ReasoningProgress,
@@ -43,7 +44,6 @@ from rio_desktop.engine.reasoning import (
     ends_inside_reasoning,
     reasoning_mode,
 )
-from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)

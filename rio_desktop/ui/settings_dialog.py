@@ -153,7 +153,8 @@ class SettingsDialog(QDialog):
             network.addRow(label, widget)
         network.addRow(self.test_button, self.test_result)
         fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
-                  "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget, "n_ctx": self.context, "n_gpu_layers": self.gpu_layers, "offline": self.offline,
+                  "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget, "n_ctx": self.context,
+                  "n_gpu_layers": self.gpu_layers, "offline": self.offline,
                   "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
                   "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
                   "server_timeout": self.server_timeout}

@@ -90,9 +90,10 @@ class ThinkingIndicator(QWidget):
             return False
         if payload.text:
             self.panel.moveCursor(QTextCursor.MoveOperation.End)
-            if not self.thinking and not self.panel.document().isEmpty():  # the next step's reasoning
+            empty = self.panel.document().isEmpty()
+            if not self.thinking and not empty:  # the next step's reasoning
                 self.panel.insertPlainText("\n\n")
-            self.panel.insertPlainText(payload.text)
+            self.panel.insertPlainText(payload.text.lstrip() if empty else payload.text)
         # A summary reasons in several steps: the counter shows the current step against its budget.
         self.tokens, self.budget = payload.tokens, payload.budget
         self.thinking = not payload.done
