@@ -104,3 +104,22 @@ def test_llama_cpp_server_with_the_qwen35_template(template_models, tmp_path) ->
         server.stop()
     assert result.text.strip() and result.reasoning == "" and result.stats.reasoning_tokens == 0
     assert "<think>" not in result.text and "</think>" not in result.text
+
+
+def test_a_server_that_hides_its_template_and_the_reasoning_field() -> None:
+    """With reasoning on, text is held until a closing tag shows it was reasoning or the end shows it was
+    the answer; past the budget without a closing tag it is taken for reasoning that never ends."""
+    with FaultyServer("script") as server:
+        server.scripts = [[{"content": "Okay, "}, {"content": "the user</th"}, {"content": "ink>\n\n" + ANSWER}],
+                          [{"content": ANSWER}],
+                          [{"content": f"passo {i} "} for i in range(40)], [{"content": ANSWER}]]
+        backend = OpenAIServerBackend(ServerConfig(base_url=server.url))
+        backend.load()
+        on = GenerationParams(max_tokens=50, reasoning=True, reasoning_budget=8)
+        first = backend.chat(QUESTION, on)
+        assert (first.reasoning, first.text) == ("Okay, the user", ANSWER)
+        second = backend.chat(QUESTION, on)  # a model that does not reason: the answer, whole, at the end
+        assert (second.reasoning, second.text) == ("", ANSWER)
+        third = backend.chat(QUESTION, on)
+        assert third.text == ANSWER and server.requests == 4
+        assert server.bodies[3]["chat_template_kwargs"] == {"enable_thinking": False}

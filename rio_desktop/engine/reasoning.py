@@ -198,6 +198,11 @@ class ReasoningSplitter:
             return "".join(reasoning), "".join(answer)
         return "".join(reasoning), "".join(answer)
 
+    def decide_no_block(self) -> None:
+        """Undecided text is the answer after all (the server sent its reasoning in a separate field)."""
+        if self.state == "undecided":
+            self.state = "start"
+
     def _close(self, rest: str) -> None:
         self.state, self._held, self._strip_answer, self.closed = "answer", rest, True, True
         self.closes += 1

@@ -231,9 +231,10 @@ class OpenAIServerBackend(Backend):
             return None
 
     def _starts_inside(self, messages: Sequence[ChatMessage], reasoning: bool | None) -> bool | None:
-        """Whether the server's prompt ends inside a think block; None when the template is unknown."""
+        """Whether the server's prompt ends inside a think block. Where the template is unknown: None
+        (undecided) when reasoning was asked for, else no block is assumed (the answer streams at once)."""
         if self._template is None:
-            return None
+            return None if reasoning else False
         try:
             return ends_inside_reasoning(self._template.render([m.as_dict() for m in messages],
                                                                enable_thinking=reasoning))
@@ -311,6 +312,7 @@ class OpenAIServerBackend(Backend):
         budget = max(0, params.reasoning_budget)
         finish = "incomplete"
         over_budget = False
+        undecided = 0
         done = threading.Event()
 
         def think(text: str, closing: bool = False) -> None:
@@ -354,6 +356,7 @@ class OpenAIServerBackend(Backend):
                 delta = choice.get("delta") or {}
                 separate = delta.get("reasoning_content") or delta.get("reasoning") or ""
                 if separate:
+                    splitter.decide_no_block()  # the server separates reasoning: its content is the answer
                     think(separate)
                 text = delta.get("content") or ""
                 if text:
@@ -365,8 +368,11 @@ class OpenAIServerBackend(Backend):
                     stats.generated_tokens += 1
                 if separate:
                     stats.generated_tokens += 1
-                if (thoughts or splitter.reasoning and splitter.state != "undecided") \
-                        and not parts and stats.reasoning_tokens > budget and not retry:
+                if splitter.state == "undecided" and text:
+                    undecided += 1
+                # Past the budget: reasoning in either layout, or text that could still be reasoning (no
+                # closing tag yet from a server that hides its template) and is longer than the budget.
+                if not retry and not parts and (stats.reasoning_tokens > budget or undecided > budget):
                     over_budget = True
                     break
                 usage = event.get("usage")
@@ -382,7 +388,7 @@ class OpenAIServerBackend(Backend):
             done.set()
             connection.close()
         if over_budget and not cancel.cancelled:
-            self._last_reasoning_tokens = stats.reasoning_tokens
+            self._last_reasoning_tokens = stats.reasoning_tokens + undecided
             return None
         reasoning, rest = splitter.flush()
         think(reasoning)
