@@ -694,7 +694,7 @@
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="401"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="407"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -2318,78 +2318,83 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>ThinkingIndicator</name>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="29"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="30"/>
         <source>Thinks before every answer (within the reasoning budget; with reasoning off it is stopped at once)</source>
         <translation>Pensa antes de cada resposta (dentro do limite de raciocínio; com o raciocínio desligado, é interrompido de imediato)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="32"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="33"/>
         <source>Thinks by default; Rio Desktop switches it off for letters and rewrites (Settings: Model reasoning)</source>
         <translation>Pensa por padrão; o Rio Desktop desliga o raciocínio em cartas e reescritas (Configurações: Raciocínio do modelo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="35"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="36"/>
         <source>Answers without reasoning</source>
         <translation>Responde sem raciocinar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="37"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="38"/>
         <source>Unknown (the server does not show the model&apos;s template)</source>
-        <translation>Desconhecido (o servidor não mostra o modelo de conversa do modelo)</translation>
+        <translation>Desconhecido (o servidor não mostra o template de conversa do modelo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="50"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="51"/>
         <source>Model reasoning</source>
         <translation>Raciocínio do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="54"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="55"/>
         <source>Reasoning budget used</source>
         <translation>Limite de raciocínio usado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="59"/>
-        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="60"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
         <source>Show the reasoning</source>
         <translation>Mostrar o raciocínio</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="60"/>
-        <source>What the model thought before answering. It is not part of the text and is never saved or copied.</source>
-        <translation>O que o modelo pensou antes de responder. Não faz parte do texto e nunca é salvo nem copiado.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="65"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="64"/>
         <source>The model&apos;s reasoning (not part of the text)</source>
         <translation>O raciocínio do modelo (não faz parte do texto)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="120"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="66"/>
+        <source>What the model thought before answering; it is not part of the text and is never saved or copied</source>
+        <translation>O que o modelo pensou antes de responder; não faz parte do texto e nunca é salvo nem copiado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="68"/>
+        <source>Show or hide what the model thought before answering</source>
+        <translation>Mostra ou oculta o que o modelo pensou antes de responder</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
         <source>Thinking… 1 token</source>
         <translation>Pensando… 1 token</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="120"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
         <source>Thinking… {count} tokens</source>
         <translation>Pensando… {count} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
         <source>Reasoned for 1 token</source>
         <translation>Raciocinou por 1 token</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
         <source>Reasoned for {count} tokens</source>
         <translation>Raciocinou por {count} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="127"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="129"/>
         <source>{used} of {budget} reasoning tokens</source>
         <translation>{used} de {budget} tokens de raciocínio</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
         <source>Hide the reasoning</source>
         <translation>Ocultar o raciocínio</translation>
     </message>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.reasoning import ReasoningProgress
+from rio_desktop.ui.accessibility import describe
 
 
 def reasoning_mode_text(mode: str) -> str:
@@ -57,13 +58,14 @@ class ThinkingIndicator(QWidget):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setText(self.tr("Show the reasoning"))
-        self.toggle.setToolTip(self.tr("What the model thought before answering. It is not part of the text "
-                                       "and is never saved or copied."))
         self.toggle.toggled.connect(self._expand)
         self.panel = QPlainTextEdit()
         self.panel.setReadOnly(True)
         self.panel.setAccessibleName(self.tr("The model's reasoning (not part of the text)"))
         self.panel.setMaximumHeight(160)
+        describe(((self.panel, self.tr("What the model thought before answering; it is not part of the text "
+                                       "and is never saved or copied")),
+                  (self.toggle, self.tr("Show or hide what the model thought before answering"))))
         self.panel.hide()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
