@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import signal
@@ -16,6 +17,7 @@ from rio_desktop import APP_ID, __version__
 if TYPE_CHECKING:
     from rio_desktop.documents.pdf_text import PdfText
     from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
+    from rio_desktop.engine.reasoning import ReasoningPolicy
     from rio_desktop.models.library import ModelLibrary
 
 
@@ -64,6 +66,22 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
     return backend, backend.load(decision.params)
 
 
+def _add_reasoning_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reasoning", choices=("auto", "on", "off"), default="auto",
+                        help="the model's reasoning (thinking): auto is off for letters, rewrites and notes and "
+                             "on for summaries and answers, where the model's template allows it")
+    parser.add_argument("--reasoning-budget", type=int, default=1024, metavar="N",
+                        help="reasoning tokens per step; then the model must answer (default 1024)")
+
+
+def _reasoning_policy(args: argparse.Namespace) -> ReasoningPolicy:
+    from rio_desktop.engine.reasoning import ReasoningPolicy
+
+    if args.reasoning_budget < 0:
+        raise CliError("--reasoning-budget takes a number of tokens, 0 or more")
+    return ReasoningPolicy(args.reasoning, args.reasoning_budget)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_ID, description="Rio Desktop: offline AI desk tool.")
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
@@ -80,6 +98,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_model_arguments(generate)
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
+    generate.add_argument("--show-reasoning", action="store_true", help="write the model's reasoning to stderr")
+    _add_reasoning_arguments(generate)
 
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
     summarize.add_argument("pdf", type=Path, help="the PDF document")
@@ -101,6 +121,7 @@ def _build_parser() -> argparse.ArgumentParser:
     text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
     text.add_argument("--searchable", type=Path, metavar="OUT.pdf",
                       help="also write a copy of the PDF with the OCR text under its scanned pages")
+    _add_reasoning_arguments(summarize)
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -109,6 +130,9 @@ def _build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
     _add_model_arguments(draft)
+    draft.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    draft.add_argument("--seed", type=int, default=None, help="sampling seed (the same letter again)")
+    _add_reasoning_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
@@ -158,12 +182,16 @@ def _draft(args: argparse.Namespace) -> int:
         notes = args.notes.read_text(encoding="utf-8")
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
+    policy = _reasoning_policy(args)
     backend, info = open_backend(args)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    plan = policy.plan("letter", info.reasoning_mode)
     try:
         request = body_request(chosen, fields, notes)
-        generation = backend.chat(list(request.messages), request.params, cancel=cancel)
+        params = dataclasses.replace(request.params, reasoning=plan.enabled, reasoning_budget=plan.budget,
+                                     seed=args.seed)
+        generation = backend.chat(list(request.messages), params, cancel=cancel)
     finally:
         backend.unload()
     letter = compose(chosen, fields, request.clean(generation.text), heads_of_powers(builtin))
@@ -171,6 +199,17 @@ def _draft(args: argparse.Namespace) -> int:
                                   model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
+    if args.json:
+        stats = generation.stats
+        print(json.dumps({
+            "letter": letter.as_text(), "body": letter.body, "file_name": letter.file_name,
+            "output": str(args.output), "model": info.name, "reasoning_mode": info.reasoning_mode,
+            "stats": {"prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+                      "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+                      "finish_reason": generation.finish_reason},
+            "reasoning": [generation.reasoning] if generation.reasoning else [],
+        }, ensure_ascii=False))
+        return 0
     print(letter.as_text())
     suggested = letter.file_name_for(args.output.suffix.lower())
     print(f"written: {args.output} (suggested name: {suggested})", file=sys.stderr)
@@ -290,8 +329,8 @@ def _summarize(args: argparse.Namespace) -> int:
         raise SummaryError(problem)
     backend, info = open_backend(args)
     try:
-        summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
-                                lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
+        options = SummaryOptions(style=args.style, language=args.lang, reasoning=_reasoning_policy(args))
+        summarizer = Summarizer(backend, options, cancel, lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
         result = summarizer.run(document)
     finally:
         backend.unload()
@@ -309,6 +348,8 @@ def _summarize(args: argparse.Namespace) -> int:
             "partial": result.partial,
             "source": {"file": document.path.name, "sha256": document.sha256},
             "model": info.name,
+            "reasoning_mode": info.reasoning_mode,
+            "reasoning": result.reasoning,
         }, ensure_ascii=False))
     else:
         print(result.summary)
@@ -320,12 +361,16 @@ def _summarize(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
+    from rio_desktop.engine.reasoning import ReasoningProgress
 
-    backend, _info = open_backend(args)
+    policy = _reasoning_policy(args)
+    backend, info = open_backend(args)
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
+    plan = policy.plan("chat", info.reasoning_mode)
     params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
-                              stop=tuple(args.stop), seed=args.seed)
+                              stop=tuple(args.stop), seed=args.seed, reasoning=plan.enabled,
+                              reasoning_budget=plan.budget)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
 
@@ -333,8 +378,13 @@ def _generate(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def think(progress: ReasoningProgress) -> None:
+        if args.show_reasoning and progress.text:
+            sys.stderr.write(progress.text)
+            sys.stderr.flush()
+
     try:
-        result = backend.chat(messages, params, on_text=write, cancel=cancel)
+        result = backend.chat(messages, params, on_text=write, cancel=cancel, on_reasoning=think)
     except GenerationCancelled:
         sys.stdout.write("\n")
         return 130
@@ -346,6 +396,8 @@ def _generate(args: argparse.Namespace) -> int:
         stats = result.stats
         print(json.dumps({
             "prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+            "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+            "reasoning_mode": info.reasoning_mode,
             "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
             "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,
             "finish_reason": result.finish_reason,
@@ -400,9 +452,11 @@ def _plan(args: argparse.Namespace) -> int:
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
     approximate = False
+    reasoning = None
     if repo is None:
         model = inspect_model_file(local)
         plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
+        reasoning = model.reasoning_mode
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
@@ -423,10 +477,14 @@ def _plan(args: argparse.Namespace) -> int:
                      for q in state.quantizations]
     if args.json:
         data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
+        if reasoning is not None:
+            data[0]["reasoning_mode"] = reasoning
         print(json.dumps(data[0] if repo is None else data))
         return 0
     for name, result in plans:
         print(f"{name}: {result.mode}" + (" (approximate)" if approximate else ""))
+        if reasoning is not None:
+            print(f"  reasoning        {_REASONING_LABELS[reasoning]}")
         for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
                              ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
@@ -435,6 +493,14 @@ def _plan(args: argparse.Namespace) -> int:
         for tip in result.suggestions:
             print(f"  would fit with: {tip}")
     return 0
+
+
+_REASONING_LABELS = {
+    "always": "always thinks before it answers (budgeted; --reasoning off closes the block at once)",
+    "switchable": "thinks by default; switchable with enable_thinking (--reasoning)",
+    "never": "answers without a reasoning block",
+    "unknown": "unknown (the server does not show its template)",
+}
 
 
 def _library() -> ModelLibrary:

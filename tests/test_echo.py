@@ -53,10 +53,10 @@ class EchoBackend(Backend):
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
         return self.inner.count_chat_tokens(messages)
 
-    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None) -> Generation:
+    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
         text = "\n\n".join(m.content for m in messages) + self.tail
         self.prompts.append(text)
         if on_text is not None:

@@ -6,6 +6,7 @@ writes only the body, which stays the clerk's to edit. Drafts autosave every two
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -45,7 +46,7 @@ from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
 from rio_desktop.documents.lgpd import redact
-from rio_desktop.engine.backend import Generation
+from rio_desktop.engine.backend import Generation, task_params
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
@@ -58,6 +59,7 @@ from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.letter_form import LetterForm
 from rio_desktop.ui.letter_view import LetterPreview, print_layout
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 2000
@@ -203,6 +205,8 @@ class DraftPage(QWidget):
         ))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.status)
 
         self.form.changed.connect(self.field_changed_action)
@@ -401,9 +405,16 @@ class DraftPage(QWidget):
         self.request = self._chat(self.model_request)
 
     def _chat(self, request: ModelRequest) -> RequestHandle:
-        return self.worker.chat(list(request.messages), request.params, on_text=self.text_event_response,
-                                on_done=self.finished_event_response, on_failed=self.failed_event_response,
-                                on_cancelled=self.cancelled_event_response)
+        # The reasoning the user's policy gives this kind of work on this model (off for letters and
+        # rewrites where the template allows it); its progress goes to the thinking indicator.
+        task = "rewrite" if self.request_kind == "rewrite" else "letter"
+        reasoning = task_params(task, self.settings.reasoning_policy(), self.worker.model_info)
+        params = dataclasses.replace(request.params, reasoning=reasoning.reasoning,
+                                     reasoning_budget=reasoning.reasoning_budget)
+        self.thinking.reset()
+        return self.worker.chat(list(request.messages), params, on_text=self.text_event_response,
+                                on_status=self.thinking.offer, on_done=self.finished_event_response,
+                                on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
@@ -439,6 +450,7 @@ class DraftPage(QWidget):
 
     def finished_event_response(self, result: Generation) -> None:
         self.request = None
+        self.thinking.finish()
         if self.request_kind == "rewrite" and self.rewrite_cursor is not None and self.rewrite_plan is not None:
             clean = self.model_request.clean if self.model_request else str.strip
             self.rewrites.append(clean(result.text))
@@ -458,6 +470,7 @@ class DraftPage(QWidget):
 
     def failed_event_response(self, error: UserFacingError) -> None:
         self.request = None
+        self.thinking.finish()
         if self.request_kind == "body":
             self._finish_body()  # what was written is kept, cleaned like a finished one
         self._end_stream()
@@ -467,6 +480,7 @@ class DraftPage(QWidget):
 
     def cancelled_event_response(self, _partial: object) -> None:
         self.request = None
+        self.thinking.finish()
         if self.request_kind == "body":
             self._finish_body()  # what was written is kept, cleaned like a finished one
         self._end_stream()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.ocr import available_languages
+from rio_desktop.engine.reasoning import MAX_REASONING_BUDGET, MIN_REASONING_BUDGET
 from rio_desktop.engine.server_backend import ServerConfig, check_connection
 from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
 from rio_desktop.models.loading import ALL_LAYERS
@@ -55,6 +56,18 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+
+        self.reasoning = QComboBox()
+        self.reasoning.addItem(self.tr("Automatic: off for letters and rewrites, on for summaries and answers"),
+                               "auto")
+        self.reasoning.addItem(self.tr("On, within the budget"), "on")
+        self.reasoning.addItem(self.tr("Off (faster; models that always think are stopped at once)"), "off")
+        self.reasoning.setCurrentIndex(max(0, self.reasoning.findData(settings.get("reasoning"))))
+        self.reasoning_budget = QSpinBox()
+        self.reasoning_budget.setRange(MIN_REASONING_BUDGET, MAX_REASONING_BUDGET)
+        self.reasoning_budget.setSingleStep(256)
+        self.reasoning_budget.setSuffix(self.tr(" tokens"))
+        self.reasoning_budget.setValue(settings.get("reasoning_budget"))
 
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
@@ -135,6 +148,8 @@ class SettingsDialog(QDialog):
         for form, name, widget in ((general, "language", self.language),
                                    (general, "templates_folder", templates_row),
                                    (general, "ocr_mode", self.ocr_mode), (general, "ocr_language", self.ocr_language),
+                                   (general, "reasoning", self.reasoning),
+                                   (general, "reasoning_budget", self.reasoning_budget),
                                    (local, "n_threads", self.threads), (local, "n_ctx", self.context),
                                    (local, "gpu_layers", self.gpu_layers)):
             field = self.templates_folder if widget is templates_row else widget
@@ -158,6 +173,7 @@ class SettingsDialog(QDialog):
             network.addRow(label, widget)
         network.addRow(self.test_button, self.test_result)
         fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
+                  "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget,
                   "n_ctx": self.context, "gpu_layers": self.gpu_layers, "offline": self.offline,
                   "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
                   "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
@@ -173,6 +189,10 @@ class SettingsDialog(QDialog):
             (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
                                     "slower than pages with text")),
             (self.ocr_language, self.tr("The language scanned pages are written in")),
+            (self.reasoning, self.tr("Whether the model reasons before it answers. Reasoning is shown apart "
+                                     "and never enters a letter, a summary or an export")),
+            (self.reasoning_budget, self.tr("At most this many tokens of reasoning per step; then the model "
+                                            "must answer")),
             (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
                                    "programs")),
             (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
@@ -250,6 +270,7 @@ class SettingsDialog(QDialog):
             self.templates_folder.setText(folder)
 
     def accept(self) -> None:
+        self.settings.update(reasoning=self.reasoning.currentData(), reasoning_budget=self.reasoning_budget.value())
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
                              n_ctx=self.context.value(),
                              gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),

@@ -47,6 +47,7 @@ from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.page_text_view import PageTextView
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 PAGE_LINK = "page:"
@@ -175,6 +176,8 @@ class SummarizePage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
         layout.addLayout(status)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.notes_label)
 
         self.open_button.clicked.connect(self.open_action)
@@ -299,18 +302,20 @@ class SummarizePage(QWidget):
                 texts, redaction = redact_all([p.text for p in document.pages])
                 document = replace(document, pages=[
                     replace(p, text=text) for p, text in zip(document.pages, texts, strict=True)])
-        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData())
+        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
+                                 reasoning=self.settings.reasoning_policy())
         self.settings.update(summary_style=options.style, summary_language=options.language)
         self.result = None
         self.streamed = ""
         self.summary_view.clear()
+        self.thinking.reset()
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Preparing…"))
         self.progress_floor = 0.0
 
         def task(ctx):  # runs on the inference worker
-            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
+            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text, ctx.reasoning).run(document)
             if redaction is not None:  # the placeholders sent to the server become the originals again
                 for point in result.points:
                     point.text = redaction.restore(point.text)
@@ -360,6 +365,8 @@ class SummarizePage(QWidget):
         return text
 
     def status_event_response(self, progress: Progress) -> None:
+        if self.thinking.offer(progress):  # the model's reasoning: shown by the thinking indicator
+            return
         # One bar over the whole summary, weighted by tokens (Progress.fraction), that never goes back.
         self.progress_floor = max(self.progress_floor, progress.fraction)
         self.progress.setRange(0, 1000)
@@ -375,6 +382,7 @@ class SummarizePage(QWidget):
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
+        self.thinking.finish()
         muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.summary_view.setHtml(summary_html(result, muted, self.tr(
             "check it: the page was read from a poor scan")))
@@ -399,6 +407,7 @@ class SummarizePage(QWidget):
     def failed_event_response(self, error: UserFacingError) -> None:
         self.request = None
         self.progress.hide()
+        self.thinking.finish()
         self.stage_label.setText(translate_message(error.message))
         self._update_buttons()
         self.activity_progress.emit("summary", None)
@@ -407,6 +416,7 @@ class SummarizePage(QWidget):
     def cancelled_event_response(self, _partial: object) -> None:
         self.request = None
         self.progress.hide()
+        self.thinking.finish()
         self.stage_label.setText(self.tr("Stopped."))
         self._update_buttons()
         self.activity_progress.emit("summary", None)
