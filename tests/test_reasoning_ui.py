@@ -93,7 +93,7 @@ def test_draft_and_models_pages_show_thinking_outside_the_text(gui, qtbot, tmp_p
     gui.settings.update(reasoning="on")
     page = gui.window.draft_page
     gui.window.navigation.setCurrentRow(1)
-    page.subject.insert("Compra de papel")
+    page.form["subject"].insert("Compra de papel")
     page.notes.insertPlainText("Pedir 100 resmas de papel A4.")
     with qtbot.waitSignal(gui.worker.generated, timeout=120_000) as finished:
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)

@@ -378,6 +378,7 @@ class DraftPage(QWidget):
         cursor.removeSelectedText()
         self.stream_cursor = cursor
         self.request_kind = "body"
+        self.thinking.reset()
         self.request = self._chat(self.model_request)
         self.status.setText(self.tr("The model is writing the body…"))
         self._update_buttons()
@@ -394,6 +395,7 @@ class DraftPage(QWidget):
         self.rewrite_cursor = QTextCursor(cursor)
         self.rewrite_kind, self.rewrite_plan, self.rewrites = kind, plan, []
         self.request_kind = "rewrite"
+        self.thinking.reset()  # one panel for the whole selection, paragraph after paragraph
         self._rewrite_next()
         self.status.setText(self.tr("The model is rewriting the selection…"))
         self._update_buttons()
@@ -411,7 +413,6 @@ class DraftPage(QWidget):
         reasoning = task_params(task, self.settings.reasoning_policy(), self.worker.model_info)
         params = dataclasses.replace(request.params, reasoning=reasoning.reasoning,
                                      reasoning_budget=reasoning.reasoning_budget)
-        self.thinking.reset()
         return self.worker.chat(list(request.messages), params, on_text=self.text_event_response,
                                 on_status=self.thinking.offer, on_done=self.finished_event_response,
                                 on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
