@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import signal
@@ -14,7 +15,9 @@ from typing import TYPE_CHECKING
 from rio_desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
-    from rio_desktop.engine.backend import Backend, ModelInfo
+    from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
+    from rio_desktop.engine.reasoning import ReasoningPolicy
     from rio_desktop.models.library import ModelLibrary
 
 
@@ -66,6 +69,22 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
     return backend, info
 
 
+def _add_reasoning_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reasoning", choices=("auto", "on", "off"), default="auto",
+                        help="the model's reasoning (thinking): auto is off for letters, rewrites and notes and "
+                             "on for summaries and answers, where the model's template allows it")
+    parser.add_argument("--reasoning-budget", type=int, default=1024, metavar="N",
+                        help="reasoning tokens per step; then the model must answer (default 1024)")
+
+
+def _reasoning_policy(args: argparse.Namespace) -> ReasoningPolicy:
+    from rio_desktop.engine.reasoning import ReasoningPolicy
+
+    if args.reasoning_budget < 0:
+        raise CliError("--reasoning-budget takes a number of tokens, 0 or more")
+    return ReasoningPolicy(args.reasoning, args.reasoning_budget)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=APP_ID, description="Rio Desktop: offline AI desk tool.")
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
@@ -82,6 +101,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_model_arguments(generate)
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
+    generate.add_argument("--show-reasoning", action="store_true", help="write the model's reasoning to stderr")
+    _add_reasoning_arguments(generate)
 
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
     summarize.add_argument("pdf", type=Path, help="the PDF document")
@@ -91,6 +112,19 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
     summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
     _add_model_arguments(summarize)
+    summarize.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                           help="read scanned pages by OCR (default: the setting, automatic)")
+
+    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR)")
+    text.add_argument("pdf", type=Path, help="the PDF document")
+    text.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                      help="auto: pages without a usable text layer; always: every page; never (default: "
+                           "the setting, automatic)")
+    text.add_argument("--json", action="store_true", help="print one JSON object with every page")
+    text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    text.add_argument("--searchable", type=Path, metavar="OUT.pdf",
+                      help="also write a copy of the PDF with the OCR text under its scanned pages")
+    _add_reasoning_arguments(summarize)
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -99,6 +133,9 @@ def _build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
     _add_model_arguments(draft)
+    draft.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    draft.add_argument("--seed", type=int, default=None, help="sampling seed (the same letter again)")
+    _add_reasoning_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
@@ -115,6 +152,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "import", help="install a GGUF file, or a folder exported by Rio Desktop (checked against its manifest)")
     importing.add_argument("source", type=Path, help="a .gguf file (the first part of a split model) or a folder")
     importing.add_argument("--in-place", action="store_true", help="use a file where it is instead of copying it")
+    fetching = models_commands.add_parser(
+        "download", help="download a model from the hub into the models folder (resumes, verifies sha256)")
+    fetching.add_argument("repo", help="OWNER/REPO or its hub address")
+    fetching.add_argument("--quant", help="quantization, e.g. Q4_K_M (default: the largest that fits here)")
     exporting = models_commands.add_parser("export", help="copy an installed model to a folder, for a USB drive")
     exporting.add_argument("model", help="the model's file name or path, as `models list` shows it")
     exporting.add_argument("target", type=Path, help="where to write the model's folder")
@@ -123,10 +164,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _draft(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import Provenance, loaded_model_sha256
-    from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, heads_of_powers, load_templates
+    from rio_desktop.documents.letter import body_request, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -144,21 +185,37 @@ def _draft(args: argparse.Namespace) -> int:
         notes = args.notes.read_text(encoding="utf-8")
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
+    policy = _reasoning_policy(args)
     backend, info = open_backend(args)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    plan = policy.plan("letter", info.reasoning_mode)
     try:
-        messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
-        generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3), cancel=cancel)
+        request = body_request(chosen, fields, notes)
+        params = dataclasses.replace(request.params, reasoning=plan.enabled, reasoning_budget=plan.budget,
+                                     seed=args.seed)
+        generation = backend.chat(list(request.messages), params, cancel=cancel)
     finally:
         backend.unload()
-    letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
+    letter = compose(chosen, fields, request.clean(generation.text), heads_of_powers(builtin))
     provenance = LetterProvenance(template=chosen.id, model_name=info.name,
                                   model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
+    if args.json:
+        stats = generation.stats
+        print(json.dumps({
+            "letter": letter.as_text(), "body": letter.body, "file_name": letter.file_name,
+            "output": str(args.output), "model": info.name, "reasoning_mode": info.reasoning_mode,
+            "stats": {"prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+                      "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+                      "finish_reason": generation.finish_reason},
+            "reasoning": [generation.reasoning] if generation.reasoning else [],
+        }, ensure_ascii=False))
+        return 0
     print(letter.as_text())
-    print(f"written: {args.output} (suggested name: {letter.file_name})", file=sys.stderr)
+    suggested = letter.file_name_for(args.output.suffix.lower())
+    print(f"written: {args.output} (suggested name: {suggested})", file=sys.stderr)
     return 0
 
 
@@ -190,11 +247,73 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _summarize(args: argparse.Namespace) -> int:
+def _read_document(args: argparse.Namespace, progress: _ProgressLine,
+                   cancel: CancelToken) -> tuple[PdfText, str | None]:
+    """The PDF's pages (OCR as --ocr or the setting says) and the password that opened it, asking for
+    one where needed."""
     import getpass
 
+    from rio_desktop.documents.ocr import ocr_options
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress, read_pdf
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+
+    paths = app_paths()
+    settings = Settings(paths.config)
+    ocr = ocr_options(args.ocr or settings.get("ocr_mode"), settings.get("ocr_language"), paths.cache / "ocr")
+
+    def show(state: ReadProgress) -> None:
+        progress.show("reading (OCR)" if state.ocr else "reading", state.done, state.total, state.eta_s)
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    try:
+        try:
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+        except PdfPasswordRequired:
+            if password is not None or not sys.stdin.isatty():
+                raise
+            password = getpass.getpass(f"Password for {args.pdf.name}: ")
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+    except ReadCancelled:
+        raise CliError("stopped") from None
+
+
+def _text(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+
+    if args.searchable is not None and args.searchable.suffix.lower() != ".pdf":
+        raise CliError(f"--searchable takes a file ending in .pdf, not {args.searchable.name}")
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        document, password = _read_document(args, progress, cancel)
+    finally:
+        progress.end()
+    if args.searchable is not None:
+        from rio_desktop.documents.searchable import save_searchable_copy
+
+        save_searchable_copy(document, args.searchable, password)
+        print(f"written: {args.searchable}", file=sys.stderr)
+    warnings = [str(w) for w in document.warnings()]
+    if args.json:
+        print(json.dumps({
+            "pages": [{"number": p.number, "text": p.text, "source": p.source,
+                       "confidence": None if p.confidence is None else round(p.confidence, 1),
+                       "status": p.status} for p in document.pages],
+            "warnings": warnings,
+        }, ensure_ascii=False))
+        return 0
+    for page in document.pages:  # a form feed ends each page, as pdftotext does
+        sys.stdout.write(f"{page.text}\n\f" if page.text else "\f")
+    sys.stdout.write("\n")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def _summarize(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, loaded_model_sha256
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
@@ -207,22 +326,14 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    try:
-        document = read_pdf(args.pdf, password, cancel,
-                            lambda done, total: progress.show("reading", done, total))
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        document = read_pdf(args.pdf, getpass.getpass(f"Password for {args.pdf.name}: "), cancel,
-                            lambda done, total: progress.show("reading", done, total))
+    document, _ = _read_document(args, progress, cancel)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
     backend, info = open_backend(args)
     try:
-        summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
-                                lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
+        options = SummaryOptions(style=args.style, language=args.lang, reasoning=_reasoning_policy(args))
+        summarizer = Summarizer(backend, options, cancel, lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
         result = summarizer.run(document)
     finally:
         backend.unload()
@@ -233,12 +344,15 @@ def _summarize(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "summary": result.summary,
-            "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
+            "points": [{"text": p.text, "pages": p.pages, "section": p.heading,
+                        "check": bool(set(p.pages) & set(result.uncertain_pages))} for p in result.points],
             "stats": result.stats.as_dict(),
             "warnings": [str(w) for w in result.warnings],
             "partial": result.partial,
             "source": {"file": document.path.name, "sha256": document.sha256},
             "model": info.name,
+            "reasoning_mode": info.reasoning_mode,
+            "reasoning": result.reasoning,
         }, ensure_ascii=False))
     else:
         print(result.summary)
@@ -251,12 +365,16 @@ def _generate(args: argparse.Namespace) -> int:
     from rio_desktop.engine import ggml_backends
     from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
+    from rio_desktop.engine.reasoning import ReasoningProgress
 
+    policy = _reasoning_policy(args)
     backend, info = open_backend(args)
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
+    plan = policy.plan("chat", info.reasoning_mode)
     params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
-                              stop=tuple(args.stop), seed=args.seed)
+                              stop=tuple(args.stop), seed=args.seed, reasoning=plan.enabled,
+                              reasoning_budget=plan.budget)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
 
@@ -264,8 +382,13 @@ def _generate(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def think(progress: ReasoningProgress) -> None:
+        if args.show_reasoning and progress.text:
+            sys.stderr.write(progress.text)
+            sys.stderr.flush()
+
     try:
-        result = backend.chat(messages, params, on_text=write, cancel=cancel)
+        result = backend.chat(messages, params, on_text=write, cancel=cancel, on_reasoning=think)
     except GenerationCancelled:
         sys.stdout.write("\n")
         return 130
@@ -277,6 +400,8 @@ def _generate(args: argparse.Namespace) -> int:
         stats = result.stats
         print(json.dumps({
             "prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+            "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+            "reasoning_mode": info.reasoning_mode,
             "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
             "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,
             "finish_reason": result.finish_reason, "devices": list(info.devices),
@@ -330,11 +455,13 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     from rio_desktop.engine.model_file import inspect_model_file
-    from rio_desktop.models.catalog import repo_from_text
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import entry_for_repo, estimated_shapes, load_catalog, repo_from_text
     from rio_desktop.models.hardware import detect
     from rio_desktop.models.hub import HubCatalog
     from rio_desktop.models.planner import plan, shape_of, shape_of_remote
     from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
     from rio_desktop.secrets import HUB_TOKEN, get_secret
     from rio_desktop.units import format_bytes
 
@@ -343,22 +470,40 @@ def _plan(args: argparse.Namespace) -> int:
     names = hardware.gpu_names
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
+    approximate = False
+    reasoning = None
     if repo is None:
         model = inspect_model_file(local)
         plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx, names))]
+        reasoning = model.reasoning_mode
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
-        if state.status != "available":
+        shapes = estimated_shapes(state, entry_for_repo(load_catalog(resource_path("catalogue", "models.json")),
+                                                        repo))
+        if state.problem is not None and shapes:
+            # Offline: the shape known from before (or the catalogue's) gives an approximate plan.
+            print(f"note: {state.problem} The plan below is approximate, from what was known before.",
+                  file=sys.stderr)
+            approximate = True
+            plans = [(q.name, plan(shape, gpu_free, ram, args.ctx)) for q, shape in shapes]
+        elif state.problem is not None:
+            raise UserFacingError(state.problem)
+        elif state.status != "available":
             raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
-        plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx, names))
-                 for q in state.quantizations]
+        else:
+            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx, names))
+                     for q in state.quantizations]
     if args.json:
-        data = [dict(p.as_dict(), name=name) for name, p in plans]
+        data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
+        if reasoning is not None:
+            data[0]["reasoning_mode"] = reasoning
         print(json.dumps(data[0] if repo is None else data))
         return 0
     for name, result in plans:
-        print(f"{name}: {result.mode}")
+        print(f"{name}: {result.mode}" + (" (approximate)" if approximate else ""))
+        if reasoning is not None:
+            print(f"  reasoning        {_REASONING_LABELS[reasoning]}")
         for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
                              ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
@@ -369,6 +514,14 @@ def _plan(args: argparse.Namespace) -> int:
         for tip in result.suggestions:
             print(f"  would fit with: {tip}")
     return 0
+
+
+_REASONING_LABELS = {
+    "always": "always thinks before it answers (budgeted; --reasoning off closes the block at once)",
+    "switchable": "thinks by default; switchable with enable_thinking (--reasoning)",
+    "never": "answers without a reasoning block",
+    "unknown": "unknown (the server does not show its template)",
+}
 
 
 def _library() -> ModelLibrary:
@@ -410,6 +563,69 @@ def _models_import(args: argparse.Namespace) -> int:
     finally:
         progress.end()
     print(f"installed: {installed.model.name} ({installed.path})")
+    return 0
+
+
+def _models_download(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.i18n import UserFacingError
+    from rio_desktop.models.catalog import (
+        assess,
+        check,
+        entry_for_repo,
+        kv_bytes_per_token,
+        load_catalog,
+        repo_from_text,
+    )
+    from rio_desktop.models.download import Downloader, DownloadPaused, install
+    from rio_desktop.models.hardware import detect
+    from rio_desktop.models.hub import HubCatalog
+    from rio_desktop.models.library import models_folder
+    from rio_desktop.paths import app_paths
+    from rio_desktop.resources import resource_path
+    from rio_desktop.secrets import HUB_TOKEN, get_secret
+    from rio_desktop.settings import Settings
+
+    repo = repo_from_text(args.repo)
+    if repo is None:
+        raise CliError(f"'{args.repo}' is not a repository: write OWNER/REPO or paste its hub address")
+    paths = app_paths().ensure()
+    settings = Settings(paths.config)
+    if settings.get("offline"):
+        raise CliError("Rio Desktop is set to work offline (Settings): no download is started")
+    token = get_secret(HUB_TOKEN)
+    hub = HubCatalog(paths.cache, token=token)
+    # Choosing for this machine needs the model's shape: read once from a header (a few megabytes).
+    state = hub.state(repo) if args.quant else check(hub, repo)
+    if state.problem is not None:
+        raise UserFacingError(state.problem)
+    if state.status != "available" or not state.quantizations:
+        raise CliError(f"{repo} is {state.status if state.status != 'available' else 'without GGUF files'}")
+    by_name = {q.name.upper(): q for q in state.quantizations}
+    folder = models_folder(settings, paths)
+    if args.quant is None:
+        hardware = detect(folder, with_llama=False)
+        entry = entry_for_repo(load_catalog(resource_path("catalogue", "models.json")), repo)
+        chosen = assess(state.quantizations, hardware.gpu_free_bytes, hardware.ram["available_bytes"],
+                        kv_bytes_per_token(entry, state)).recommended
+        if chosen is None:
+            raise CliError(f"no quantization of {repo} fits this computer; choose one with --quant")
+        args.quant = chosen
+    quant = by_name.get(args.quant.upper())
+    if quant is None:
+        raise CliError(f"{repo} has no {args.quant}; it has: {', '.join(q.name for q in state.quantizations)}")
+    progress, pause = _ProgressLine(), CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: pause.cancel())  # Ctrl+C keeps what arrived, for a resume
+    downloader = Downloader(token=token, pause=pause, on_progress=lambda p: progress.show(
+        f"{p.state} MB", p.done >> 20, p.total >> 20, p.eta_s))
+    try:
+        installed = install(repo, quant.name, quant.files, folder, downloader)
+    except DownloadPaused:
+        print(f"{APP_ID}: stopped; what arrived is kept: run the same command to resume", file=sys.stderr)
+        return 130
+    finally:
+        progress.end()
+    print(f"installed: {installed[0]} ({quant.name}, verified)")
     return 0
 
 
@@ -462,10 +678,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "doctor":
             return _doctor(args)
         if args.command == "models":
-            return {"plan": _plan, "list": _models_list, "import": _models_import,
+            return {"plan": _plan, "list": _models_list, "import": _models_import, "download": _models_download,
                     "export": _models_export}[args.models_command](args)
         if args.command == "summarize":
             return _summarize(args)
+        if args.command == "text":
+            return _text(args)
         if args.command == "draft":
             return _draft(args)
     except UserFacingError as exc:

@@ -2,13 +2,16 @@
 
 Repositories are folders of real files; each file's size and sha256 are served as the hub's LFS
 metadata. Faults per file: drop the connection at byte N (once), stall at byte N, answer 401/403/404,
-serve damaged bytes, serve slowly, or redirect to a "CDN" path on the same server.
+serve damaged bytes, serve slowly, or redirect to a "CDN" path on the same server. The API (repository
+state, search) can answer a given status or wait before answering. `AuthProxy` is an organisation's
+proxy that wants a password (407).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import ssl
 import threading
 import time
 import urllib.parse
@@ -38,6 +41,8 @@ class Hub:
     ranges: list[tuple[str, int]] = field(default_factory=list)  # (file, first byte asked)
     auth_seen: list[str | None] = field(default_factory=list)
     token: str | None = None  # when set, gated repositories need it
+    api_status: int | None = None  # the API (model info, search) answers this status instead
+    api_delay_s: float = 0.0  # the API waits this long before answering
     _sha: dict[Path, str] = field(default_factory=dict)
 
     def sha256(self, path: Path) -> str:
@@ -80,6 +85,11 @@ def make_handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
             parsed = urllib.parse.urlsplit(self.path)
             path = urllib.parse.unquote(parsed.path)
             hub.auth_seen.append(self.headers.get("Authorization"))
+            if path.startswith("/api/"):
+                time.sleep(hub.api_delay_s)
+                if hub.api_status:
+                    self._json(hub.api_status, {"error": "injected"})
+                    return
             if path.startswith("/api/models/"):
                 repo = "/".join(path[len("/api/models/"):].split("/")[:2])
                 if repo in hub.withdrawn or repo not in hub.repos:
@@ -169,9 +179,48 @@ def make_handler(hub: Hub) -> type[BaseHTTPRequestHandler]:
 
 
 class HubServer:
-    def __init__(self, hub: Hub) -> None:
+    def __init__(self, hub: Hub, tls: ssl.SSLContext | None = None) -> None:
         self.hub = hub
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(hub))
+        self.scheme = "https" if tls else "http"
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"{self.scheme}://{host}:{port}"
+
+    def __enter__(self) -> HubServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class AuthProxy:
+    """An HTTP proxy that answers every request 407 Proxy Authentication Required."""
+
+    def __init__(self) -> None:
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                self.send_response(407)
+                self.send_header("Proxy-Authenticate", 'Basic realm="prefeitura"')
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_CONNECT = do_GET  # noqa: N815
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -180,7 +229,7 @@ class HubServer:
         host, port = self.server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def __enter__(self) -> HubServer:
+    def __enter__(self) -> AuthProxy:
         self.thread.start()
         return self
 

@@ -217,3 +217,124 @@ def test_plan_a_repository_from_remote_headers(hub: Hub, model_path: Path, tmp_p
         assert remote["kv_cache_bytes"] == local.kv_cache_bytes
     # Only headers crossed the network: a few megabytes, not the 98 MB model.
     assert sum(hub.served.values()) < 60 * MB
+
+
+# -- rio-desktop models download ------------------------------------------------------------------
+
+def cli(tmp_path: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "rio_desktop", "models", *args]
+
+
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "RIO_DESKTOP_HOME": str(tmp_path / "home")}
+
+
+def test_cli_download_resumes_after_a_dropped_connection_and_installs(hub: Hub, tmp_path: Path) -> None:
+    import json as _json
+
+    hub.faults[NAME] = Fault(drop_at=30 * MB)
+    file = remote(hub)
+    result = subprocess.run(cli(tmp_path, "download", f"https://huggingface.co/{REPO}", "--quant", "q4_1"),
+                            capture_output=True, text=True, env=cli_env(tmp_path), timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert hub.ranges == [(NAME, 0), (NAME, 30 * MB)] and hub.served[NAME] == file.size
+    assert "retrying" in result.stderr and "verifying" in result.stderr  # the progress, on stderr
+    folder = tmp_path / "home" / "models"
+    assert result.stdout.strip() == f"installed: {folder / NAME} (Q4_1, verified)"
+    manifest = _json.loads((folder / f"{NAME}.rio.json").read_text(encoding="utf-8"))
+    assert manifest == [{"name": NAME, "size": file.size, "sha256": file.sha256, "repo": REPO, "revision": "main"}]
+    assert not list(folder.glob(".*"))  # no partial file, no pending-download note
+    listing = subprocess.run(cli(tmp_path, "list", "--json"), capture_output=True, text=True,
+                             env=cli_env(tmp_path), timeout=60)
+    assert [m["quantization"] for m in _json.loads(listing.stdout)] == ["Q4_1"]
+
+
+def test_cli_download_stopped_with_ctrl_c_resumes_from_the_bytes_on_disk(hub: Hub, tmp_path: Path) -> None:
+    hub.faults[NAME] = Fault(bytes_per_s=30 * MB)
+    folder = tmp_path / "home" / "models"
+    process = subprocess.Popen(cli(tmp_path, "download", REPO, "--quant", "Q4_1"), stderr=subprocess.PIPE,
+                               text=True, env=cli_env(tmp_path))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (part_path(folder / NAME).exists()
+                                               and part_path(folder / NAME).stat().st_size > 10 * MB):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    assert process.wait(30) == 130
+    assert "run the same command to resume" in process.stderr.read()
+    on_disk = part_path(folder / NAME).stat().st_size
+    assert (folder / f".{NAME}.rio-pending.json").exists()  # the window offers it again, too
+    del hub.faults[NAME]
+    again = subprocess.run(cli(tmp_path, "download", REPO, "--quant", "Q4_1"), capture_output=True, text=True,
+                           env=cli_env(tmp_path), timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert hub.ranges[-1] == (NAME, on_disk)
+    assert inspect_model_file(folder / NAME).total_bytes == remote(hub).size
+
+
+@pytest.mark.parametrize(("args", "fault", "said"), [
+    (("--quant", "Q4_1"), Fault(corrupt=True), "arrived damaged"),
+    (("--quant", "Q9_9"), None, f"{REPO} has no Q9_9; it has: Q4_1, smollm2"),
+    (("--quant", "Q4_1"), Fault(status=404), "no longer in"),
+])
+def test_cli_download_failures_end_with_one_clear_line(hub: Hub, tmp_path: Path, args: tuple[str, ...],
+                                                       fault: Fault | None, said: str) -> None:
+    if fault is not None:
+        hub.faults[NAME] = fault
+    result = subprocess.run(cli(tmp_path, "download", REPO, *args), capture_output=True, text=True,
+                            env=cli_env(tmp_path), timeout=120)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("rio-desktop: ") and said in last, result.stderr
+    assert "unexpected error" not in result.stderr
+    assert not list((tmp_path / "home" / "models").glob("*.gguf"))
+
+
+def test_pending_downloads_are_kept_until_installed(hub: Hub, tmp_path: Path) -> None:
+    from rio_desktop.models.download import install, pending_downloads
+
+    folder = tmp_path / "models"
+    file = remote(hub)
+    pause = CancelToken()
+    downloader = Downloader(pause=pause, on_progress=lambda p: pause.cancel() if p.file_done > 4 * MB else None)
+    hub.faults[NAME] = Fault(bytes_per_s=20 * MB)
+    with pytest.raises(DownloadPaused):
+        install(REPO, "Q4_1", [file], folder, downloader)
+    [pending] = pending_downloads(folder)
+    assert (pending.repo, pending.quantization, pending.files) == (REPO, "Q4_1", (file,))
+    (folder / ".broken.gguf.rio-pending.json").write_text("{", encoding="utf-8")
+    assert len(pending_downloads(folder)) == 1 and not (folder / ".broken.gguf.rio-pending.json").exists()
+    del hub.faults[NAME]
+    install(REPO, "Q4_1", [file], folder, Downloader())
+    assert pending_downloads(folder) == [] and (folder / f"{NAME}.rio.json").exists()
+
+
+def test_checking_a_repository_reads_its_shape_once(hub: Hub, tmp_path: Path) -> None:
+    from rio_desktop.models.catalog import CatalogShape, check, load_catalog
+    from rio_desktop.resources import resource_path
+
+    catalog = HubCatalog(tmp_path / "cache")
+    state = check(catalog, REPO)
+    shape = CatalogShape.from_json(state.shape)
+    assert (shape.architecture, shape.layers, shape.heads, shape.kv_heads, shape.head_dim_k, shape.context) == (
+        "llama", 30, 9, 3, 64, 8192)
+    assert sum(hub.served.values()) < 20 * MB  # the header only
+    served = sum(hub.served.values())
+    assert check(catalog, REPO).shape == state.shape and sum(hub.served.values()) == served  # not read again
+    assert HubCatalog(tmp_path / "cache", offline=True).state(REPO).shape == state.shape
+    # The catalogue's shipped shape of the same model agrees with its real header.
+    [starter] = [e for e in load_catalog(resource_path("catalogue", "models.json")) if e.id == "smollm2-135m-instruct"]
+    assert starter.shape is not None and starter.shape.kv_bytes_per_token == shape.kv_bytes_per_token
+    assert (starter.shape.layers, starter.shape.heads, starter.shape.vocab) == (shape.layers, shape.heads, shape.vocab)
+
+
+def test_cli_download_without_quant_chooses_what_fits_this_machine(hub: Hub, tmp_path: Path) -> None:
+    import re
+
+    result = subprocess.run(cli(tmp_path, "download", REPO), capture_output=True, text=True, env=cli_env(tmp_path),
+                            timeout=180)
+    assert result.returncode == 0, result.stderr
+    chosen = re.fullmatch(r"installed: .+ \((Q4_1|smollm2), verified\)", result.stdout.strip())
+    assert chosen, result.stdout
+    # The choice came from the model's shape, read from a header and kept for later (offline) use.
+    kept = HubCatalog(tmp_path / "home" / "cache", offline=True).state(REPO)
+    assert kept.shape is not None and kept.shape["layers"] == 30

@@ -51,6 +51,8 @@ def test_add_check_download_pause_resume_install_load_delete(gui, hub: Hub, qtbo
         row.resume_button.click()
     assert hub.ranges[-1][1] > 0  # the resume asked for the rest only
     assert "Installed and verified" in row.detail.text()
+    assert catalog.table.item(0, 0).text() == "Q4_1  ✓ installed"  # marked in the catalogue, too
+    assert catalog.list.currentItem().text().endswith("✓ installed")
     qtbot.waitUntil(lambda: installed.table.rowCount() == 1, timeout=10_000)  # scanned off the GUI thread
     assert installed.table.item(0, 1).text() == "Q4_1"
 
@@ -157,3 +159,72 @@ def test_search_the_hub(gui, hub: Hub, qtbot) -> None:
     catalog.search_action()
     qtbot.waitUntil(lambda: catalog.search_job is None, timeout=30_000)
     assert REPO in catalog.state_label.text()
+
+
+def closed_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_each_catalogue_job_failing_shows_its_own_message(gui, qtbot, monkeypatch) -> None:
+    """No hub to reach: the availability check, the search and a download each say so on the page (the
+    search used to stay on "Searching the hub…" for ever); a failed hardware detection says so too."""
+    monkeypatch.setenv("HF_ENDPOINT", f"http://127.0.0.1:{closed_port()}")
+    catalog = open_catalog(gui, qtbot)
+    refused = "refused the connection"
+
+    catalog.repo_edit.setText(REPO)
+    catalog.add_action()
+    qtbot.waitUntil(lambda: refused in catalog.state_label.text(), timeout=30_000)
+    assert f"Checking {REPO} on the hub" in catalog.state_label.text() and "Import file" in catalog.state_label.text()
+
+    catalog.repo_edit.setText("rio")
+    catalog.search_action()
+    qtbot.waitUntil(lambda: "Searching the hub for 'rio'" in catalog.state_label.text()
+                    and refused in catalog.state_label.text(), timeout=30_000)
+    assert catalog.search_job is None
+
+    catalog.list.setCurrentRow(next(i for i, e in enumerate(catalog.entries) if e.id == "qwen3.5-4b"))
+    catalog.table.selectRow(0)  # a size the catalogue expects: the hub is asked for the files first
+    catalog.download_action()
+    [(_job, (row, *_rest))] = list(catalog.downloads.items())
+    qtbot.waitUntil(lambda: refused in row.detail.text(), timeout=30_000)
+    assert not row.resume_button.isHidden()
+
+    from rio_desktop.ui import model_catalog
+
+    def no_hardware(*_args, **_kwargs):
+        raise OSError("/proc/meminfo: permission denied")
+
+    monkeypatch.setattr(model_catalog, "detect", no_hardware)
+    tab = model_catalog.CatalogTab(gui.jobs, gui.settings, gui.paths)
+    qtbot.addWidget(tab)
+    qtbot.waitUntil(lambda: "hardware could not be read" in tab.state_label.text(), timeout=10_000)
+
+
+def test_the_catalogue_offline_shows_sizes_fits_and_what_is_installed(gui, qtbot) -> None:
+    import json
+
+    gui.settings.set("offline", True)
+    folder = gui.paths.models
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "Qwen3.5-9B-Q4_K_M.gguf").write_bytes(b"GGUF")  # its manifest says where it came from
+    (folder / "Qwen3.5-9B-Q4_K_M.gguf.rio.json").write_text(json.dumps([{
+        "name": "Qwen3.5-9B-Q4_K_M.gguf", "size": 4, "sha256": "", "repo": "unsloth/Qwen3.5-9B-GGUF",
+        "revision": "main"}]), encoding="utf-8")
+    catalog = open_catalog(gui, qtbot)
+    catalog.mark_installed()
+    row = next(i for i, e in enumerate(catalog.entries) if e.id == "qwen3.5-9b")
+    assert "✓ installed" in catalog.list.item(row).text()
+    assert "installed" not in catalog.list.item(0).text()
+    catalog.list.setCurrentRow(row)
+    names = [catalog.table.item(r, 0).text() for r in range(catalog.table.rowCount())]
+    assert names == ["Q4_K_M  ✓ installed", "Q5_K_M", "Q6_K", "Q8_0", "BF16"]
+    for r in range(catalog.table.rowCount()):
+        assert catalog.table.item(r, 1).text().startswith("≈ ")
+        assert catalog.table.item(r, 2).text()[0] in "🟢🟡🔴"
+    assert "≈" in catalog.state_label.text() and "works offline" in catalog.state_label.text()
+    catalog.grab().save(str(gui.paths.cache / "catalogue-offline.png"))

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -45,11 +46,13 @@ def _free_port() -> int:
 class LlamaServer:
     """`python -m llama_cpp.server` with the test model, on 127.0.0.1."""
 
-    def __init__(self, model: Path) -> None:
+    key = KEY
+
+    def __init__(self, model: Path, extra: Sequence[str] = ()) -> None:
         self.port = _free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--n_ctx", "2048", "--host",
-             "127.0.0.1", "--port", str(self.port), "--api_key", KEY, "--model_alias", "rio-teste"],
+             "127.0.0.1", "--port", str(self.port), "--api_key", KEY, "--model_alias", "rio-teste", *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -119,10 +122,11 @@ def test_cancel_closes_the_stream_and_the_server_serves_the_next(backend: OpenAI
             threading.Thread(target=cancel.cancel).start()
         seen.append(time.monotonic())
 
-    started = time.monotonic()
     with pytest.raises(GenerationCancelled) as info:
         backend.chat(QUESTION, GenerationParams(max_tokens=1500, temperature=0.0), on_text, cancel)
-    assert info.value.partial.text and time.monotonic() - started < 10
+    # Measured from the cancel (the fourth piece), not from the start: a busy machine may take long to
+    # process the prompt, which is not what is tested.
+    assert info.value.partial.text and time.monotonic() - seen[3] < 5
     after = backend.chat(QUESTION, GenerationParams(max_tokens=5, temperature=0.0))
     assert after.text
 
@@ -143,7 +147,7 @@ def test_server_stopped_mid_stream_keeps_the_partial_answer(model_path: Path) ->
     assert info.value.partial.text == "".join(pieces) and "incomplete" in str(info.value.message)
     with pytest.raises(ServerError) as unreachable:
         backend.chat(QUESTION, GenerationParams(max_tokens=5))
-    assert "cannot be reached" in str(unreachable.value.message)
+    assert "refused the connection" in str(unreachable.value.message)
 
 
 def test_wrong_key(llama_server: LlamaServer) -> None:
@@ -186,7 +190,7 @@ def test_unreachable_and_tls_messages(tmp_path: Path) -> None:
     port = _free_port()
     with pytest.raises(ServerError) as info:
         OpenAIServerBackend(ServerConfig(base_url=f"http://127.0.0.1:{port}/v1", connect_timeout=2)).load()
-    assert "cannot be reached" in str(info.value.message)
+    assert "refused the connection" in str(info.value.message)
     with FaultyServer() as server:  # plain HTTP spoken to as HTTPS: the TLS handshake fails
         url = server.url.replace("http://", "https://")
         with pytest.raises(ServerError) as tls:

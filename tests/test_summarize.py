@@ -29,6 +29,7 @@ class RecordingBackend(Backend):
     def __init__(self, inner: LlamaCppBackend) -> None:
         self.inner = inner
         self.calls: list[tuple[int, int, str]] = []  # (prompt tokens, max tokens, user message)
+        self.reasoning_budgets: list[int] = []
 
     @property
     def info(self):
@@ -46,14 +47,16 @@ class RecordingBackend(Backend):
     def count_tokens(self, text: str) -> int:
         return self.inner.count_tokens(text)
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return self.inner.count_chat_tokens(messages)
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        return self.inner.count_chat_tokens(messages, reasoning)
 
-    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None) -> Generation:
-        prompt = self.inner.count_chat_tokens(messages)
+    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
+        prompt = self.inner.count_chat_tokens(messages, params.reasoning)
         self.calls.append((prompt, params.max_tokens, messages[-1].content))
-        assert prompt + params.max_tokens <= self.inner.context_size(), "a prompt would exceed the context"
-        return self.inner.chat(messages, params, on_text, cancel)
+        self.reasoning_budgets.append(params.reasoning_budget)
+        reserve = params.reasoning_budget + 16 if params.reasoning_budget else 0  # reasoning and its closing
+        assert prompt + params.max_tokens + reserve <= self.inner.context_size(), "a prompt would exceed the context"
+        return self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)
 
 
 @pytest.fixture(scope="module")

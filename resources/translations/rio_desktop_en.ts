@@ -4,7 +4,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="262"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -15,8 +15,8 @@
 <context>
     <name>SummarizePage</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="283"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="393"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

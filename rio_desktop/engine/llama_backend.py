@@ -28,6 +28,7 @@ from rio_desktop.engine.backend import (
     GenerationStats,
     LoadParams,
     ModelInfo,
+    ReasoningCallback,
     TextCallback,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
@@ -38,6 +39,13 @@ from rio_desktop.engine.errors import (
     NoModelLoaded,
 )
 from rio_desktop.engine.model_file import ModelFile, inspect_model_file
+from rio_desktop.engine.reasoning import (
+    FORCED_CLOSE,
+    ReasoningProgress,
+    ReasoningSplitter,
+    ends_inside_reasoning,
+    reasoning_mode,
+)
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -45,6 +53,7 @@ log = logging.getLogger(__name__)
 llama_log = logging.getLogger("llama.cpp")
 
 DEFAULT_CONTEXT = 8192
+MAX_FORCED_CLOSES = 3
 # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
 _LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 # Model loading patches a module function for the duration of one load (see _model_params).
@@ -312,12 +321,14 @@ class LlamaCppBackend(Backend):
             load_seconds=load_seconds,
             description=vocab_model.desc(),
             parts=tuple(model_file.parts),
+            reasoning_mode=reasoning_mode(self._template),
             devices=devices,
             device_bytes=buffers,
             notice=notice,
         )
-        log.info("loaded %s (%s, %s, ctx %d, %s) in %.2f s", self._info.name, self._info.architecture,
-                 self._info.quantization, self._info.context_used, backend, load_seconds)
+        log.info("loaded %s (%s, %s, ctx %d, %s, reasoning %s) in %.2f s", self._info.name,
+                 self._info.architecture, self._info.quantization, self._info.context_used, backend,
+                 self._info.reasoning_mode, load_seconds)
         return self._info
 
     def _create(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
@@ -383,15 +394,23 @@ class LlamaCppBackend(Backend):
     def count_tokens(self, text: str) -> int:
         return len(self._require().tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
-        llm = self._require()
+    def _render(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> str:
+        """The prompt as the model's template writes it, with enable_thinking where asked."""
+        self._require()
         assert self._template is not None
-        prompt = self._template.render([m.as_dict() for m in messages], add_generation_prompt=True)
-        has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
-        return list(llm.tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
+        return self._template.render([m.as_dict() for m in messages], add_generation_prompt=True,
+                                     enable_thinking=reasoning)
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self._prompt_tokens(messages))
+    def render_prompt(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> str:
+        """The rendered prompt (for tests and diagnostics)."""
+        return self._render(messages, reasoning)
+
+    def _tokenize_prompt(self, prompt: str) -> list[int]:
+        has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
+        return list(self._require().tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        return len(self._tokenize_prompt(self._render(messages, reasoning)))
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (llama-cpp-python's own token_to_piece returns its padded buffer)."""
@@ -415,12 +434,15 @@ class LlamaCppBackend(Backend):
         llm._ctx.kv_cache_clear()
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
-             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None,
+             on_reasoning: ReasoningCallback | None = None) -> Generation:
         llm = self._require()
         llama_cpp = _llama_cpp().llama_cpp
         cancel = cancel or CancelToken()
         started = time.perf_counter()
-        tokens = self._prompt_tokens(messages)
+        prompt = self._render(messages, params.reasoning)
+        tokens = self._tokenize_prompt(prompt)
+        inside = ends_inside_reasoning(prompt)
         n_ctx = int(llm.n_ctx())
         stats = GenerationStats(prompt_tokens=len(tokens))
         if len(tokens) >= n_ctx:
@@ -428,7 +450,19 @@ class LlamaCppBackend(Backend):
                 "Core", "The text is too long for the model: it takes {tokens} tokens and the model's "
                         "context holds {n_ctx}. Shorten it or load the model with a longer context."),
                 tokens=len(tokens), n_ctx=n_ctx))
-        max_tokens = min(params.max_tokens, n_ctx - len(tokens))
+        # The answer's budget comes first; the reasoning gets what the context leaves beside it, less the
+        # closing tokens the engine may have to write, so a step never ends with reasoning and no answer.
+        close_tokens = list(llm.tokenize(FORCED_CLOSE.encode("utf-8"), add_bos=False, special=True))
+        room = max(1, n_ctx - len(tokens) - len(close_tokens))
+        max_tokens = min(params.max_tokens, room)
+        budget = max(0, min(params.reasoning_budget, room - max_tokens))
+        splitter = ReasoningSplitter(inside)
+        reported_closes = [0]
+        if inside and budget == 0:  # no reasoning wanted: close the block the template opened
+            tokens += close_tokens
+            splitter.feed(FORCED_CLOSE)
+            reported_closes[0] = splitter.closes
+        stats.prompt_tokens = len(tokens)
         stats.n_threads = self.threads.choose()
         llm._ctx.set_n_threads(stats.n_threads, stats.n_threads)
 
@@ -444,7 +478,9 @@ class LlamaCppBackend(Backend):
         stops = _StopStringFilter(params.stop)
         vocab = llm._model.vocab
         parts: list[str] = []
+        thoughts: list[str] = []
         finish: str = "length"
+        answer_tokens = 0
         if params.seed is not None:
             llm.set_seed(params.seed)
 
@@ -454,36 +490,91 @@ class LlamaCppBackend(Backend):
                 if on_text is not None:
                     on_text(text)
 
+        def think(text: str, done: bool = False) -> None:
+            if text:
+                thoughts.append(text)
+            if on_reasoning is not None and (text or done):
+                on_reasoning(ReasoningProgress(text, stats.reasoning_tokens, budget, done))
+
+        def route(text: str) -> None:
+            reasoning, answer = splitter.feed(text)
+            closing = splitter.closes > reported_closes[0]
+            reported_closes[0] = splitter.closes
+            think(reasoning, done=closing)
+            if answer:
+                emit(stops.feed(answer))
+
         self._evaluated = 0
+        sequence = list(tokens)  # what the model has seen and written: a forced close restarts from it
+        forced = 0  # closes written by the engine; a model that keeps reopening the block gets a few
+        undecided_tokens = 0  # written before the output showed whether it opens a think block
         generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
                                  repeat_penalty=params.repeat_penalty, reset=True)
         try:
-            for token in generator:
-                if abort_set:
-                    _clear_abort_callback(llm)
-                    abort_set = False
-                    stats.time_to_first_token_s = time.perf_counter() - started
-                    stats.prompt_tokens_evaluated = self._evaluated
-                if cancel.cancelled:
-                    finish = "cancelled"
+            while True:
+                restart = False
+                for token in generator:
+                    if abort_set:
+                        _clear_abort_callback(llm)
+                        abort_set = False
+                        stats.time_to_first_token_s = time.perf_counter() - started
+                        stats.prompt_tokens_evaluated = self._evaluated
+                    if cancel.cancelled:
+                        finish = "cancelled"
+                        break
+                    in_reasoning = splitter.reasoning
+                    if llama_cpp.llama_vocab_is_eog(vocab, token):
+                        if in_reasoning and forced < MAX_FORCED_CLOSES:  # ended its turn while reasoning
+                            restart = True
+                            break
+                        finish = "stop"
+                        break
+                    stats.generated_tokens += 1
+                    sequence.append(token)
+                    state_before = splitter.state
+                    route(decoder.decode(self._piece(token)))
+                    # The closing tag's tokens count as reasoning, and so does an opening tag at the start;
+                    # a block reopened in the answer is closed before its first token of reasoning once
+                    # the budget is spent, so the budget holds.
+                    if in_reasoning or (state_before == "start" and splitter.reasoning):
+                        stats.reasoning_tokens += 1 + undecided_tokens
+                        undecided_tokens = 0
+                    elif splitter.state == "start":
+                        undecided_tokens += 1
+                    else:
+                        answer_tokens += 1 + undecided_tokens
+                        undecided_tokens = 0
+                    if stops.stopped:
+                        finish = "stop"
+                        break
+                    if splitter.reasoning and stats.reasoning_tokens >= budget:
+                        if forced < MAX_FORCED_CLOSES:
+                            restart = True
+                        break  # over budget again and again: stop, with the answer written so far
+                    if len(sequence) + len(close_tokens) >= n_ctx:  # a reopened block used the context up
+                        break
+                    if answer_tokens >= max_tokens:
+                        break
+                    if cancel.cancelled:  # set while the text was handed on: skip the next decode
+                        finish = "cancelled"
+                        break
+                    new_threads = self.threads.recheck()
+                    if new_threads:
+                        stats.n_threads = new_threads
+                        llm._ctx.set_n_threads(new_threads, new_threads)
+                if not restart:
                     break
-                if llama_cpp.llama_vocab_is_eog(vocab, token):
-                    finish = "stop"
-                    break
-                stats.generated_tokens += 1
-                emit(stops.feed(decoder.decode(self._piece(token))))
-                if stops.stopped:
-                    finish = "stop"
-                    break
-                if stats.generated_tokens >= max_tokens:
-                    break
-                if cancel.cancelled:  # set while the text was handed on: skip the next decode
-                    finish = "cancelled"
-                    break
-                new_threads = self.threads.recheck()
-                if new_threads:
-                    stats.n_threads = new_threads
-                    llm._ctx.set_n_threads(new_threads, new_threads)
+                # Budget forcing: write the closing tag as if the model had, then let it answer. The
+                # sequence so far is still in the KV cache; only the new tokens are evaluated.
+                generator.close()
+                forced += 1
+                route(decoder.decode(b"", final=True) + FORCED_CLOSE)
+                sequence += close_tokens
+                stats.prompt_tokens_evaluated += len(close_tokens)
+                log.info("reasoning closed by the engine after %d tokens (budget %d)", stats.reasoning_tokens,
+                         budget)
+                generator = llm.generate(sequence, temp=params.temperature, top_p=params.top_p,
+                                         repeat_penalty=params.repeat_penalty, reset=True)
         except Exception as exc:
             self.reset_context()
             if cancel.cancelled:
@@ -497,11 +588,15 @@ class LlamaCppBackend(Backend):
             if abort_set:
                 _clear_abort_callback(llm)
         if not stops.stopped:
-            emit(stops.feed(decoder.decode(b"", final=True)) + stops.flush())
+            reasoning, answer = splitter.feed(decoder.decode(b"", final=True))
+            more_reasoning, rest = splitter.flush()
+            think(reasoning + more_reasoning)
+            emit(stops.feed(answer + rest) + stops.flush())
         stats.total_s = time.perf_counter() - started
         if stats.time_to_first_token_s == 0.0:
             stats.time_to_first_token_s = stats.total_s
-        result = Generation(text="".join(parts), finish_reason=finish, stats=stats)  # type: ignore[arg-type]
+        result = Generation(text="".join(parts), finish_reason=finish, stats=stats,  # type: ignore[arg-type]
+                            reasoning="".join(thoughts).strip())
         if finish == "cancelled":
             raise GenerationCancelled(result)
         return result

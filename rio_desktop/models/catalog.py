@@ -1,17 +1,109 @@
-"""The model catalogue (data in resources/catalogue) and how each quantization fits this machine."""
+"""The model catalogue (data in resources/catalogue) and how each quantization fits this machine.
+
+The catalogue ships each model's shape (layers, heads, context, experts) and the expected size of each
+listed quantization, so that what fits and the memory plan are known before the hub was ever reached
+(most offices start offline). Values marked approximate are estimates; the hub's listing and the GGUF
+header replace them when availability is checked.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import logging
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from rio_desktop.models.hub import Quantization
-from rio_desktop.models.planner import GPU_RESERVE, MARGIN, RAM_RESERVE
+from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, UserFacingError
+from rio_desktop.models.download import remote_header
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
+from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERVE, ModelShape
 
+log = logging.getLogger(__name__)
 Fit = Literal["gpu", "offload", "cpu", "too_big"]
 DEFAULT_CONTEXT = 8192
+
+
+# How the interface names each family of the catalogue data (and the repositories the clerk added).
+FAMILY_TITLES = {
+    "Rio": QT_TRANSLATE_NOOP("Core", "Rio (Prefeitura do Rio)"),
+    "Qwen (base)": QT_TRANSLATE_NOOP("Core", "Qwen (base model)"),
+    "Starter": QT_TRANSLATE_NOOP("Core", "Starter, for very weak computers"),
+    "Added": QT_TRANSLATE_NOOP("Core", "Added by you"),
+}
+
+
+@dataclass(frozen=True)
+class CatalogShape:
+    """A model's shape as its config.json gives it (the GGUF header's names in the planner)."""
+
+    architecture: str
+    layers: int
+    heads: int
+    kv_heads: int
+    head_dim_k: int
+    head_dim_v: int
+    embedding: int
+    vocab: int
+    context: int
+    full_attention_interval: int = 1  # hybrid models: one layer in this many has attention (and a KV cache)
+    experts: int = 0
+    experts_used: int = 0
+    ssm: dict[str, int] | None = None  # the linear-attention layers' state sizes
+    approximate: bool = False
+
+    @classmethod
+    def from_json(cls, data: dict) -> CatalogShape:
+        names = cls.__dataclass_fields__
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    @classmethod
+    def from_header(cls, header: GGUFHeader) -> CatalogShape:
+        """The shape a GGUF header gives (the first part of a split model is enough)."""
+        shape = ModelShape.from_header(header)
+        attention = sum(shape.kv_layers)
+        ssm = {key: header.arch_value(f"ssm.{key}") for key in ("state_size", "inner_size", "group_count",
+                                                                "conv_kernel")}
+        return cls(architecture=shape.architecture, layers=shape.n_layers, heads=shape.n_head,
+                   kv_heads=max(shape.n_head_kv, default=0), head_dim_k=shape.head_dim_k,
+                   head_dim_v=shape.head_dim_v, embedding=shape.n_embd, vocab=shape.n_vocab,
+                   context=shape.context_trained,
+                   full_attention_interval=shape.n_layers // attention if attention else 1,
+                   experts=int(header.arch_value("expert_count", 0) or 0),
+                   experts_used=int(header.arch_value("expert_used_count", 0) or 0),
+                   ssm={k: int(v) for k, v in ssm.items()} if all(isinstance(v, int) for v in ssm.values())
+                   else None)
+
+    def kv_layers(self) -> list[bool]:
+        return [(i + 1) % self.full_attention_interval == 0 for i in range(self.layers)]
+
+    @property
+    def kv_bytes_per_token(self) -> int:
+        return sum(self.kv_layers()) * self.kv_heads * (self.head_dim_k + self.head_dim_v) * KV_BYTES
+
+    def model_shape(self, name: str, file_bytes: int, parameters_total: int | None,
+                    parameters_active: int | None) -> ModelShape:
+        """An estimated planner shape for a file of `file_bytes`: the embeddings and output take their
+        share by parameter count, the layers the rest evenly; in a MoE model the routed experts hold what
+        is not active per token."""
+        bytes_per_parameter = file_bytes / parameters_total if parameters_total else 0.6
+        other = int(2 * self.vocab * self.embedding * bytes_per_parameter)
+        per_layer = max(file_bytes - other, 0) // max(self.layers, 1)
+        expert_share = (1 - (parameters_active or 0) / parameters_total) if self.experts and parameters_total else 0
+        recurrent = 0
+        if self.ssm:
+            state, inner = self.ssm["state_size"], self.ssm["inner_size"]
+            conv, groups = self.ssm.get("conv_kernel", 4), self.ssm.get("group_count", 1)
+            per_state = ((conv - 1) * (inner + 2 * groups * state) + state * inner) * 4
+            recurrent = per_state * sum(1 for kv in self.kv_layers() if not kv)
+        return ModelShape(name=name, architecture=self.architecture, n_layers=self.layers,
+                          layer_bytes=[per_layer] * self.layers,
+                          expert_bytes=[int(per_layer * expert_share)] * self.layers, other_bytes=other,
+                          kv_layers=self.kv_layers(), n_head_kv=[self.kv_heads] * self.layers,
+                          head_dim_k=self.head_dim_k, head_dim_v=self.head_dim_v, n_embd=self.embedding,
+                          n_head=self.heads, n_vocab=self.vocab, context_trained=self.context,
+                          recurrent_bytes=recurrent)
 
 
 @dataclass(frozen=True)
@@ -25,8 +117,18 @@ class CatalogEntry:
     parameters_active: int | None = None
     context: int | None = None
     licence: str | None = None
-    kv_bytes_per_token: int | None = None
     alternatives: tuple[str, ...] = ()
+    shape: CatalogShape | None = None
+    quantizations: tuple[tuple[str, int], ...] = ()  # (name, expected bytes), approximate, before the hub
+
+    @property
+    def kv_bytes_per_token(self) -> int | None:
+        return self.shape.kv_bytes_per_token if self.shape else None
+
+    def expected_quantizations(self, repo: str) -> list[Quantization]:
+        """The quantizations the catalogue expects in `repo` (no files: the hub lists those)."""
+        return [Quantization(name, [], expected_size=size, approximate=True) for name, size in self.quantizations]
+
 
 
 def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[CatalogEntry]:
@@ -37,11 +139,50 @@ def load_catalog(path: Path, extra_repos: list[str] | None = None) -> list[Catal
             id=item["id"], name=item["name"], family=item.get("family", ""), repos=tuple(item.get("repos", [])),
             base_model=item.get("base_model"), parameters_total=item.get("parameters_total"),
             parameters_active=item.get("parameters_active"), context=item.get("context"),
-            licence=item.get("licence"), kv_bytes_per_token=item.get("kv_bytes_per_token"),
-            alternatives=tuple(item.get("alternatives", []))))
+            licence=item.get("licence"), alternatives=tuple(item.get("alternatives", [])),
+            shape=CatalogShape.from_json(item["shape"]) if item.get("shape") else None,
+            quantizations=tuple((q["name"], int(q["bytes"])) for q in item.get("quantizations", []))))
     for repo in extra_repos or []:
         entries.append(CatalogEntry(id=repo, name=repo.split("/")[-1], family="Added", repos=(repo,)))
     return entries
+
+
+def check(hub: HubCatalog, repo: str) -> RepoState:
+    """The repository's state from the hub and, the first time it is available, its model's shape from
+    the header of its smallest file (a few megabytes), so that what fits is exact from then on, offline
+    too."""
+    state = hub.state(repo)
+    if state.status != "available" or state.known_from_cache or state.shape or not state.quantizations:
+        return state
+    try:
+        state.shape = asdict(CatalogShape.from_header(remote_header(state.quantizations[0].files[0], hub.token)))
+    except (UserFacingError, HeaderError) as exc:  # the sizes are still right; the shape stays estimated
+        log.warning("header of %s not read: %s", repo, exc)
+        return state
+    hub.remember(state)
+    return state
+
+
+def estimated_shapes(state: RepoState, entry: CatalogEntry | None) -> list[tuple[Quantization, ModelShape]]:
+    """Each quantization's planner shape without reading a header (offline): the shape read from the hub
+    before, or else the catalogue's, with the hub's file sizes or else the catalogue's expected ones."""
+    shape = CatalogShape.from_json(state.shape) if state.shape else entry.shape if entry else None
+    if shape is None:
+        return []
+    quantizations = state.quantizations or (entry.expected_quantizations(state.repo) if entry else [])
+    total, active = (entry.parameters_total, entry.parameters_active) if entry else (None, None)
+    return [(q, shape.model_shape(f"{state.repo} {q.name}", q.size, total, active)) for q in quantizations]
+
+
+def kv_bytes_per_token(entry: CatalogEntry | None, state: RepoState | None) -> int | None:
+    """The KV cache per token: from the header read from the hub, or else from the catalogue."""
+    if state is not None and state.shape:
+        return CatalogShape.from_json(state.shape).kv_bytes_per_token
+    return entry.kv_bytes_per_token if entry else None
+
+
+def entry_for_repo(entries: list[CatalogEntry], repo: str) -> CatalogEntry | None:
+    return next((e for e in entries if repo in e.repos), None)
 
 
 def repo_from_text(text: str) -> str | None:

@@ -5,6 +5,10 @@ connection, a restart or a reboot would start again from zero. This module does 
 on the hub's resolve URLs: the bytes on disk (`.part` files) are kept and the transfer continues from
 them; a transfer that stalls is retried with backoff; every file is checked against its sha256 before
 it is renamed into place, and a split model is installed only when all its parts are.
+
+`install` is the whole job for the window and the command line alike: a pending-download note beside the
+partial files (so an interrupted download is offered again after a restart), the transfer, and the
+manifest of where the files came from.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.network import hub_problem
 from rio_desktop.units import Bytes
 
 if TYPE_CHECKING:
@@ -39,6 +44,9 @@ CHUNK = 1 << 20
 STALL_TIMEOUT_S = 30.0
 RETRY_DELAYS_S = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
 SPACE_MARGIN = 256 * 1024 * 1024
+PENDING_SUFFIX = ".rio-pending.json"
+# Failures that retrying within a minute does not fix: said at once when nothing has come yet.
+LASTING = ("offline", "dns", "refused", "proxy", "proxy_auth", "tls")
 State = Literal["downloading", "retrying", "verifying", "done", "paused"]
 
 
@@ -93,10 +101,17 @@ class Progress:
         return (self.total - self.done) / self.speed_bps if self.speed_bps > 0 else None
 
 
+def opener() -> urllib.request.OpenerDirector:
+    """A URL opener with the proxies set now (the environment's or the system's), made when a request
+    goes out: urllib.request and http.client take a noticeable part of the application's start-up, and
+    most sessions never download."""
+    import urllib.request
+
+    return urllib.request.build_opener(_redirect_handler())
+
+
 @functools.cache
-def _opener() -> urllib.request.OpenerDirector:
-    """The URL opener, made on first use: urllib.request and http.client take a noticeable part of the
-    application's start-up, and most sessions never download."""
+def _redirect_handler() -> type[urllib.request.HTTPRedirectHandler]:
     import urllib.request
 
     class NoAuthAcrossHosts(urllib.request.HTTPRedirectHandler):
@@ -109,7 +124,7 @@ def _opener() -> urllib.request.OpenerDirector:
                 new.remove_header("Authorization")
             return new
 
-    return urllib.request.build_opener(NoAuthAcrossHosts)
+    return NoAuthAcrossHosts
 
 
 def part_path(target: Path) -> Path:
@@ -186,7 +201,7 @@ class Downloader:
             request.add_header("Range", f"bytes={offset}-")
         if self.token:
             request.add_header("Authorization", f"Bearer {self.token}")
-        return _opener().open(request, timeout=self.stall_timeout)  # type: ignore[return-value]
+        return opener().open(request, timeout=self.stall_timeout)  # type: ignore[return-value]
 
     def _http_error(self, file: RemoteFile, exc: urllib.error.HTTPError) -> DownloadError:
         repo = file.repo
@@ -203,7 +218,9 @@ class Downloader:
             return DownloadError(Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. "
                         "Choose another source for this model."), name=file.name, repo=repo), kept=False)
-        return DownloadError(Message(QT_TRANSLATE_NOOP(
+        problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Downloading {name}"),
+                                                     name=file.name))
+        return DownloadError(problem.message if problem else Message(QT_TRANSLATE_NOOP(
             "Core", "The hub answered {code} for {name}. Try again later."), code=exc.code, name=file.name))
 
     def _fetch(self, file: RemoteFile, part: Path) -> None:
@@ -229,11 +246,15 @@ class Downloader:
                 else:
                     raise self._http_error(file, exc) from exc
             except (TimeoutError, ConnectionError, http.client.HTTPException, urllib.error.URLError) as exc:
-                if attempt >= len(self.retry_delays):
+                problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Downloading {name}"),
+                                                             name=file.name))
+                lasting = problem is not None and problem.kind in LASTING and self.bytes_served == 0
+                if attempt >= len(self.retry_delays) or lasting:
                     raise DownloadError(Message(QT_TRANSLATE_NOOP(
-                        "Core", "The download of {name} kept failing ({detail}). What arrived is kept: resume it "
-                                "when the network is back."), name=file.name, detail=str(exc) or type(exc).__name__)
-                    ) from exc
+                        "Core", "{problem} What arrived of {name} is kept: the download resumes from it."),
+                        problem=problem.message if problem else Message(QT_TRANSLATE_NOOP(
+                            "Core", "The download of {name} kept failing ({detail})."), name=file.name,
+                            detail=str(exc) or type(exc).__name__), name=file.name)) from exc
                 log.info("download of %s interrupted (%s); retrying", file.name, exc)
             delay = self.retry_delays[attempt]
             attempt += 1
@@ -293,6 +314,82 @@ def manifest(files: Sequence[RemoteFile]) -> str:
                         "revision": f.revision} for f in files], indent=1)
 
 
+MANIFEST_SUFFIX = ".rio.json"
+
+
+def downloaded(folder: Path) -> list[dict]:
+    """The files of the models downloaded into `folder` that are still there, from their manifests
+    (each: name, size, sha256, repo, revision)."""
+    found = []
+    for note in sorted(folder.glob(f"*{MANIFEST_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            files = json.loads(note.read_text(encoding="utf-8"))
+            if all((folder / f["name"]).is_file() for f in files):
+                found.extend(files)
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+@dataclass(frozen=True)
+class PendingDownload:
+    """A download begun and not finished: its partial files wait in the models folder."""
+
+    repo: str
+    quantization: str
+    files: tuple[RemoteFile, ...]
+    note: Path  # the pending-download note
+
+    @property
+    def size(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+def pending_note(folder: Path, files: Sequence[RemoteFile]) -> Path:
+    return folder / f".{Path(files[0].name).name}{PENDING_SUFFIX}"
+
+
+def pending_downloads(folder: Path) -> list[PendingDownload]:
+    """The downloads left unfinished in `folder` (a broken note is removed)."""
+    found = []
+    for note in sorted(folder.glob(f".*{PENDING_SUFFIX}")) if folder.is_dir() else []:
+        try:
+            data = json.loads(note.read_text(encoding="utf-8"))
+            found.append(PendingDownload(data["repo"], data["quantization"],
+                                         tuple(RemoteFile(**f) for f in data["files"]), note))
+        except (OSError, ValueError, KeyError, TypeError):
+            log.warning("unreadable pending-download note %s removed", note)
+            note.unlink(missing_ok=True)
+    return found
+
+
+def install(repo: str, quantization: str, files: Sequence[RemoteFile], folder: Path,
+            downloader: Downloader) -> list[Path]:
+    """Download `files` into the models folder, verified, with their manifest.
+
+    A note beside the partial files remembers the download until it is installed or cancelled, so a
+    pause, a failure, a crash or a reboot leaves it ready to resume."""
+    if not files:
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{repo} lists no file for {quantization}."),
+                                    repo=repo, quantization=quantization), kept=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    note = pending_note(folder, files)
+    note.write_text(json.dumps({"repo": repo, "quantization": quantization,
+                                "files": [f.__dict__ for f in files]}), encoding="utf-8")
+    try:
+        paths = downloader.download(files, folder)
+    except DownloadCancelled:
+        note.unlink(missing_ok=True)
+        raise
+    except DownloadError as exc:
+        if not exc.kept:
+            note.unlink(missing_ok=True)
+        raise
+    (folder / f"{paths[0].name}{MANIFEST_SUFFIX}").write_text(manifest(files), encoding="utf-8")
+    note.unlink(missing_ok=True)
+    return paths
+
+
 def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int = 8 << 20,
                   limit: int = 256 << 20) -> GGUFHeader:
     """A remote GGUF's header from its first megabytes (range requests, doubling until it fits)."""
@@ -307,8 +404,15 @@ def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int =
                                                             "Range": f"bytes=0-{size - 1}"})
         if token:
             request.add_header("Authorization", f"Bearer {token}")
-        with _opener().open(request, timeout=STALL_TIMEOUT_S) as response:
-            data = response.read(size)
+        try:
+            with opener().open(request, timeout=STALL_TIMEOUT_S) as response:
+                data = response.read(size)
+        except Exception as exc:
+            problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP(
+                "Core", "Reading the header of {name} from the hub"), name=file.name))
+            if problem is None:
+                raise
+            raise problem from exc
         try:
             return read_header(io.BytesIO(data))
         except HeaderError as exc:

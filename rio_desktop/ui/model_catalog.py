@@ -4,12 +4,10 @@ Built when the tab is first opened: it brings the hub client, the planner and th
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,17 +26,26 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.i18n import UserFacingError
-from rio_desktop.models.catalog import CatalogEntry, assess, load_catalog, repo_from_text
+from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
+from rio_desktop.models.catalog import (
+    FAMILY_TITLES,
+    CatalogEntry,
+    assess,
+    check,
+    kv_bytes_per_token,
+    load_catalog,
+    repo_from_text,
+)
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
     DownloadPaused,
-    RemoteFile,
-    manifest,
+    Progress,
+    install,
+    pending_downloads,
 )
 from rio_desktop.models.hardware import Hardware, detect
-from rio_desktop.models.hub import HubCatalog, Quantization, RepoState
+from rio_desktop.models.hub import HubCatalog, Quantization, RepoState, installed_quantizations, is_installed
 from rio_desktop.models.library import models_folder
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
@@ -46,7 +53,7 @@ from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import Jobs, Report
+from rio_desktop.ui.jobs import JobHandle, Jobs
 
 log = logging.getLogger(__name__)
 LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
@@ -88,7 +95,8 @@ class CatalogTab(QWidget):
         self.entries = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
         self.states: dict[str, RepoState] = {}
         self.quantizations: list[tuple[str, Quantization]] = []
-        self.check_jobs: dict[int, str] = {}
+        self.check_jobs: dict[str, JobHandle] = {}  # by repository
+        self.search_job: JobHandle | None = None
         self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
         self.hardware: Hardware | None = None
 
@@ -155,16 +163,10 @@ class CatalogTab(QWidget):
         # Hardware detection (NVML on GPU machines) takes a while: done off the GUI thread, started only
         # now that its answer has a listener; until it is in, the "Fits?" column says so.
         folder = models_folder(settings, paths)
-        self.hardware_job = self._start(lambda _report: detect(folder, with_llama=False))
+        self.jobs.run(lambda _report: detect(folder, with_llama=False), on_done=self.hardware_detected,
+                      on_failed=self.hardware_failed)
         self.fill_list()
         self.restore_pending()
-
-    def _start(self, work: Callable[[Report], object]) -> int:
-        """Run `work` on the pool; its progress, result and failure come to this tab's handlers by job id."""
-        handle = self.jobs.run(work, on_done=lambda result: self.job_done_event_response(handle.id, result),
-                               on_failed=lambda error: self.job_failed_event_response(handle.id, error),
-                               on_progress=lambda payload: self.job_progress_event_response(handle.id, payload))
-        return handle.id
 
     def catalog(self, with_token: bool = False) -> HubCatalog:
         """The hub; the token is read from the keyring only for a request that goes out."""
@@ -174,11 +176,25 @@ class CatalogTab(QWidget):
     def fill_list(self) -> None:
         self.list.clear()
         for entry in self.entries:
-            item = QListWidgetItem(f"{entry.name}  ·  {entry.family}")
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.list.addItem(item)
+        self.mark_installed()
         if self.entries:
             self.list.setCurrentRow(0)
+
+    def installed_marks(self) -> set[tuple[str, str]]:
+        return installed_quantizations(models_folder(self.settings, self.paths))
+
+    def mark_installed(self) -> None:
+        """The catalogue's names, with the models downloaded into the models folder marked."""
+        repos = {repo for repo, _quant in self.installed_marks()}
+        for row, entry in enumerate(self.entries):
+            family = QCoreApplication.translate(CORE_CONTEXT, FAMILY_TITLES.get(entry.family, entry.family))
+            text = f"{entry.name}  ·  {family}"
+            if repos.intersection(entry.repos):
+                text += "  ·  ✓ " + self.tr("installed")
+            self.list.item(row).setText(text)
 
     def entry(self) -> CatalogEntry | None:
         row = self.list.currentRow()
@@ -192,33 +208,48 @@ class CatalogTab(QWidget):
         if entry is None:
             return
         lines = []
+        installed = self.installed_marks()
         for repo in entry.repos:
             state = self.states.get(repo) or self.catalog().cached(repo)
             lines.append(self._state_text(repo, state))
-            if state.status == "available" and self.hardware is None:
-                for quantization in state.quantizations:
-                    self._add_row((quantization.name, format_bytes(quantization.size),
-                                   self.tr("checking this computer…"), repo))
-                    self.quantizations.append((repo, quantization))
-            elif state.status == "available":
-                fits = assess(state.quantizations, self.hardware.gpu_free_bytes,
-                              self.hardware.ram["available_bytes"], entry.kv_bytes_per_token)
-                for fit in fits.fits:
-                    mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
-                    self._add_row((fit.quantization.name, format_bytes(fit.quantization.size),
-                                   f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}", repo))
-                    self.quantizations.append((repo, fit.quantization))
+            if state.status == "available":
+                quantizations = state.quantizations
+            elif state.status != "withdrawn":  # not known from the hub (yet): what the catalogue expects
+                quantizations = entry.expected_quantizations(repo)
+            else:
+                quantizations = []
+            if not quantizations:
+                continue
+            if self.hardware is None:
+                for quantization in quantizations:
+                    self._add_row(repo, quantization, self.tr("checking this computer…"), installed)
+                continue
+            fits = assess(quantizations, self.hardware.gpu_free_bytes, self.hardware.ram["available_bytes"],
+                          kv_bytes_per_token(entry, state))
+            for fit in fits.fits:
+                mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
+                self._add_row(repo, fit.quantization, f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}",
+                              installed)
+        if any(q.approximate for _repo, q in self.quantizations):
+            lines.append(self.tr("Sizes marked ≈ are the catalogue's estimates; Check availability reads the "
+                                 "exact files from the hub."))
         if entry.alternatives and all((self.states.get(r) or self.catalog().cached(r)).status == "withdrawn"
                                       for r in entry.repos):
             names = [e.name for e in self.entries if e.id in entry.alternatives]
             lines.append(self.tr("Alternatives: {names}").format(names=", ".join(names)))
         self.state_label.setText("\n".join(lines))
 
-    def _add_row(self, texts: tuple[str, ...]) -> None:
+    def _add_row(self, repo: str, quantization: Quantization, fit: str, installed: set[tuple[str, str]]) -> None:
+        name = quantization.name
+        if (repo, name) in installed or is_installed(quantization, models_folder(self.settings, self.paths)):
+            name += "  ✓ " + self.tr("installed")
+        size = format_bytes(quantization.size)
+        texts = (name, f"≈ {size}" if quantization.approximate else size, fit, repo)
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate(texts):
             self.table.setItem(row, column, QTableWidgetItem(text))
+        self.quantizations.append((repo, quantization))
 
     def _fit_text(self, fit: str) -> str:
         return {"gpu": self.tr("fits on the GPU"), "offload": self.tr("fits with part on the CPU"),
@@ -229,10 +260,12 @@ class CatalogTab(QWidget):
                 "withdrawn": self.tr("{repo}: unavailable (withdrawn or renamed)"),
                 "unknown": self.tr("{repo}: not checked yet; press Check availability") if not self.settings.get(
                     "offline") else self.tr("{repo}: never checked, and Rio Desktop works offline"),
-                "error": self.tr("{repo}: could not be checked ({detail})")}[state.status]
-        text = text.format(repo=repo, detail=state.detail)
+                "error": self.tr("{repo}: could not be checked.")}[state.status]
+        text = text.format(repo=repo)
         if state.known_from_cache:
             text += " " + self.tr("(last known state)")
+        if state.problem is not None:
+            text += " " + translate_message(state.problem)
         return text
 
     @Slot()
@@ -245,7 +278,10 @@ class CatalogTab(QWidget):
             self.show_entry()
             return
         for repo in entry.repos:
-            self.check_jobs[self._start(lambda _report, r=repo: catalog.state(r))] = repo
+            self.check_jobs[repo] = self.jobs.run(
+                lambda _report, r=repo: check(catalog, r),
+                on_done=lambda state, r=repo: self.checked(r, state),
+                on_failed=lambda error, r=repo: self.check_failed(r, error))
         self.state_label.setText(self.tr("Checking…"))
 
     @Slot()
@@ -267,7 +303,12 @@ class CatalogTab(QWidget):
         if not text:
             return
         catalog = self.catalog(with_token=True)
-        self.search_job = self._start(lambda _report: catalog.search(text))
+        if catalog.offline:
+            self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
+                                             "to search the hub."))
+            return
+        self.search_job = self.jobs.run(lambda _report: catalog.search(text), on_done=self.searched,
+                                        on_failed=self.search_failed)
         self.state_label.setText(self.tr("Searching the hub…"))
 
     @Slot()
@@ -277,25 +318,17 @@ class CatalogTab(QWidget):
             repo, quant = self.quantizations[rows[0].row()]
             self.start_download(repo, quant)
 
-    def _pending_file(self, folder: Path, quant: Quantization) -> Path:
-        return folder / f".{Path(quant.files[0].name).name}.rio-pending.json"
-
     def restore_pending(self) -> None:
         """Downloads unfinished when the application last closed (or crashed) come back, ready to resume."""
         folder = models_folder(self.settings, self.paths)
-        for pending in sorted(folder.glob(".*.rio-pending.json")) if folder.is_dir() else []:
-            try:
-                data = json.loads(pending.read_text(encoding="utf-8"))
-                quant = Quantization(data["quantization"], [RemoteFile(**f) for f in data["files"]])
-            except (OSError, ValueError, KeyError, TypeError):
-                pending.unlink(missing_ok=True)
-                continue
-            row = DownloadRow(f"{data['repo']} · {quant.name} · {format_bytes(quant.size)}")
+        for pending in pending_downloads(folder):
+            quant = Quantization(pending.quantization, list(pending.files))
+            row = DownloadRow(f"{pending.repo} · {quant.name} · {format_bytes(quant.size)}")
             row.detail.setText(self.tr("Interrupted. What arrived is kept: press Resume."))
             row.pause_button.hide()
             row.resume_button.show()
             row.resume_button.clicked.connect(
-                lambda _c=False, r=row, q=quant, repo=data["repo"]: self._resume(r, repo, q, folder))
+                lambda _c=False, r=row, q=quant, repo=pending.repo: self._resume(r, repo, q, folder))
             self.downloads_box.addWidget(row)
 
     def start_download(self, repo: str, quant: Quantization) -> int | None:
@@ -304,35 +337,32 @@ class CatalogTab(QWidget):
                                              "to download."))
             return None
         folder = models_folder(self.settings, self.paths)
-        row = DownloadRow(f"{repo} · {quant.name} · {format_bytes(quant.size)}")
+        size = ("≈ " if quant.approximate else "") + format_bytes(quant.size)
+        row = DownloadRow(f"{repo} · {quant.name} · {size}")
         self.downloads_box.addWidget(row)
         return self._run_download(row, repo, quant, folder)
 
     def _run_download(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> int:
         cancel, pause = CancelToken(), CancelToken()
         token = get_secret(HUB_TOKEN)
-        files = quant.files
-
-        pending = self._pending_file(folder, quant)
-        folder.mkdir(parents=True, exist_ok=True)
-        pending.write_text(json.dumps({"repo": repo, "quantization": quant.name,
-                                       "files": [f.__dict__ for f in files]}), encoding="utf-8")
+        catalog = self.catalog(with_token=True)
 
         def work(report):  # type: ignore[no-untyped-def]
+            files = quant.files or catalog.files(repo, quant.name)
             downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
             try:
-                paths = downloader.download(files, folder)
+                install(repo, quant.name, files, folder, downloader)
             except DownloadPaused:
                 return "paused"
             except DownloadCancelled:
-                pending.unlink(missing_ok=True)
                 return "cancelled"
-            (folder / f"{paths[0].name}.rio.json").write_text(manifest(files), encoding="utf-8")
-            pending.unlink(missing_ok=True)
             return "done"
 
-        job = self._start(work)
-        self.downloads[job] = (row, files, cancel, pause, repo)
+        handle = self.jobs.run(work, on_progress=lambda p: self.download_progress(handle.id, row, p),
+                               on_done=lambda result: self.download_ended(handle.id, row, result),
+                               on_failed=lambda error: self.download_failed(handle.id, row, error))
+        job = handle.id
+        self.downloads[job] = (row, list(quant.files), cancel, pause, repo)
         row.connected = True
         row.pause_button.clicked.connect(pause.cancel)
         row.cancel_button.clicked.connect(cancel.cancel)
@@ -348,75 +378,73 @@ class CatalogTab(QWidget):
             row.cancel_button.clicked.disconnect()
         self._run_download(row, repo, quant, folder)
 
-    @Slot(int, object)
-    def job_progress_event_response(self, job_id: int, progress: object) -> None:
-        if job_id not in self.downloads:
-            return
-        row = self.downloads[job_id][0]
-        p = progress
-        row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)  # type: ignore[attr-defined]
-        self.activity_progress.emit(f"download:{job_id}", p.done / p.total if p.total else 0.0)  # type: ignore[attr-defined]
-        if p.state == "retrying":  # type: ignore[attr-defined]
+    # -- what the background jobs answer (on the GUI thread, each to its own call) ---------------------
+    def hardware_detected(self, hardware: Hardware) -> None:
+        self.hardware = hardware
+        self.show_entry()
+
+    def hardware_failed(self, error: UserFacingError) -> None:
+        log.warning("hardware detection failed: %s", error)
+        self.state_label.setText(self.tr("This computer's hardware could not be read ({detail}); "
+                                         "what fits is not known.").format(detail=translate_message(error.message)))
+
+    def checked(self, repo: str, state: RepoState) -> None:
+        self.check_jobs.pop(repo, None)
+        self.states[repo] = state
+        self.show_entry()
+
+    def check_failed(self, repo: str, error: UserFacingError) -> None:
+        self.check_jobs.pop(repo, None)
+        self.state_label.setText(translate_message(error.message))
+
+    def searched(self, found: list[str]) -> None:
+        self.search_job = None
+        self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
+
+    def search_failed(self, error: UserFacingError) -> None:
+        self.search_job = None
+        self.state_label.setText(translate_message(error.message))
+
+    def download_progress(self, job: int, row: DownloadRow, p: Progress) -> None:
+        row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)
+        self.activity_progress.emit(f"download:{job}", p.done / p.total if p.total else 0.0)
+        if p.state == "retrying":
             row.detail.setText(self.tr("Connection lost; retrying in {s:.0f} s (attempt {n})…").format(
-                s=p.retry_in_s, n=p.attempt))  # type: ignore[attr-defined]
-        elif p.state == "verifying":  # type: ignore[attr-defined]
-            row.detail.setText(self.tr("Verifying {name}…").format(name=p.file))  # type: ignore[attr-defined]
+                s=p.retry_in_s, n=p.attempt))
+        elif p.state == "verifying":
+            row.detail.setText(self.tr("Verifying {name}…").format(name=p.file))
         else:
-            eta = p.eta_s  # type: ignore[attr-defined]
+            eta = p.eta_s
             row.detail.setText(self.tr("{done} of {total} · {speed}/s · {eta}").format(
-                done=format_bytes(p.done), total=format_bytes(p.total),  # type: ignore[attr-defined]
-                speed=format_bytes(int(p.speed_bps)),  # type: ignore[attr-defined]
+                done=format_bytes(p.done), total=format_bytes(p.total), speed=format_bytes(int(p.speed_bps)),
                 eta=self.tr("about {m} min left").format(m=int(eta // 60) + 1) if eta else ""))
 
-    @Slot(int, object)
-    def job_done_event_response(self, job_id: int, result: object) -> None:
-        if job_id == self.hardware_job:
-            self.hardware = result  # type: ignore[assignment]
-            self.show_entry()
-        elif job_id in self.check_jobs:
-            repo = self.check_jobs.pop(job_id)
-            self.states[repo] = result  # type: ignore[assignment]
-            self.show_entry()
-        elif job_id == getattr(self, "search_job", None):
-            self.search_job = None
-            found = list(result)  # type: ignore[call-overload]
-            self.state_label.setText(self.tr("Found: {repos}").format(repos=", ".join(found) or "—"))
-        elif job_id in self.downloads:
-            row = self.downloads.pop(job_id)[0]
-            self.activity_progress.emit(f"download:{job_id}", None)
-            if result == "paused":
-                row.detail.setText(self.tr("Paused. What arrived is kept."))
-                row.pause_button.hide()
-                row.resume_button.show()
-            elif result == "cancelled":
-                row.detail.setText(self.tr("Cancelled."))
-                row.setEnabled(False)
-            else:
-                row.bar.setValue(1000)
-                row.detail.setText(self.tr("Installed and verified."))
-                row.pause_button.hide()
-                row.cancel_button.hide()
-                self.installed.emit()
-                self.activity_done.emit(self.tr("Download finished"), self.tr(
-                    "{name} is installed and verified.").format(name=row.label.text()))
-
-    @Slot(int, object)
-    def job_failed_event_response(self, job_id: int, error: object) -> None:
-        message = translate_message(error.message) if isinstance(error, UserFacingError) else str(error)
-        if job_id == self.hardware_job:
-            log.warning("hardware detection failed: %s", error)
-            self.state_label.setText(self.tr("This computer's hardware could not be read ({detail}); "
-                                             "what fits is not known.").format(detail=message))
-        elif job_id in self.check_jobs:
-            self.check_jobs.pop(job_id)
-            self.state_label.setText(message)
-        elif job_id == getattr(self, "search_job", None):
-            self.search_job = None
-            self.state_label.setText(message)
-        elif job_id in self.downloads:
-            row = self.downloads.pop(job_id)[0]
-            self.activity_progress.emit(f"download:{job_id}", None)
-            self.activity_done.emit(self.tr("Download stopped"), message)
-            row.detail.setText(message)
+    def download_ended(self, job: int, row: DownloadRow, result: str) -> None:
+        self.downloads.pop(job, None)
+        self.activity_progress.emit(f"download:{job}", None)
+        if result == "paused":
+            row.detail.setText(self.tr("Paused. What arrived is kept."))
             row.pause_button.hide()
             row.resume_button.show()
+        elif result == "cancelled":
+            row.detail.setText(self.tr("Cancelled."))
+            row.setEnabled(False)
+        else:
+            row.bar.setValue(1000)
+            row.detail.setText(self.tr("Installed and verified."))
+            row.pause_button.hide()
+            row.cancel_button.hide()
+            self.installed.emit()
+            self.mark_installed()
+            self.show_entry()
+            self.activity_done.emit(self.tr("Download finished"), self.tr(
+                "{name} is installed and verified.").format(name=row.label.text()))
+
+    def download_failed(self, job: int, row: DownloadRow, error: UserFacingError) -> None:
+        self.downloads.pop(job, None)
+        message = translate_message(error.message)
+        self.activity_progress.emit(f"download:{job}", None)
+        self.activity_done.emit(self.tr("Download stopped"), message)
+        row.detail.setText(message)
+        row.pause_button.hide()
+        row.resume_button.show()
