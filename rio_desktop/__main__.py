@@ -63,7 +63,10 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
     decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
                                                   n_threads=args.threads or None), models_dir=app_paths().models)
     backend = LlamaCppBackend(n_threads=args.threads or None)
-    return backend, backend.load(decision.params)
+    info = backend.load(decision.params)
+    if info.notice is not None:  # e.g. the GPU failed and the CPU took the model
+        print(f"note: {info.notice}", file=sys.stderr)
+    return backend, info
 
 
 def _add_reasoning_arguments(parser: argparse.ArgumentParser) -> None:
@@ -359,6 +362,7 @@ def _summarize(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from rio_desktop.engine import ggml_backends
     from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
     from rio_desktop.engine.reasoning import ReasoningProgress
@@ -400,7 +404,9 @@ def _generate(args: argparse.Namespace) -> int:
             "reasoning_mode": info.reasoning_mode,
             "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
             "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,
-            "finish_reason": result.finish_reason,
+            "finish_reason": result.finish_reason, "devices": list(info.devices),
+            "cpu_variant": ggml_backends.loaded().cpu_variant if ggml_backends.loaded() else "",
+            "device_bytes": info.device_bytes,
         }), file=sys.stderr)
     return 0
 
@@ -412,9 +418,11 @@ def _doctor(args: argparse.Namespace) -> int:
     from rio_desktop.units import format_bytes
 
     hardware = detect(app_paths().models)
+    llama = llama_build.backend_report()
     if args.json:
         data = hardware.as_dict()
         data["llama_cpp_python"] = llama_build.llama_cpp_python_version()
+        data["llama"] = llama
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
     cpu, ram, disk = hardware.cpu, hardware.ram, hardware.disk
@@ -430,6 +438,16 @@ def _doctor(args: argparse.Namespace) -> int:
         print("GPU: none found")
     print(f"llama-cpp-python {llama_build.llama_cpp_python_version()}, backends: "
           f"{', '.join(hardware.llama_backends)}")
+    print(f"llama.cpp CPU variant: {llama['cpu_variant']} ({' '.join(llama['cpu_features']) or 'no features read'})")
+    for device in llama["devices"]:
+        print(f"llama.cpp device: {device['name']} ({device['backend']}, {device['description']}): "
+              f"{format_bytes(device['free_bytes'])} free of {format_bytes(device['total_bytes'])}")
+    for name, why in llama["remembered"].get("skipped", {}).items():
+        print(f"llama.cpp CPU variant {name} skipped on this computer: {why}")
+    for module, status in llama["remembered"].get("gpu", {}).items():
+        print(f"llama.cpp GPU module {module}: {status}")
+    for notice in llama["notices"]:
+        print(f"note: {notice}")
     for advice in hardware.advice:
         print(f"advice: {advice}")
     return 0
@@ -449,13 +467,14 @@ def _plan(args: argparse.Namespace) -> int:
 
     hardware = detect(app_paths().models)
     gpu_free, ram = hardware.gpu_free_bytes, hardware.ram["available_bytes"]
+    names = hardware.gpu_names
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
     approximate = False
     reasoning = None
     if repo is None:
         model = inspect_model_file(local)
-        plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
+        plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx, names))]
         reasoning = model.reasoning_mode
     else:
         token = get_secret(HUB_TOKEN)
@@ -473,7 +492,7 @@ def _plan(args: argparse.Namespace) -> int:
         elif state.status != "available":
             raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
         else:
-            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
+            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx, names))
                      for q in state.quantizations]
     if args.json:
         data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
@@ -490,6 +509,8 @@ def _plan(args: argparse.Namespace) -> int:
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
             print(f"  {label:<16} {format_bytes(value)}")
         print(f"  context {result.n_ctx} tokens; GPU layers {result.n_gpu_layers}; split {result.tensor_split}")
+        for device, value in result.devices.items():
+            print(f"  on {device:<13} {format_bytes(value)}")
         for tip in result.suggestions:
             print(f"  would fit with: {tip}")
     return 0
@@ -635,6 +656,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if argv[:1] == [pdf_child.CHILD_ARGUMENT]:
         return pdf_child.main()
+    if argv[:1] == ["_backend-probe"]:  # backend_probe.CHILD_ARGUMENT (that module loads llama.cpp's libraries)
+        from rio_desktop.engine import backend_probe
+
+        return backend_probe.child_main(argv[1:])
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         return _gui(argv)
@@ -643,6 +668,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rio_desktop.paths import app_paths
 
     setup_logging(app_paths().logs)
+    from rio_desktop.engine.backend_probe import configure_backends
+    from rio_desktop.settings import Settings
+
+    configure_backends(Settings(app_paths().config), app_paths())
     try:
         if args.command == "generate":
             return _generate(args)

@@ -37,6 +37,8 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length (tokens)")),
     # "auto" (the memory plan decides), "all", or a number of layers (models.loading)
     Option("gpu_layers", str, "auto", QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
+    Option("use_gpu", bool, True, QT_TRANSLATE_NOOP("Core", "Use the GPU")),
+    Option("cpu_variant", str, "", QT_TRANSLATE_NOOP("Core", "llama.cpp CPU variant (empty: automatic)")),
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
     Option("recent_documents", list, [], QT_TRANSLATE_NOOP("Core", "Recently opened documents")),

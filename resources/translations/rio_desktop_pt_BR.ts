@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="26"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="28"/>
+        <source>Automatic (now: {name})</source>
+        <translation>Automático (agora: {name})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="36"/>
+        <source>llama.cpp CPU variant</source>
+        <translation>Variante de CPU do llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="37"/>
+        <source>Use the graphics card (GPU) when there is one</source>
+        <translation>Usar a placa de vídeo (GPU) quando houver uma</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="41"/>
+        <source>Determined when the first model is loaded.</source>
+        <translation>Definido quando o primeiro modelo for carregado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="46"/>
+        <source>CPU: {variant} ({features})</source>
+        <translation>CPU: {variant} ({features})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="47"/>
+        <source>no features reported</source>
+        <translation>nenhum recurso informado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="50"/>
+        <source>{name} ({description}): {free} free of {total}</source>
+        <translation>{name} ({description}): {free} livres de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="52"/>
+        <source>None: models run on the CPU.</source>
+        <translation>Nenhum: os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="57"/>
+        <source>Skipped on this computer: {names}</source>
+        <translation>Ignoradas neste computador: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="64"/>
+        <source>llama.cpp in use:</source>
+        <translation>llama.cpp em uso:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="65"/>
+        <source>GPU devices:</source>
+        <translation>Dispositivos de GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="66"/>
+        <source>CPU &amp;variant:</source>
+        <translation>&amp;Variante de CPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="69"/>
+        <source>GPU:</source>
+        <translation>GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="70"/>
+        <source>The CPU variant and the GPU choice apply the next time Rio Desktop starts.</source>
+        <translation>A variante de CPU e a escolha da GPU valem a partir da próxima vez que o Rio Desktop for aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="76"/>
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="77"/>
+        <source>Automatic picks the fastest variant this processor runs correctly; choose another only if the automatic one misbehaves</source>
+        <translation>O modo automático escolhe a variante mais rápida que este processador executa corretamente; escolha outra apenas se a automática apresentar problemas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="79"/>
+        <source>Off: models always run on the processor, even with a graphics card</source>
+        <translation>Desligado: os modelos sempre rodam no processador, mesmo com placa de vídeo</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
@@ -268,37 +361,42 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="100"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="135"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="224"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="260"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="258"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="284"/>
+        <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
+        <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="360"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="262"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="364"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="324"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="387"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="386"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="449"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="521"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="584"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -476,106 +574,116 @@
     </message>
     <message>
         <location filename="../../rio_desktop/settings.py" line="40"/>
+        <source>Use the GPU</source>
+        <translation>Usar a GPU</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <source>llama.cpp CPU variant (empty: automatic)</source>
+        <translation>Variante de CPU do llama.cpp (vazio: automática)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42"/>
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43"/>
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44"/>
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45"/>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46"/>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49"/>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50"/>
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52"/>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53"/>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="54"/>
+        <location filename="../../rio_desktop/settings.py" line="56"/>
         <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="55"/>
+        <location filename="../../rio_desktop/settings.py" line="57"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="56"/>
+        <location filename="../../rio_desktop/settings.py" line="58"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="57"/>
+        <location filename="../../rio_desktop/settings.py" line="59"/>
         <source>Read scanned pages (OCR)</source>
         <translation>Ler páginas digitalizadas (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="58"/>
+        <location filename="../../rio_desktop/settings.py" line="60"/>
         <source>Language of scanned pages</source>
         <translation>Idioma das páginas digitalizadas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="60"/>
+        <location filename="../../rio_desktop/settings.py" line="62"/>
         <source>Model reasoning (thinking)</source>
         <translation>Raciocínio do modelo (pensamento)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="61"/>
+        <location filename="../../rio_desktop/settings.py" line="63"/>
         <source>Reasoning budget (tokens per step)</source>
         <translation>Limite de raciocínio (tokens por etapa)</translation>
     </message>
@@ -630,22 +738,22 @@
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="231"/>
+        <location filename="../../rio_desktop/models/planner.py" line="339"/>
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="237"/>
+        <location filename="../../rio_desktop/models/planner.py" line="345"/>
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="239"/>
+        <location filename="../../rio_desktop/models/planner.py" line="347"/>
         <source>the organisation&apos;s server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="249"/>
+        <location filename="../../rio_desktop/models/planner.py" line="357"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -930,6 +1038,16 @@
         <source>A searchable copy of {name} could not be made ({detail}).</source>
         <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="230"/>
+        <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
+        <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="251"/>
+        <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
+        <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadRow</name>
@@ -1137,52 +1255,52 @@
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="382"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="383"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="398"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="400"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="467"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="468"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="488"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="489"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="499"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="500"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="506"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="508"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="529"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="530"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="535"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="536"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="549"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="550"/>
         <source>The printer could not be opened.</source>
         <translation>Não foi possível abrir a impressora.</translation>
     </message>
@@ -1190,12 +1308,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="76"/>
+        <location filename="../../rio_desktop/ui/app.py" line="77"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="77"/>
+        <location filename="../../rio_desktop/ui/app.py" line="78"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -2188,309 +2306,309 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="50"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="61"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62"/>
         <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
         <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
         <source>On, within the budget</source>
         <translation>Ligado, dentro do limite</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
         <source>Off (faster; models that always think are stopped at once)</source>
         <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="69"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="74"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="80"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Automatic (from the memory plan)</source>
         <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="103"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
         <source>Automatic: pages without usable text</source>
         <translation>Automático: páginas sem texto utilizável</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
         <source>Always: read every page from its image</source>
         <translation>Sempre: ler todas as páginas pela imagem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
         <source>Portuguese</source>
         <translation>Português</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
         <source>Spanish</source>
         <translation>Espanhol</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="114"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="117"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="122"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="123"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="138"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="143"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="185"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="189"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="190"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="189"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
         <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
         <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193"/>
         <source>The language scanned pages are written in</source>
         <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
         <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
         <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
         <source>At most this many tokens of reasoning per step; then the model must answer</source>
         <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="200"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="204"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="204"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="206"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="205"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="206"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="210"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="211"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="211"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="212"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="216"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="218"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="241"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="243"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="261"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="262"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -2498,17 +2616,17 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="269"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="290"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="292"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="291"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="293"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>

@@ -20,6 +20,7 @@ from rio_desktop.engine.reasoning import (
     ReasoningProgress,
     ReasoningTask,
 )
+from rio_desktop.i18n import Message
 
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length", "cancelled"]
@@ -66,6 +67,9 @@ class ModelInfo:
     description: str = ""
     parts: tuple[Path, ...] = ()  # the model's file(s) on this computer; none for a server model
     reasoning_mode: ReasoningMode = "never"  # from the chat template (engine.reasoning)
+    devices: tuple[str, ...] = ("CPU",)  # where llama.cpp put the model: "Vulkan0", "CUDA0", "CPU", ...
+    device_bytes: dict[str, int] = field(default_factory=dict)  # what it allocated on each
+    notice: Message | None = None  # e.g. the GPU failed and the CPU took the model
 
     @property
     def parameters_label(self) -> str:

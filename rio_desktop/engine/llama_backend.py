@@ -9,14 +9,16 @@ import codecs
 import collections
 import contextlib
 import ctypes
+import dataclasses
 import inspect
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from rio_desktop.engine import llama_build
+from rio_desktop.engine import backend_probe, ggml_backends, llama_build
 from rio_desktop.engine.backend import (
     Backend,
     CancelToken,
@@ -66,30 +68,63 @@ _llama: Any = None
 _log_callback: Any = None
 # llama.cpp's last error lines: a failed load returns only NULL, the reason is in its log.
 _recent_errors: collections.deque[str] = collections.deque(maxlen=5)
+# What llama.cpp allocated where during the current load, from its log lines "<device> model buffer size =
+# 98.00 MiB", "<device> KV buffer size", "<device> compute buffer size".
+_BUFFER_LINE = re.compile(r"(\S+) (model|KV|compute|RS) buffer size\s*=\s*([\d.]+) MiB")
+_buffer_log: list[tuple[str, str, int]] | None = None
 
 
 def _llama_cpp() -> Any:
-    """Import llama_cpp on first use (it loads a large native library) and route its log to ours."""
-    global _llama, _log_callback
+    """Import llama_cpp on first use (it loads a large native library), route its log to ours and load its
+    backends: the dynamic build loads none by itself (engine.backend_probe chooses them)."""
+    global _llama
     if _llama is None:
         import llama_cpp
 
-        last_level = [logging.DEBUG]
-
-        @llama_cpp.llama_log_callback
-        def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-            # Level 5 continues the previous line at its level.
-            python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
-            last_level[0] = python_level
-            if python_level >= logging.ERROR:
-                _recent_errors.append(text.decode("utf-8", errors="replace").strip())
-            if llama_log.isEnabledFor(python_level):
-                llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
-
-        llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
-        _log_callback = forward  # keep the ctypes callback alive
+        route_llama_log()
+        backend_probe.ensure()
         _llama = llama_cpp
     return _llama
+
+
+def route_llama_log() -> None:
+    """llama.cpp's and ggml's log into Python logging (once), the error lines kept for messages."""
+    global _log_callback
+    if _log_callback is not None:
+        return
+    import llama_cpp
+
+    last_level = [logging.DEBUG]
+
+    @llama_cpp.llama_log_callback
+    def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        # Level 5 continues the previous line at its level.
+        python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
+        last_level[0] = python_level
+        if python_level >= logging.ERROR:
+            _recent_errors.append(text.decode("utf-8", errors="replace").strip())
+        if _buffer_log is not None:
+            found = _BUFFER_LINE.search(text.decode("utf-8", errors="replace"))
+            if found:
+                _buffer_log.append((found[1], found[2], int(float(found[3]) * 1024 * 1024)))
+        if llama_log.isEnabledFor(python_level):
+            llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
+
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
+    _log_callback = forward  # keep the ctypes callback alive
+
+
+def device_name(buffer: str) -> str:
+    """The device of a llama.cpp buffer name: "CPU_Mapped", "CPU_REPACK" and a GPU backend's pinned host
+    memory ("Vulkan_Host", "CUDA_Host") are the CPU's; "Vulkan0" is itself."""
+    return "CPU" if buffer.upper().startswith("CPU") or buffer.endswith("_Host") else buffer
+
+
+def _device_bytes(lines: Sequence[tuple[str, str, int]]) -> dict[str, int]:
+    per_device: dict[str, int] = {}
+    for buffer, _kind, size in lines:
+        per_device[device_name(buffer)] = per_device.get(device_name(buffer), 0) + size
+    return per_device
 
 
 def llama_arguments(**arguments: Any) -> dict[str, Any]:
@@ -113,7 +148,8 @@ class _BuftOverride(ctypes.Structure):
 
 
 def _cpu_buffer_type() -> int:
-    ggml = _llama_cpp()._ggml.libggml
+    _llama_cpp()
+    ggml = ggml_backends._ggml()  # the instance libllama uses (see there)
     ggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     ggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
     ggml.ggml_backend_dev_buffer_type.argtypes = [ctypes.c_void_p]
@@ -233,8 +269,74 @@ class LlamaCppBackend(Backend):
             self.set_threads(params.n_threads)
         n_threads = self.threads.choose()
         self.unload()
+        notice: Message | None = None
         started = time.perf_counter()
+        try:
+            llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
+        except ModelLoadError:
+            if params.n_gpu_layers == 0 or (cancel is not None and cancel.cancelled):
+                raise
+            # A GPU that fails (its driver, its memory) must not cost the clerk the model: the CPU takes it.
+            log.warning("loading %s on the GPU failed; loading it on the CPU", model_file.path.name)
+            gpu_error = " ".join(_recent_errors)
+            params = dataclasses.replace(params, n_gpu_layers=0, tensor_split=None, experts_on_cpu=False)
+            llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
+            notice = Message(QT_TRANSLATE_NOOP(
+                "Core", "The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: "
+                        "{reason})"), reason=gpu_error or "?")
+        load_seconds = time.perf_counter() - started
+        # Count what the model really evaluates: a prompt prefix shared with the previous request stays
+        # in the KV cache and is not evaluated again.
+        evaluate = llm.eval
+
+        def counting_eval(tokens: Sequence[int]) -> None:
+            self._evaluated += len(tokens)
+            evaluate(tokens)
+
+        llm.eval = counting_eval
+        self._llm = llm
+        self._model_file = model_file
+        vocab_model = llm._model
+        self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
+            else ""
+        eos_text = vocab_model.token_get_text(vocab_model.token_eos()) if vocab_model.token_eos() >= 0 else ""
+        try:
+            self._template = ChatTemplate(model_file.chat_template.source, self._bos_text, eos_text)
+        except ChatTemplateError:  # validated already; only the token texts differ
+            self._template = model_file.chat_template
+        devices = tuple(sorted(buffers, key=lambda name: (name == "CPU", name))) or ("CPU",)
+        gpu_devices = [d for d in devices if d != "CPU"]
+        backend = llama_build.backend_family(gpu_devices[0]) if gpu_devices else "CPU"
+        self._info = ModelInfo(
+            path=model_file.path,
+            name=model_file.name,
+            architecture=model_file.architecture,
+            parameters=int(vocab_model.n_params()),
+            quantization=model_file.quantization,
+            context_trained=trained,
+            context_used=int(llm.n_ctx()),
+            backend=backend,
+            n_gpu_layers=params.n_gpu_layers,
+            file_bytes=model_file.total_bytes,
+            load_seconds=load_seconds,
+            description=vocab_model.desc(),
+            parts=tuple(model_file.parts),
+            reasoning_mode=reasoning_mode(self._template),
+            devices=devices,
+            device_bytes=buffers,
+            notice=notice,
+        )
+        log.info("loaded %s (%s, %s, ctx %d, %s, reasoning %s) in %.2f s", self._info.name,
+                 self._info.architecture, self._info.quantization, self._info.context_used, backend,
+                 self._info.reasoning_mode, load_seconds)
+        return self._info
+
+    def _create(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
+                progress: Callable[[float], None] | None, cancel: CancelToken | None) -> tuple[Any, dict[str, int]]:
+        """Llama() with these parameters, and the bytes llama.cpp allocated per device."""
+        global _buffer_log
         _recent_errors.clear()
+        _buffer_log = []
         try:
             with _model_params(progress, cancel, params.experts_on_cpu):
                 llm = llama_cpp.Llama(**llama_arguments(
@@ -264,48 +366,9 @@ class LlamaCppBackend(Backend):
                         "memory: close other programs, choose a smaller model or a shorter context, or put "
                         "fewer layers on the GPU. (llama.cpp said: {reason})"),
                 name=model_file.path.name, reason=reason)) from exc
-        load_seconds = time.perf_counter() - started
-        # Count what the model really evaluates: a prompt prefix shared with the previous request stays
-        # in the KV cache and is not evaluated again.
-        evaluate = llm.eval
-
-        def counting_eval(tokens: Sequence[int]) -> None:
-            self._evaluated += len(tokens)
-            evaluate(tokens)
-
-        llm.eval = counting_eval
-        self._llm = llm
-        self._model_file = model_file
-        vocab_model = llm._model
-        self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
-            else ""
-        eos_text = vocab_model.token_get_text(vocab_model.token_eos()) if vocab_model.token_eos() >= 0 else ""
-        try:
-            self._template = ChatTemplate(model_file.chat_template.source, self._bos_text, eos_text)
-        except ChatTemplateError:  # validated already; only the token texts differ
-            self._template = model_file.chat_template
-        gpu_backends = [b for b in llama_build.backend_names() if b != "CPU"]
-        backend = gpu_backends[0] if gpu_backends and params.n_gpu_layers != 0 else "CPU"
-        self._info = ModelInfo(
-            path=model_file.path,
-            name=model_file.name,
-            architecture=model_file.architecture,
-            parameters=int(vocab_model.n_params()),
-            quantization=model_file.quantization,
-            context_trained=trained,
-            context_used=int(llm.n_ctx()),
-            backend=backend,
-            n_gpu_layers=params.n_gpu_layers,
-            file_bytes=model_file.total_bytes,
-            load_seconds=load_seconds,
-            description=vocab_model.desc(),
-            parts=tuple(model_file.parts),
-            reasoning_mode=reasoning_mode(self._template),
-        )
-        log.info("loaded %s (%s, %s, ctx %d, %s, reasoning %s) in %.2f s", self._info.name,
-                 self._info.architecture, self._info.quantization, self._info.context_used, backend,
-                 self._info.reasoning_mode, load_seconds)
-        return self._info
+        finally:
+            lines, _buffer_log = _buffer_log or [], None
+        return llm, _device_bytes(lines)
 
     def set_threads(self, n_threads: int | None) -> None:
         self.threads = ThreadPolicy(override=n_threads)

@@ -33,6 +33,7 @@ from rio_desktop.models.loading import parse_gpu_layers as parse_gpu_layers_sett
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.computer_panel import ComputerPanel
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.translations import LANGUAGES
@@ -161,6 +162,7 @@ class SettingsDialog(QDialog):
             label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 2, 220))
             field.setAccessibleName(_title(name))
             form.addRow(label, widget)
+        self.computer = ComputerPanel(local, settings, self)
         network.addRow(QLabel(self.tr("Network:")), self.offline)
         for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
                                    self.server_url), (self.tr("Server &model:"), self.server_model),
@@ -276,7 +278,7 @@ class SettingsDialog(QDialog):
                              gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
                              templates_folder=self.templates_folder.text().strip(),
                              offline=self.offline.isChecked(), ocr_mode=self.ocr_mode.currentData(),
-                             ocr_language=self.ocr_language.currentData())
+                             ocr_language=self.ocr_language.currentData(), **self.computer.values())
         self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
                              server_model=self.server_model.currentText().strip(),
                              server_verify_tls=self.server_tls.isChecked(),
