@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need to build and run llama.cpp's Vulkan backend on Debian 12 (run as root):
 # glslc, the Vulkan loader, lavapipe (mesa-vulkan-drivers: a Vulkan device on the CPU, so the GPU path is
-# tested without a GPU), vulkaninfo, and qemu-user (the CPU-variant test on an emulated older CPU).
+# tested without a GPU), vulkaninfo, qemu-user (the CPU-variant test on an emulated older CPU) and
+# poppler-utils (pdftoppm and pdftotext: the letter's pages measured in pixels, print compared with export).
 # Debian 12's Vulkan headers (1.3.239) are too old for ggml-vulkan, so Debian 13's libvulkan-dev and
 # spirv-headers are unpacked (not installed) into the dev cache, where dev.py looks for them. apt reads
 # Debian 13's package list through a private configuration: the system's sources are not touched.
@@ -11,7 +12,7 @@ HEADERS="$CACHE/vulkan-headers-1.4.309"
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     need=()
-    for pkg in glslc libvulkan1 mesa-vulkan-drivers vulkan-tools qemu-user; do
+    for pkg in glslc libvulkan1 mesa-vulkan-drivers vulkan-tools qemu-user poppler-utils; do
         dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
     done
     if [ ${#need[@]} -gt 0 ]; then
