@@ -10,41 +10,23 @@ from pathlib import Path
 
 import pytest
 from pdf_factory import text_pdf
+from wrapping_backend import WrappingBackend
 
 from rio_desktop.documents.citations import strip_citations
 from rio_desktop.documents.pdf_text import read_pdf
 from rio_desktop.documents.summarize import Summarizer, SummaryOptions
-from rio_desktop.engine.backend import Backend, GenerationParams, LoadParams
+from rio_desktop.engine.backend import GenerationParams, LoadParams
 from rio_desktop.engine.llama_backend import LlamaCppBackend
 from rio_desktop.engine.reasoning import ReasoningPolicy
 
 
-class Recording(Backend):
+class Recording(WrappingBackend):
     """The real backend; keeps every generation to compare the summary with what the model answered."""
 
     def __init__(self, inner: LlamaCppBackend) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.generations = []
         self.params: list[GenerationParams] = []
-
-    @property
-    def info(self):
-        return self.inner.info
-
-    def load(self, params, cancel=None, progress=None):
-        return self.inner.load(params, cancel, progress)
-
-    def unload(self) -> None:
-        self.inner.unload()
-
-    def context_size(self) -> int:
-        return self.inner.context_size()
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def count_chat_tokens(self, messages, reasoning=None) -> int:
-        return self.inner.count_chat_tokens(messages, reasoning)
 
     def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None):
         self.params.append(params)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from pdf_factory import page_text, text_pdf
+from wrapping_backend import WrappingBackend
 
 from rio_desktop.documents.pdf_text import PageText, PdfText, read_pdf
 from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions
 from rio_desktop.engine.backend import (
-    Backend,
     CancelToken,
-    ChatMessage,
     Generation,
     GenerationParams,
     LoadParams,
@@ -23,32 +21,13 @@ from rio_desktop.engine.backend import (
 from rio_desktop.engine.llama_backend import LlamaCppBackend
 
 
-class RecordingBackend(Backend):
+class RecordingBackend(WrappingBackend):
     """The real backend, with every prompt measured against the context before it runs."""
 
     def __init__(self, inner: LlamaCppBackend) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.calls: list[tuple[int, int, str]] = []  # (prompt tokens, max tokens, user message)
         self.reasoning_budgets: list[int] = []
-
-    @property
-    def info(self):
-        return self.inner.info
-
-    def load(self, params, cancel=None, progress=None):
-        return self.inner.load(params, cancel, progress)
-
-    def unload(self) -> None:
-        self.inner.unload()
-
-    def context_size(self) -> int:
-        return self.inner.context_size()
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
-        return self.inner.count_chat_tokens(messages, reasoning)
 
     def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
         prompt = self.inner.count_chat_tokens(messages, params.reasoning)
