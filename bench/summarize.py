@@ -26,6 +26,8 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--ctx", type=int, default=8192)
     parser.add_argument("--style", default="bullets", choices=("bullets", "executive", "detailed"))
+    parser.add_argument("--reasoning", default="auto", choices=("auto", "on", "off"))
+    parser.add_argument("--reasoning-budget", type=int, default=1024)
     args = parser.parse_args()
     from engine import default_model
     from report import print_table, write_results
@@ -34,6 +36,7 @@ def main() -> int:
     from rio_desktop.documents.summarize import Summarizer, SummaryOptions
     from rio_desktop.engine.backend import LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
+    from rio_desktop.engine.reasoning import ReasoningPolicy
 
     if args.generate:
         sys.path.insert(0, str(ROOT / "tests"))
@@ -56,7 +59,8 @@ def main() -> int:
     backend.load(LoadParams(model_path=model, n_ctx=args.ctx))
     load_s = time.perf_counter() - started
     progress_seen = []
-    summarizer = Summarizer(backend, SummaryOptions(style=args.style),
+    options = SummaryOptions(style=args.style, reasoning=ReasoningPolicy(args.reasoning, args.reasoning_budget))
+    summarizer = Summarizer(backend, options,
                             on_progress=lambda p: progress_seen.append((p.stage, p.done, p.total)))
     result = summarizer.run(document)
     wall_s = time.perf_counter() - wall_started
@@ -70,7 +74,10 @@ def main() -> int:
         "pages": stats.pages, "text_pages": stats.text_pages, "document_tokens": stats.document_tokens,
         "evaluated_tokens": stats.evaluated_tokens, "evaluated_ratio": stats.evaluated_ratio,
         "evaluated_budget": stats.evaluated_budget, "chunks": stats.chunks, "merge_rounds": stats.merge_rounds,
-        "calls": stats.calls, "extraction_s": extraction_s, "extraction_pages_per_s": stats.pages / extraction_s,
+        "calls": stats.calls, "reasoning": args.reasoning, "reasoning_mode": summarizer.reasoning_mode,
+        "reasoning_tokens": stats.reasoning_tokens, "reasoning_steps": stats.reasoning_steps,
+        "reasoning_overhead": stats.reasoning_overhead,
+        "extraction_s": extraction_s, "extraction_pages_per_s": stats.pages / extraction_s,
         "model_load_s": load_s, "model_s": model_s, "elsewhere_s": elsewhere_s, "wall_s": wall_s,
         # Share of the summary's wall time (model loading aside) spent outside the model.
         "outside_model_share": outside, "points": len(result.points),
@@ -83,6 +90,8 @@ def main() -> int:
         ("evaluated tokens (ratio; goal <= 1.3 + fixed per chunk)",
          f"{stats.evaluated_tokens} ({stats.evaluated_ratio:.3f}; budget {stats.evaluated_budget})"),
         ("chunks / merge rounds / model calls", f"{stats.chunks} / {stats.merge_rounds} / {stats.calls}"),
+        (f"reasoning tokens ({summarizer.reasoning_mode}, {args.reasoning}; steps; budget overhead)",
+         f"{stats.reasoning_tokens} ({stats.reasoning_steps}; {stats.reasoning_overhead})"),
         ("extraction", f"{extraction_s:.1f} s ({stats.pages / extraction_s:.1f} pages/s)"),
         ("model (prompt + generation)", f"{model_s:.1f} s"),
         ("elsewhere (planning, citations)", f"{elsewhere_s:.1f} s"),

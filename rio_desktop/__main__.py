@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import signal
@@ -16,6 +17,7 @@ from rio_desktop import APP_ID, __version__
 if TYPE_CHECKING:
     from rio_desktop.documents.pdf_text import PdfText
     from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
+    from rio_desktop.engine.reasoning import ReasoningPolicy
     from rio_desktop.models.library import ModelLibrary
 
 
@@ -61,7 +63,26 @@ def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
     decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
                                                   n_threads=args.threads or None), models_dir=app_paths().models)
     backend = LlamaCppBackend(n_threads=args.threads or None)
-    return backend, backend.load(decision.params)
+    info = backend.load(decision.params)
+    if info.notice is not None:  # e.g. the GPU failed and the CPU took the model
+        print(f"note: {info.notice}", file=sys.stderr)
+    return backend, info
+
+
+def _add_reasoning_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--reasoning", choices=("auto", "on", "off"), default="auto",
+                        help="the model's reasoning (thinking): auto is off for letters, rewrites and notes and "
+                             "on for summaries and answers, where the model's template allows it")
+    parser.add_argument("--reasoning-budget", type=int, default=1024, metavar="N",
+                        help="reasoning tokens per step; then the model must answer (default 1024)")
+
+
+def _reasoning_policy(args: argparse.Namespace) -> ReasoningPolicy:
+    from rio_desktop.engine.reasoning import ReasoningPolicy
+
+    if args.reasoning_budget < 0:
+        raise CliError("--reasoning-budget takes a number of tokens, 0 or more")
+    return ReasoningPolicy(args.reasoning, args.reasoning_budget)
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -80,6 +101,8 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_model_arguments(generate)
     generate.add_argument("--seed", type=int, default=None)
     generate.add_argument("--stats", action="store_true", help="print statistics as JSON on stderr")
+    generate.add_argument("--show-reasoning", action="store_true", help="write the model's reasoning to stderr")
+    _add_reasoning_arguments(generate)
 
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
     summarize.add_argument("pdf", type=Path, help="the PDF document")
@@ -89,6 +112,19 @@ def _build_parser() -> argparse.ArgumentParser:
     summarize.add_argument("--json", action="store_true", help="print the result as one JSON object")
     summarize.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
     _add_model_arguments(summarize)
+    summarize.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                           help="read scanned pages by OCR (default: the setting, automatic)")
+
+    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR)")
+    text.add_argument("pdf", type=Path, help="the PDF document")
+    text.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                      help="auto: pages without a usable text layer; always: every page; never (default: "
+                           "the setting, automatic)")
+    text.add_argument("--json", action="store_true", help="print one JSON object with every page")
+    text.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    text.add_argument("--searchable", type=Path, metavar="OUT.pdf",
+                      help="also write a copy of the PDF with the OCR text under its scanned pages")
+    _add_reasoning_arguments(summarize)
 
     ask = commands.add_parser("ask", help="ask questions about a PDF; answers cite the pages they come from")
     ask.add_argument("pdf", type=Path, help="the PDF document")
@@ -99,7 +135,10 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument("-o", "--output", type=Path, help="write the conversation to OUT.md, OUT.docx or OUT.pdf")
     ask.add_argument("--json", action="store_true", help="print the answers as one JSON object")
     ask.add_argument("--password-stdin", action="store_true", help="read the PDF's password from stdin")
+    ask.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                     help="read scanned pages by OCR (default: the setting, automatic)")
     _add_model_arguments(ask)
+    _add_reasoning_arguments(ask)
 
     draft = commands.add_parser("draft", help="draft official correspondence (padrão ofício) to DOCX or PDF")
     draft.add_argument("--template", default="oficio", help="template id (e.g. oficio, resposta_cidadao)")
@@ -108,6 +147,9 @@ def _build_parser() -> argparse.ArgumentParser:
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
     _add_model_arguments(draft)
+    draft.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    draft.add_argument("--seed", type=int, default=None, help="sampling seed (the same letter again)")
+    _add_reasoning_arguments(draft)
 
     doctor = commands.add_parser("doctor", help="this machine's hardware and the llama.cpp build")
     doctor.add_argument("--json", action="store_true", help="print one JSON object")
@@ -136,10 +178,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _draft(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import Provenance, loaded_model_sha256
-    from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, heads_of_powers, load_templates
+    from rio_desktop.documents.letter import body_request, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
+    from rio_desktop.engine.backend import CancelToken
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -157,21 +199,37 @@ def _draft(args: argparse.Namespace) -> int:
         notes = args.notes.read_text(encoding="utf-8")
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
+    policy = _reasoning_policy(args)
     backend, info = open_backend(args)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    plan = policy.plan("letter", info.reasoning_mode)
     try:
-        messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(chosen, fields, notes))]
-        generation = backend.chat(messages, GenerationParams(max_tokens=700, temperature=0.3), cancel=cancel)
+        request = body_request(chosen, fields, notes)
+        params = dataclasses.replace(request.params, reasoning=plan.enabled, reasoning_budget=plan.budget,
+                                     seed=args.seed)
+        generation = backend.chat(list(request.messages), params, cancel=cancel)
     finally:
         backend.unload()
-    letter = compose(chosen, fields, generation.text, heads_of_powers(builtin))
+    letter = compose(chosen, fields, request.clean(generation.text), heads_of_powers(builtin))
     provenance = LetterProvenance(template=chosen.id, model_name=info.name,
                                   model_sha256=loaded_model_sha256(info, app_paths().cache),
                                   created=Provenance.now())
     export_letter(letter, args.output, provenance)
+    if args.json:
+        stats = generation.stats
+        print(json.dumps({
+            "letter": letter.as_text(), "body": letter.body, "file_name": letter.file_name,
+            "output": str(args.output), "model": info.name, "reasoning_mode": info.reasoning_mode,
+            "stats": {"prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+                      "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+                      "finish_reason": generation.finish_reason},
+            "reasoning": [generation.reasoning] if generation.reasoning else [],
+        }, ensure_ascii=False))
+        return 0
     print(letter.as_text())
-    print(f"written: {args.output} (suggested name: {letter.file_name})", file=sys.stderr)
+    suggested = letter.file_name_for(args.output.suffix.lower())
+    print(f"written: {args.output} (suggested name: {suggested})", file=sys.stderr)
     return 0
 
 
@@ -203,30 +261,74 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _read_pdf_cli(path: Path, password_stdin: bool, cancel: CancelToken, progress: _ProgressLine) -> PdfText:
-    """Read a PDF for a command, asking for its password on the terminal when it needs one."""
+def _read_document(args: argparse.Namespace, progress: _ProgressLine,
+                   cancel: CancelToken) -> tuple[PdfText, str | None]:
+    """The PDF's pages (OCR as --ocr or the setting says) and the password that opened it, asking for
+    one where needed."""
     import getpass
 
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, read_pdf
+    from rio_desktop.documents.ocr import ocr_options
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress, read_pdf
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
 
-    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    paths = app_paths()
+    settings = Settings(paths.config)
+    ocr = ocr_options(args.ocr or settings.get("ocr_mode"), settings.get("ocr_language"), paths.cache / "ocr")
+
+    def show(state: ReadProgress) -> None:
+        progress.show("reading (OCR)" if state.ocr else "reading", state.done, state.total, state.eta_s)
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     try:
-        return read_pdf(path, password, cancel, progress.reporter("reading"))
-    except PdfPasswordRequired:
-        if password is not None or not sys.stdin.isatty():
-            raise
-        return read_pdf(path, getpass.getpass(f"Password for {path.name}: "), cancel, progress.reporter("reading"))
+        try:
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+        except PdfPasswordRequired:
+            if password is not None or not sys.stdin.isatty():
+                raise
+            password = getpass.getpass(f"Password for {args.pdf.name}: ")
+            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+    except ReadCancelled:
+        raise CliError("stopped") from None
+
+
+def _text(args: argparse.Namespace) -> int:
+    from rio_desktop.engine.backend import CancelToken
+
+    if args.searchable is not None and args.searchable.suffix.lower() != ".pdf":
+        raise CliError(f"--searchable takes a file ending in .pdf, not {args.searchable.name}")
+    progress = _ProgressLine()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    try:
+        document, password = _read_document(args, progress, cancel)
+    finally:
+        progress.end()
+    if args.searchable is not None:
+        from rio_desktop.documents.searchable import save_searchable_copy
+
+        save_searchable_copy(document, args.searchable, password)
+        print(f"written: {args.searchable}", file=sys.stderr)
+    warnings = [str(w) for w in document.warnings()]
+    if args.json:
+        print(json.dumps({
+            "pages": [{"number": p.number, "text": p.text, "source": p.source,
+                       "confidence": None if p.confidence is None else round(p.confidence, 1),
+                       "status": p.status} for p in document.pages],
+            "warnings": warnings,
+        }, ensure_ascii=False))
+        return 0
+    for page in document.pages:  # a form feed ends each page, as pdftotext does
+        sys.stdout.write(f"{page.text}\n\f" if page.text else "\f")
+    sys.stdout.write("\n")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
 
 
 def _summarize(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, loaded_model_sha256
-    from rio_desktop.documents.summarize import (
-        Summarizer,
-        SummaryError,
-        SummaryOptions,
-        render_summary,
-        summary_document,
-    )
+    from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
@@ -238,14 +340,14 @@ def _summarize(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
+    document, _ = _read_document(args, progress, cancel)
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
     backend, info = open_backend(args)
     try:
-        summarizer = Summarizer(backend, SummaryOptions(style=args.style, language=args.lang), cancel,
-                                lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
+        options = SummaryOptions(style=args.style, language=args.lang, reasoning=_reasoning_policy(args))
+        summarizer = Summarizer(backend, options, cancel, lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
         result = summarizer.run(document)
     finally:
         backend.unload()
@@ -256,16 +358,19 @@ def _summarize(args: argparse.Namespace) -> int:
     label = document.label if document.labels else None  # the printed page numbers, where the PDF has them
     if args.json:
         print(json.dumps({
-            "summary": render_summary(result.points, result.options.style, label),
-            "points": [{"text": p.text, "pages": p.pages, "section": p.heading} for p in result.points],
+            "summary": result.render(label),
+            "points": [{"text": p.text, "pages": p.pages, "section": p.heading,
+                        "check": bool(set(p.pages) & set(result.uncertain_pages))} for p in result.points],
             "stats": result.stats.as_dict(),
             "warnings": [str(w) for w in result.warnings],
             "partial": result.partial,
             "source": {"file": document.path.name, "sha256": document.sha256},
             "model": info.name,
+            "reasoning_mode": info.reasoning_mode,
+            "reasoning": result.reasoning,
         }, ensure_ascii=False))
     else:
-        print(render_summary(result.points, result.options.style, label))
+        print(result.render(label))
         for warning in result.warnings:
             print(f"note: {warning}", file=sys.stderr)
     return 130 if result.partial else 0
@@ -290,7 +395,11 @@ def _ask(args: argparse.Namespace) -> int:
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    document = _read_pdf_cli(args.pdf, args.password_stdin, cancel, progress)
+    policy = _reasoning_policy(args)
+    try:
+        document, _ = _read_document(args, progress, cancel)
+    finally:
+        progress.end()
     problem = Conversation.prepare(document)
     if problem is not None:
         raise AskError(problem)
@@ -300,8 +409,8 @@ def _ask(args: argparse.Namespace) -> int:
     label = document.label if document.labels else None
     answers = []
     try:
-        conversation = Conversation(backend, document, search, AskOptions(language=args.lang,
-                                                                          max_tokens=args.max_tokens))
+        conversation = Conversation(backend, document, search, AskOptions(
+            language=args.lang, max_tokens=args.max_tokens, reasoning=policy))
         for question in args.questions:
             progress.show("answering", len(answers), len(args.questions))
             answer = conversation.ask(question, cancel)
@@ -320,7 +429,8 @@ def _ask(args: argparse.Namespace) -> int:
         if document.labels:
             source["labels"] = document.labels
         print(json.dumps({"answers": [answer_json(a, label) for a in answers], "source": source,
-                          "model": info.name}, ensure_ascii=False))
+                          "model": info.name, "reasoning_mode": info.reasoning_mode,
+                          "reasoning": [a.reasoning for a in answers if a.reasoning]}, ensure_ascii=False))
     else:
         for answer in answers:
             print(f"> {answer.question}\n{answer.render(label)}\n")
@@ -330,14 +440,19 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
+    from rio_desktop.engine import ggml_backends
     from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
     from rio_desktop.engine.errors import GenerationCancelled
+    from rio_desktop.engine.reasoning import ReasoningProgress
 
-    backend, _info = open_backend(args)
+    policy = _reasoning_policy(args)
+    backend, info = open_backend(args)
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
+    plan = policy.plan("chat", info.reasoning_mode)
     params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
-                              stop=tuple(args.stop), seed=args.seed)
+                              stop=tuple(args.stop), seed=args.seed, reasoning=plan.enabled,
+                              reasoning_budget=plan.budget)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
 
@@ -345,8 +460,13 @@ def _generate(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
 
+    def think(progress: ReasoningProgress) -> None:
+        if args.show_reasoning and progress.text:
+            sys.stderr.write(progress.text)
+            sys.stderr.flush()
+
     try:
-        result = backend.chat(messages, params, on_text=write, cancel=cancel)
+        result = backend.chat(messages, params, on_text=write, cancel=cancel, on_reasoning=think)
     except GenerationCancelled:
         sys.stdout.write("\n")
         return 130
@@ -358,9 +478,13 @@ def _generate(args: argparse.Namespace) -> int:
         stats = result.stats
         print(json.dumps({
             "prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
+            "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+            "reasoning_mode": info.reasoning_mode,
             "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
             "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,
-            "finish_reason": result.finish_reason,
+            "finish_reason": result.finish_reason, "devices": list(info.devices),
+            "cpu_variant": ggml_backends.loaded().cpu_variant if ggml_backends.loaded() else "",
+            "device_bytes": info.device_bytes,
         }), file=sys.stderr)
     return 0
 
@@ -372,9 +496,11 @@ def _doctor(args: argparse.Namespace) -> int:
     from rio_desktop.units import format_bytes
 
     hardware = detect(app_paths().models)
+    llama = llama_build.backend_report()
     if args.json:
         data = hardware.as_dict()
         data["llama_cpp_python"] = llama_build.llama_cpp_python_version()
+        data["llama"] = llama
         print(json.dumps(data, ensure_ascii=False, indent=1))
         return 0
     cpu, ram, disk = hardware.cpu, hardware.ram, hardware.disk
@@ -390,6 +516,16 @@ def _doctor(args: argparse.Namespace) -> int:
         print("GPU: none found")
     print(f"llama-cpp-python {llama_build.llama_cpp_python_version()}, backends: "
           f"{', '.join(hardware.llama_backends)}")
+    print(f"llama.cpp CPU variant: {llama['cpu_variant']} ({' '.join(llama['cpu_features']) or 'no features read'})")
+    for device in llama["devices"]:
+        print(f"llama.cpp device: {device['name']} ({device['backend']}, {device['description']}): "
+              f"{format_bytes(device['free_bytes'])} free of {format_bytes(device['total_bytes'])}")
+    for name, why in llama["remembered"].get("skipped", {}).items():
+        print(f"llama.cpp CPU variant {name} skipped on this computer: {why}")
+    for module, status in llama["remembered"].get("gpu", {}).items():
+        print(f"llama.cpp GPU module {module}: {status}")
+    for notice in llama["notices"]:
+        print(f"note: {notice}")
     for advice in hardware.advice:
         print(f"advice: {advice}")
     return 0
@@ -409,12 +545,15 @@ def _plan(args: argparse.Namespace) -> int:
 
     hardware = detect(app_paths().models)
     gpu_free, ram = hardware.gpu_free_bytes, hardware.ram["available_bytes"]
+    names = hardware.gpu_names
     local = Path(args.model).expanduser()
     repo = None if local.exists() else repo_from_text(args.model)
     approximate = False
+    reasoning = None
     if repo is None:
         model = inspect_model_file(local)
-        plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx))]
+        plans = [(model.name, plan(shape_of(model), gpu_free, ram, args.ctx, names))]
+        reasoning = model.reasoning_mode
     else:
         token = get_secret(HUB_TOKEN)
         state = HubCatalog(app_paths().cache, token=token).state(repo)
@@ -431,22 +570,36 @@ def _plan(args: argparse.Namespace) -> int:
         elif state.status != "available":
             raise CliError(f"{repo} is {state.status}" + (f" ({state.detail})" if state.detail else ""))
         else:
-            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx))
+            plans = [(q.name, plan(shape_of_remote(q.files, token), gpu_free, ram, args.ctx, names))
                      for q in state.quantizations]
     if args.json:
         data = [dict(p.as_dict(), name=name, approximate=approximate) for name, p in plans]
+        if reasoning is not None:
+            data[0]["reasoning_mode"] = reasoning
         print(json.dumps(data[0] if repo is None else data))
         return 0
     for name, result in plans:
         print(f"{name}: {result.mode}" + (" (approximate)" if approximate else ""))
+        if reasoning is not None:
+            print(f"  reasoning        {_REASONING_LABELS[reasoning]}")
         for label, value in (("weights", result.weights_bytes), ("KV cache", result.kv_cache_bytes),
                              ("compute", result.compute_bytes), ("recurrent state", result.recurrent_bytes),
                              ("margin", result.margin_bytes), ("total", result.total_bytes)):
             print(f"  {label:<16} {format_bytes(value)}")
         print(f"  context {result.n_ctx} tokens; GPU layers {result.n_gpu_layers}; split {result.tensor_split}")
+        for device, value in result.devices.items():
+            print(f"  on {device:<13} {format_bytes(value)}")
         for tip in result.suggestions:
             print(f"  would fit with: {tip}")
     return 0
+
+
+_REASONING_LABELS = {
+    "always": "always thinks before it answers (budgeted; --reasoning off closes the block at once)",
+    "switchable": "thinks by default; switchable with enable_thinking (--reasoning)",
+    "never": "answers without a reasoning block",
+    "unknown": "unknown (the server does not show its template)",
+}
 
 
 def _library() -> ModelLibrary:
@@ -581,6 +734,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if argv[:1] == [pdf_child.CHILD_ARGUMENT]:
         return pdf_child.main()
+    if argv[:1] == ["_backend-probe"]:  # backend_probe.CHILD_ARGUMENT (that module loads llama.cpp's libraries)
+        from rio_desktop.engine import backend_probe
+
+        return backend_probe.child_main(argv[1:])
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         return _gui(argv)
@@ -589,6 +746,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rio_desktop.paths import app_paths
 
     setup_logging(app_paths().logs)
+    from rio_desktop.engine.backend_probe import configure_backends
+    from rio_desktop.settings import Settings
+
+    configure_backends(Settings(app_paths().config), app_paths())
     try:
         if args.command == "generate":
             return _generate(args)
@@ -601,6 +762,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _summarize(args)
         if args.command == "ask":
             return _ask(args)
+        if args.command == "text":
+            return _text(args)
         if args.command == "draft":
             return _draft(args)
     except UserFacingError as exc:

@@ -11,10 +11,13 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rio_desktop.atomic import write_atomically
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from rio_desktop.engine.reasoning import ReasoningPolicy
 
 log = logging.getLogger(__name__)
 SETTINGS_FILE = "settings.json"
@@ -34,6 +37,8 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("n_ctx", int, 0, QT_TRANSLATE_NOOP("Core", "Context length (tokens)")),
     # "auto" (the memory plan decides), "all", or a number of layers (models.loading)
     Option("gpu_layers", str, "auto", QT_TRANSLATE_NOOP("Core", "Model layers on the GPU")),
+    Option("use_gpu", bool, True, QT_TRANSLATE_NOOP("Core", "Use the GPU")),
+    Option("cpu_variant", str, "", QT_TRANSLATE_NOOP("Core", "llama.cpp CPU variant (empty: automatic)")),
     Option("last_model", str, "", QT_TRANSLATE_NOOP("Core", "Model loaded at start")),
     Option("recent_models", list, [], QT_TRANSLATE_NOOP("Core", "Recently loaded models")),
     Option("recent_documents", list, [], QT_TRANSLATE_NOOP("Core", "Recently opened documents")),
@@ -51,6 +56,11 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
+    Option("ocr_mode", str, "auto", QT_TRANSLATE_NOOP("Core", "Read scanned pages (OCR)")),
+    Option("ocr_language", str, "por", QT_TRANSLATE_NOOP("Core", "Language of scanned pages")),
+    # engine.reasoning: "auto" (off for letters, rewrites and notes; on for summaries and answers), "on", "off"
+    Option("reasoning", str, "auto", QT_TRANSLATE_NOOP("Core", "Model reasoning (thinking)")),
+    Option("reasoning_budget", int, 1024, QT_TRANSLATE_NOOP("Core", "Reasoning budget (tokens per step)")),
 )}
 
 
@@ -132,6 +142,12 @@ class Settings:
     def save(self) -> None:
         """Write atomically, so a crash mid-write never leaves a half file."""
         write_atomically(self.path, json.dumps(self._user, indent=2, ensure_ascii=False).encode("utf-8"))
+
+    def reasoning_policy(self) -> ReasoningPolicy:
+        """The reasoning choice and budget, as every task applies them (engine.reasoning)."""
+        from rio_desktop.engine.reasoning import ReasoningPolicy, parse_choice
+
+        return ReasoningPolicy(parse_choice(self.get("reasoning")), max(0, int(self.get("reasoning_budget"))))
 
     def remember_model(self, path: str, keep: int = 8) -> None:
         self._values["last_model"] = self._user["last_model"] = path

@@ -103,6 +103,19 @@ def split_model(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     return split_gguf(model_path, folder / "smollm2.gguf", parts=3)
 
 
+@pytest.fixture(scope="session")
+def template_models(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The test model with real reasoning templates: "qwen3.5" (Qwen3.5-4B's: opens the think block,
+    enable_thinking closes it), "qwen3" (Qwen3-0.6B's: the model opens it, enable_thinking writes it
+    closed) and "thinking" (always opens it, no switch)."""
+    from gguf_factory import TEMPLATES, with_chat_template
+
+    folder = tmp_path_factory.mktemp("templates")
+    files = {"qwen3.5": "Qwen3.5-4B.jinja", "qwen3": "Qwen-Qwen3-0.6B.jinja", "thinking": "Thinking-only.jinja"}
+    return {name: with_chat_template(model_path, TEMPLATES / file, folder / f"smollm2-{name}.gguf")
+            for name, file in files.items()}
+
+
 @contextlib.contextmanager
 def gui_in_language(qtbot, folder: Path, language: str):
     """A Gui whose saved language is `language`; its translators are removed afterwards, so later tests

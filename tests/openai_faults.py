@@ -1,5 +1,5 @@
 """A small OpenAI-compatible server that misbehaves on demand: 401, 429 with Retry-After, 503, a
-stream that stalls or stops, malformed event lines."""
+stream that stalls or stops, malformed event lines; or streams scripted deltas (reasoning layouts)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ class FaultyServer:
         self.requests = 0
         self.seen_keys: list[str | None] = []
         self.bodies: list[dict] = []
+        # mode "script": each request streams the next list of deltas (e.g. {"reasoning_content": "..."}
+        # or {"content": "..."}); `props` is what GET /props answers (llama-server shows its template there).
+        self.scripts: list[list[dict]] = []
+        self.props: dict | None = None
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -34,6 +38,12 @@ class FaultyServer:
                 self.wfile.write(body)
 
             def do_GET(self) -> None:  # noqa: N802
+                if self.path.startswith("/props"):
+                    if server.props is None:
+                        self._send(404, b'{"error": "not found"}')
+                    else:
+                        self._send(200, json.dumps(server.props).encode())
+                    return
                 self._send(200, json.dumps({"object": "list", "data": [
                     {"id": "rio-3.5-open", "object": "model", "meta": {"n_ctx_train": 262144}}]}).encode())
 
@@ -61,6 +71,14 @@ class FaultyServer:
                 self.send_header("Connection", "close")
                 self.end_headers()
                 words = ["Olá", ", ", "prezado", " ", "senhor", "."]
+                if mode == "script":
+                    for delta in server.scripts.pop(0):
+                        chunk = {"choices": [{"delta": delta, "finish_reason": None}]}
+                        self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                        self.wfile.flush()
+                    self.wfile.write(b'data: {"choices": [{"delta": {}, "finish_reason": "stop"}]}\n\n')
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    return
                 if mode == "echo":  # the last user message back, word by word
                     text = body["messages"][-1]["content"]
                     words = [w + " " for w in text.split(" ")]

@@ -143,5 +143,97 @@ def labelled_pdf(path: Path, front: int = 3, body: int = 4) -> Path:
             pdf.set_page_label("r")
         elif number == front + 1:
             pdf.set_page_label("D", label_start=1)
+# -- scanned pages -------------------------------------------------------------------------------------
+OFICIO = (
+    "Ofício nº 12/2026/SMF. Senhor Coordenador, a Secretaria Municipal de Fazenda informa que a execução "
+    "orçamentária do programa de saneamento alcançou oitenta e sete milhões de reais, com prioridade para as "
+    "regiões da zona norte e oeste. As ações de manutenção preventiva das estações de tratamento serão "
+    "concluídas até o fim do exercício, conforme o cronograma aprovado pela comissão. Solicitamos a gentileza "
+    "de encaminhar as informações complementares sobre a licitação em andamento, com atenção às questões de "
+    "acessibilidade e à coleção de documentos exigidos pelo edital. A fiscalização das obras de drenagem em "
+    "Guaratiba e Campo Grande continuará sob responsabilidade da Coordenação de Engenharia, que publicará "
+    "relatórios mensais de medição. Atenciosamente, João Conceição, Subsecretário de Gestão."
+)
+PARECER = (
+    "Parecer técnico nº 45/2026. A comissão examinou o pedido de revisão do contrato de iluminação pública e "
+    "concluiu que a substituição das lâmpadas de vapor de sódio por luminárias de LED reduzirá o consumo de "
+    "energia em quarenta por cento. Recomenda-se a aprovação do aditivo, condicionada à apresentação das "
+    "certidões de regularidade fiscal e à garantia de cinco anos para os equipamentos instalados nas praças "
+    "de Madureira, Bangu e Penha."
+)
+# Looks like a bad scanner's "OCR": symbols and stray letters, no words.
+GARBAGE_LAYER = "~|l1 ;;' .,  }{ ^^ |1l ::: ~~ ' ,., /\\ |l| 1l; ~~ ^' ;.; |||"
+
+
+def page_image(text: str, dpi: int = 200):
+    """`text` printed on an A4 page (Helvetica 12 pt, Latin-1 covers Portuguese), as a grey image."""
+    import pypdfium2
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    if text:
+        pdf.set_xy(20, 20)
+        pdf.multi_cell(170, 7, text.replace("—", "-"))
+    page = pypdfium2.PdfDocument(bytes(pdf.output()))[0]
+    return page.render(scale=dpi / 72, grayscale=True).to_pil()
+
+
+def degrade(image, level: str = "light", seed: int = 7):
+    """A scanner's marks: slight rotation, blur, noise and JPEG compression ("light"), or so much that
+    the print drowns in speckle ("heavy"); "clean" only compresses."""
+    import io
+    import random
+
+    from PIL import Image, ImageFilter
+
+    angle, blur, noise, quality = {"clean": (0.0, 0.0, 0.0, 90), "light": (0.7, 0.6, 0.12, 60),
+                                   "heavy": (2.5, 1.0, 0.35, 30)}[level]
+    rng = random.Random(seed)
+    image = image.convert("L")
+    if angle:
+        image = image.rotate(angle * (1 if rng.random() < 0.5 else -1), resample=Image.Resampling.BICUBIC,
+                             fillcolor=255)
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(blur))
+    if noise:
+        speckle = Image.effect_noise(image.size, 80).point(lambda v: 255 if v > 128 else 0)
+        image = Image.blend(image, speckle, noise)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+def scanned_pdf(path: Path, pages: list[tuple[str, str]]) -> Path:
+    """One page per (kind, text): "text" a text page; "scan", "scan-clean", "scan-heavy" the text as an
+    image only (lightly, not, or badly degraded); "blank" an empty scanned page; "garbage" the scan of
+    `text` with a garbage text layer over it (what some scanners' own OCR leaves); "scan-stained" a light
+    scan whose page below its first lines drowns in speckle."""
+    import io
+
+    from fpdf.enums import TextMode
+
+    pdf = _new()
+    for number, (kind, text) in enumerate(pages, start=1):
+        if kind == "text":
+            _text_page(pdf, text or page_text(number))
+            continue
+        level = {"scan": "light", "scan-clean": "clean", "scan-heavy": "heavy", "blank": "light",
+                 "garbage": "light", "scan-stained": "light"}[kind]
+        clean = page_image("" if kind == "blank" else text)
+        image = degrade(clean, level, seed=number)
+        if kind == "scan-stained":
+            half = (0, image.height // 7, image.width, image.height)
+            image.paste(degrade(clean, "heavy", seed=number).crop(half), half[:2])
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=90)
+        pdf.add_page()
+        pdf.image(buffer, x=0, y=0, w=210, h=297)
+        if kind == "garbage":
+            pdf.text_mode = TextMode.INVISIBLE
+            pdf.set_xy(20, 20)
+            pdf.multi_cell(170, 7, GARBAGE_LAYER * 3)
+            pdf.text_mode = TextMode.FILL
     pdf.output(str(path))
     return path

@@ -2,40 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from wrapping_backend import WrappingBackend
 
-from rio_desktop.engine.backend import Backend, ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.backend import Generation, GenerationParams
 from rio_desktop.engine.llama_backend import LlamaCppBackend
 
 
-class RecordingBackend(Backend):
-    """The real backend, with every prompt measured against the context before it runs."""
+class RecordingBackend(WrappingBackend):
+    """The real backend, with every prompt measured against the context (reasoning budget included)
+    before it runs."""
 
     def __init__(self, inner: LlamaCppBackend) -> None:
-        self.inner = inner
+        super().__init__(inner)
         self.calls: list[tuple[int, int, str]] = []  # (prompt tokens, max tokens, user message)
+        self.reasoning_budgets: list[int] = []
 
-    @property
-    def info(self):
-        return self.inner.info
-
-    def load(self, params, cancel=None, progress=None):
-        return self.inner.load(params, cancel, progress)
-
-    def unload(self) -> None:
-        self.inner.unload()
-
-    def context_size(self) -> int:
-        return self.inner.context_size()
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return self.inner.count_chat_tokens(messages)
-
-    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None) -> Generation:
-        prompt = self.inner.count_chat_tokens(messages)
+    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
+        prompt = self.inner.count_chat_tokens(messages, params.reasoning)
         self.calls.append((prompt, params.max_tokens, messages[-1].content))
-        assert prompt + params.max_tokens <= self.inner.context_size(), "a prompt would exceed the context"
-        return self.inner.chat(messages, params, on_text, cancel)
+        self.reasoning_budgets.append(params.reasoning_budget)
+        reserve = params.reasoning_budget + 16 if params.reasoning_budget else 0  # reasoning and its closing
+        assert prompt + params.max_tokens + reserve <= self.inner.context_size(), "a prompt would exceed the context"
+        return self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)

@@ -63,11 +63,11 @@ class Scripted(Backend):
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
         return sum(self.count_tokens(m.content) for m in messages)
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, on_text=None,
-             cancel: CancelToken | None = None) -> Generation:
+             cancel: CancelToken | None = None, on_reasoning=None) -> Generation:
         prompt = messages[-1].content
         if prompt == "fail":
             raise UserFacingError(Message(QT_TRANSLATE_NOOP("Core", "The model stopped with an error: {detail}"),

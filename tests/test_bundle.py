@@ -90,6 +90,26 @@ def test_bundle_summarizes_a_pdf_offline_without_python(package: Path, model_pat
     print(f"bundle summarized 3 pages in {time.monotonic() - started:.1f} s")
 
 
+def test_bundle_reads_a_scanned_page_offline(package: Path, tmp_path: Path) -> None:
+    """OCR in the bundle: tesseract's libraries and the Portuguese data travel with it; no system
+    tesseract, no TESSDATA_PREFIX, no network."""
+    from pdf_factory import OFICIO, scanned_pdf
+
+    internal = package / APP_ID / "_internal"
+    assert (internal / "resources" / "tessdata" / "por.traineddata").stat().st_size > 1_000_000
+    pdf = scanned_pdf(tmp_path / "oficio.pdf", [("text", ""), ("scan", OFICIO)])
+    env = clean_env(tmp_path / "home")
+    env.pop("TESSDATA_PREFIX", None)
+    result = subprocess.run(offline([str(package / APP_ID / APP_ID), "text", str(pdf), "--json"]), env=env,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = json.loads(result.stdout)["pages"]
+    assert [p["source"] for p in pages] == ["text", "ocr"]
+    assert "Conceição" in pages[1]["text"] and pages[1]["confidence"] > 80
+    size = sum(f.stat().st_size for f in (package / APP_ID).rglob("*") if f.is_file() and not f.is_symlink())
+    print(f"bundle folder: {size / 2**20:.0f} MB")
+
+
 def test_bundle_installs_a_model_from_an_exported_folder_offline(package: Path, model_path: Path,
                                                                  tmp_path: Path) -> None:
     """The air-gapped path: a model exported to a USB folder on one computer, installed on another."""

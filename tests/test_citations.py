@@ -7,9 +7,11 @@ import pytest
 from rio_desktop.documents.citations import (
     CitationCheck,
     PageIndex,
+    SummaryPoint,
     check_point,
     cited_pages,
     format_citation,
+    merge_repeated,
     split_points,
     strip_citations,
 )
@@ -79,3 +81,18 @@ def test_split_points_bullets_headings_and_sentences() -> None:
         ("Orçamento", "Primeiro ponto (p. 1)"), ("Orçamento", "Segundo ponto (p. 2)"),
         ("Saúde", "Frase um."), ("Saúde", "Frase dois (p. 3)."),
     ]
+
+
+def test_repeated_points_are_merged_with_their_citations() -> None:
+    repeated = [SummaryPoint("A prefeitura abriu 200 vagas em creches municipais.", [n]) for n in (3, 1, 3)]
+    near = SummaryPoint("A prefeitura abriu 200 vagas em creches municipais", [7])  # no full stop
+    reworded = SummaryPoint("a Prefeitura abriu 200 vagas nas creches municipais.", [8])
+    other = SummaryPoint("O BRT recebeu 40 ônibus elétricos.", [4])
+    merged = merge_repeated([*repeated, other, near, reworded])
+    assert merged == [SummaryPoint("A prefeitura abriu 200 vagas em creches municipais.", [1, 3, 7, 8]), other]
+    assert format_citation(merged[0].pages) == "(pp. 1, 3, 7, 8)"
+
+
+@pytest.mark.parametrize(("pages", "text"), [([6, 7], "(pp. 6, 7)"), ([6, 7, 8], "(pp. 6–8)"), ([2, 4], "(pp. 2, 4)")])
+def test_one_citation_format(pages: list[int], text: str) -> None:
+    assert format_citation(pages) == text

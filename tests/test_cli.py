@@ -98,6 +98,14 @@ def test_draft_to_docx(model_path: Path, tmp_path: Path) -> None:
                  "Assunto: Compra de papel.", "Senhora Diretora,", "Atenciosamente,", "CARLOS MELO"):
         assert part in texts, part
     assert "Ofício 12_2026_compra-papel.docx" in result.stderr
+    assert "O que a carta deve dizer" not in "\n".join(texts)  # the notes' heading never reaches the letter
+
+    pdf = tmp_path / "oficio.pdf"
+    result = _run("draft", "--template", "oficio", "--fields", str(tmp_path / "fields.json"), "--notes",
+                  str(tmp_path / "notes.txt"), "--model", str(model_path), "--ctx", "2048", "-o", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert "(suggested name: Ofício 12_2026_compra-papel.pdf)" in result.stderr  # the output's own extension
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_draft_with_an_unknown_template(model_path: Path, tmp_path: Path) -> None:

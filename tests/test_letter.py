@@ -11,10 +11,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from pypdf import PdfReader
 
-from rio_desktop.documents.letter import SYSTEM_PROMPT, body_prompt, compose, load_templates
+from rio_desktop.documents.letter import body_request, compose, load_templates
 from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_rules import LetterFields
-from rio_desktop.engine.backend import ChatMessage, GenerationParams
+from rio_desktop.engine.backend import GenerationParams
 from rio_desktop.resources import resource_path
 
 FIELDS = {
@@ -22,6 +22,7 @@ FIELDS = {
     "addressee": {"name": "João da Silva", "office": "Secretário Municipal de Saúde", "treatment": "excelencia",
                   "gender": "m", "address": ["Rua Afonso Cavalcanti, 455", "20211-110 Rio de Janeiro/RJ"]},
     "subject": "aquisição de computadores", "relation": "higher",
+    "department": "Coordenadoria-Geral de Tecnologia da Informação",
     "signatory": {"name": "Maria Souza", "office": "coordenadora-geral de gestão de pessoas substituta"},
 }
 BODY = ("Senhor Secretário,\n\nSolicito a aquisição de vinte computadores para a equipe de atendimento. " * 1 +
@@ -67,11 +68,14 @@ def test_compose_puts_the_formal_parts_around_a_cleaned_body() -> None:
     assert letter.addressing[:3] == ["A Sua Excelência o Senhor", "João da Silva", "Secretário Municipal de Saúde"]
     assert letter.vocative == "Senhor Secretário,"
     assert letter.subject == "Assunto: Aquisição de computadores."
-    assert [p[:3] for p in letter.body] == ["1. ", "2. ", "3. ", "4. "]
+    assert letter.paragraph_numbers() == ["1", "2", "3", "4"] and letter.body[0].startswith("Solicito")
+    assert letter.letterhead == ["Prefeitura da Cidade do Rio de Janeiro", "Secretaria Municipal de Fazenda",
+                                 "Coordenadoria-Geral de Tecnologia da Informação"]  # the clerk's department
     assert letter.closing == "Respeitosamente,"  # the model's "Atenciosamente," is gone
     assert letter.signature == ["MARIA SOUZA", "Coordenadora-Geral de Gestão de Pessoas substituta"]
     assert "Fulano" not in letter.as_text()
     assert letter.file_name == "Ofício 652_2026_aquisição-computadores.docx"
+    assert letter.file_name_for(".pdf") == "Ofício 652_2026_aquisição-computadores.pdf"
 
 
 def test_docx_follows_the_page_rules(tmp_path: Path) -> None:
@@ -87,21 +91,28 @@ def test_docx_follows_the_page_rules(tmp_path: Path) -> None:
     header = [p for p in section.first_page_header.paragraphs if p.text]
     assert [p.text for p in header] == list(letter.letterhead)
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in header)
+    assert section.first_page_header._element.xml.count("<pic:pic") == 1  # the template's emblem
+    assert round(section.header_distance.cm, 2) == 2.0
     assert not any(p.text for p in section.header.paragraphs)
     footer_xml = section.footer._element.xml
     assert "PAGE" in footer_xml and section.footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert "PAGE" not in section.first_page_footer._element.xml
     paragraphs = {p.text: p for p in document.paragraphs if p.text}
     texts = list(paragraphs)
+    body = letter.numbered_body()
     order = [letter.identification, letter.place_date, "A Sua Excelência o Senhor", letter.subject,
-             letter.vocative, letter.body[0], letter.closing, "MARIA SOUZA"]
+             letter.vocative, body[0], letter.closing, "MARIA SOUZA"]
     assert [texts.index(t) for t in order] == sorted(texts.index(t) for t in order)
     assert paragraphs[letter.place_date].alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert paragraphs[letter.subject].runs[0].bold
-    for text in letter.body:
+    for number, text in zip(letter.paragraph_numbers(), body, strict=True):
+        # The number (no full stop) at the margin, a tab to the text at 2.5 cm.
+        assert text.startswith(f"{number}\t")
         fmt = paragraphs[text].paragraph_format
         assert paragraphs[text].alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
-        assert round(fmt.first_line_indent.cm, 2) == 2.5 and fmt.space_after == Pt(6)
+        assert [round(t.position.cm, 2) for t in fmt.tab_stops] == [2.5] and fmt.space_after == Pt(6)
+        assert fmt.first_line_indent is None
+        assert {r.font.name for r in paragraphs[text].runs} <= {None, "Calibri"}
     assert round(paragraphs[letter.closing].paragraph_format.first_line_indent.cm, 2) == 2.5
     for line in letter.signature:
         assert paragraphs[line].alignment == WD_ALIGN_PARAGRAPH.CENTER
@@ -117,9 +128,10 @@ def test_pdf_has_every_part_in_order(tmp_path: Path) -> None:
     reader = PdfReader(str(export_letter(letter, tmp_path / "oficio.pdf", PROVENANCE)))
     assert len(reader.pages) >= 2
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-    parts = ["PREFEITURA DA CIDADE DO RIO DE JANEIRO", "OFÍCIO Nº 652/2026/CGP/SMF",
+    parts = ["Prefeitura da Cidade do Rio de Janeiro", "Coordenadoria-Geral de Tecnologia da Informação",
+             "OFÍCIO Nº 652/2026/CGP/SMF",
              "Rio de Janeiro, 1º de dezembro de 2026.", "A Sua Excelência o Senhor", "Assunto: Aquisição",
-             "Senhor Secretário,", "1. Solicito", "2. Os equipamentos", "Respeitosamente,", "MARIA SOUZA",
+             "Senhor Secretário,", "Solicito", "Os equipamentos", "Respeitosamente,", "MARIA SOUZA",
              "Coordenadora-Geral de Gestão de Pessoas substituta"]
     positions = [text.find(part) for part in parts]
     assert -1 not in positions, [p for p, i in zip(parts, positions, strict=True) if i < 0]
@@ -142,8 +154,10 @@ def test_real_model_body_keeps_the_formal_parts(loaded_backend) -> None:
     template = _templates()["oficio"]
     fields = LetterFields.from_dict(FIELDS)
     notes = "Pedir a compra de 20 computadores; os atuais têm dez anos. Termine com Atenciosamente, e assine."
-    messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", body_prompt(template, fields, notes))]
-    generated = loaded_backend.chat(messages, GenerationParams(max_tokens=200, temperature=0.0)).text
+    request = body_request(template, fields, notes)
+    generated = request.clean(loaded_backend.chat(list(request.messages), GenerationParams(
+        max_tokens=200, temperature=0.0)).text)
+    assert "O que a carta deve dizer" not in generated
     letter = compose(template, fields, generated + "\n\nAtenciosamente,\nJosé")
     reference = compose(template, fields, "Texto.")
     for part in ("identification", "place_date", "addressing", "vocative", "subject", "closing", "signature"):
@@ -155,4 +169,4 @@ def test_real_model_body_keeps_the_formal_parts(loaded_backend) -> None:
 def test_email_layout() -> None:
     letter = compose(_templates()["email_institucional"], LetterFields.from_dict(FIELDS), BODY)
     assert letter.identification == "" and letter.letterhead == []
-    assert letter.vocative == "Senhor Secretário," and not letter.body[0].startswith("1.")
+    assert letter.vocative == "Senhor Secretário," and letter.paragraph_numbers() == [""] * len(letter.body)

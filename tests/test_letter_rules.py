@@ -66,14 +66,16 @@ def test_closing_by_hierarchy(relation, expected: str) -> None:
     assert rules.closing(relation) == expected
 
 
-@pytest.mark.parametrize(("paragraphs", "expected"), [
-    (["Um.", "Dois."], ["Um.", "Dois."]),
-    (["Um.", "Dois.", "Três."], ["1. Um.", "2. Dois.", "3. Três."]),
-    (["1. Um.", "2) Dois.", "Três.", "Quatro."], ["1. Um.", "2. Dois.", "3. Três.", "4. Quatro."]),
-    (["Único."], ["Único."]),
+@pytest.mark.parametrize(("count", "expected"), [
+    (2, ["", ""]), (3, ["1", "2", "3"]), (1, [""]), (0, []),
 ])
-def test_paragraph_numbering_from_three(paragraphs: list[str], expected: list[str]) -> None:
-    assert rules.number_paragraphs(paragraphs) == expected
+def test_paragraph_numbers_from_three_without_full_stop(count: int, expected: list[str]) -> None:
+    assert rules.paragraph_numbers(count) == expected
+
+
+def test_numbers_the_model_or_a_paste_wrote_are_removed() -> None:
+    assert rules.clean_body("1. Um.\n2) Dois.\n3\tTrês.\n1.500 servidores foram chamados.") == [
+        "Um.", "Dois.", "Três.", "1.500 servidores foram chamados."]
 
 
 @pytest.mark.parametrize(("office", "expected"), [

@@ -22,13 +22,13 @@ from rio_desktop.engine.backend import CancelToken
 def test_text_per_page_with_a_scanned_page(tmp_path: Path) -> None:
     path = text_pdf(tmp_path / "relatorio.pdf", 6, scanned=(2, 5))
     seen: list[tuple[int, int]] = []
-    document = read_pdf(path, progress=lambda done, total: seen.append((done, total)))
+    document = read_pdf(path, progress=lambda state: seen.append((state.done, state.total)))
     assert document.page_count == 6
     assert [p.status for p in document.pages] == ["ok", "no_text", "ok", "ok", "no_text", "ok"]
     assert "página 3" in document.pages[2].text and "Saúde" not in document.pages[0].text
     assert document.pages_with("no_text") == [2, 5]
     [warning] = document.warnings()
-    assert "2, 5" in str(warning) and "not covered" in str(warning)
+    assert "2, 5" in str(warning) and "not covered" in str(warning) and "OCR" in str(warning)
     assert seen[-1] == (6, 6)
     assert len(document.sha256) == 64
 

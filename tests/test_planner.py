@@ -155,3 +155,32 @@ def test_moe_plan_keeps_the_experts_on_the_cpu(model_path: Path, monkeypatch) ->
     params, result = planner.load_params(inspect_model_file(model_path), [48 * GB] * 2, 256 * GB, 32_768)
     assert result.mode == "moe_cpu" and params.experts_on_cpu and params.n_gpu_layers == -1
     assert params.tensor_split == (0.5, 0.5)
+
+
+def test_layers_go_to_devices_as_llama_cpp_assigns_them() -> None:
+    from rio_desktop.models.planner import layer_devices
+
+    # 4 layers + the output, all offloaded, split evenly over two GPUs: 0, 0, 0 | 1, 1 (the output last).
+    assert layer_devices(4, -1, [0.5, 0.5]) == [0, 0, 0, 1, 1]
+    # Two of them offloaded: the output counts as one, so only the last layer joins it.
+    assert layer_devices(4, 2, [1.0]) == [-1, -1, -1, 0, 0]
+    assert layer_devices(4, 0, [1.0]) == [-1] * 5
+    assert layer_devices(4, -1, [1.0, 0.0]) == [0] * 5
+
+
+def test_bytes_per_device_keep_the_embeddings_on_the_cpu(model_path: Path) -> None:
+    from rio_desktop.models.planner import device_bytes, shape_of
+
+    shape = shape_of(inspect_model_file(model_path))
+    assert shape.input_bytes > 0 and shape.tied_output  # SmolLM2 reuses its embeddings as the output
+    full = device_bytes(shape, 512, -1, [1.0], gpu_names=["Vulkan0"])
+    assert set(full) == {"Vulkan0", "CPU"}
+    assert full["CPU"] == shape.input_bytes
+    split = device_bytes(shape, 512, -1, [0.5, 0.5], gpu_names=["Vulkan0", "Vulkan1"])
+    assert split["Vulkan0"] > 0 and split["Vulkan1"] > 0
+    on_cpu = device_bytes(shape, 512, 0, [])
+    assert set(on_cpu) == {"CPU"}
+    assert on_cpu["CPU"] == pytest.approx(shape.weights_bytes + shape.kv_bytes(512) + shape.compute_bytes(512),
+                                          rel=0.01)
+    result = plan(shape, [8 * 1024 * MiB, 8 * 1024 * MiB], 16 * 1024 * MiB, 512, ["CUDA0", "CUDA1"])
+    assert result.mode == "gpu" and set(result.devices) == {"CUDA0", "CUDA1", "CPU"}

@@ -170,7 +170,7 @@ def test_summary_citations_show_printed_labels() -> None:
     labels = ["i", "ii", "1", "2"]
     result = SummaryResult(points=[SummaryPoint("Apresentação", [1, 2]), SummaryPoint("Orçamento", [4])],
                            options=SummaryOptions(), stats=SummaryStats())
-    html = summary_html(result, "gray", lambda n: labels[n - 1], "page {n} of the file")
+    html = summary_html(result, "gray", "", lambda n: labels[n - 1], "page {n} of the file")
     assert '<a href="page:2" title="page 2 of the file">ii</a>' in html
     assert '(p. <a href="page:4" title="page 4 of the file">2</a>)' in html
     assert '(p. <a href="page:4">4</a>)' in summary_html(result)  # no labels: the positions

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -45,11 +46,13 @@ def _free_port() -> int:
 class LlamaServer:
     """`python -m llama_cpp.server` with the test model, on 127.0.0.1."""
 
-    def __init__(self, model: Path) -> None:
+    key = KEY
+
+    def __init__(self, model: Path, extra: Sequence[str] = ()) -> None:
         self.port = _free_port()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--n_ctx", "2048", "--host",
-             "127.0.0.1", "--port", str(self.port), "--api_key", KEY, "--model_alias", "rio-teste"],
+             "127.0.0.1", "--port", str(self.port), "--api_key", KEY, "--model_alias", "rio-teste", *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

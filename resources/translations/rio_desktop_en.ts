@@ -4,7 +4,7 @@
 <context>
     <name>SettingsDialog</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -15,8 +15,8 @@
 <context>
     <name>SummarizePage</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

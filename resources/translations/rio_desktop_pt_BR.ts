@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="26"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="28"/>
+        <source>Automatic (now: {name})</source>
+        <translation>Automático (agora: {name})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="36"/>
+        <source>llama.cpp CPU variant</source>
+        <translation>Variante de CPU do llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="37"/>
+        <source>Use the graphics card (GPU) when there is one</source>
+        <translation>Usar a placa de vídeo (GPU) quando houver uma</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="41"/>
+        <source>Determined when the first model is loaded.</source>
+        <translation>Definido quando o primeiro modelo for carregado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="46"/>
+        <source>CPU: {variant} ({features})</source>
+        <translation>CPU: {variant} ({features})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="47"/>
+        <source>no features reported</source>
+        <translation>nenhum recurso informado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="50"/>
+        <source>{name} ({description}): {free} free of {total}</source>
+        <translation>{name} ({description}): {free} livres de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="52"/>
+        <source>None: models run on the CPU.</source>
+        <translation>Nenhum: os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="57"/>
+        <source>Skipped on this computer: {names}</source>
+        <translation>Ignoradas neste computador: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="64"/>
+        <source>llama.cpp in use:</source>
+        <translation>llama.cpp em uso:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="65"/>
+        <source>GPU devices:</source>
+        <translation>Dispositivos de GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="66"/>
+        <source>CPU &amp;variant:</source>
+        <translation>&amp;Variante de CPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="69"/>
+        <source>GPU:</source>
+        <translation>GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="70"/>
+        <source>The CPU variant and the GPU choice apply the next time Rio Desktop starts.</source>
+        <translation>A variante de CPU e a escolha da GPU valem a partir da próxima vez que o Rio Desktop for aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="76"/>
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="77"/>
+        <source>Automatic picks the fastest variant this processor runs correctly; choose another only if the automatic one misbehaves</source>
+        <translation>O modo automático escolhe a variante mais rápida que este processador executa corretamente; escolha outra apenas se a automática apresentar problemas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="79"/>
+        <source>Off: models always run on the processor, even with a graphics card</source>
+        <translation>Desligado: os modelos sempre rodam no processador, mesmo com placa de vídeo</translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
@@ -268,339 +361,399 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="91"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="135"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="215"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="260"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="249"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="284"/>
+        <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
+        <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="360"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="253"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="364"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="313"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="387"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="364"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="449"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="430"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="584"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="91"/>
-        <source>Pages without text (probably scanned images), not covered by the summary: {pages}.</source>
-        <translation>Páginas sem texto (provavelmente imagens digitalizadas), não incluídas no resumo: {pages}.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="93"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="140"/>
         <source>Pages that could not be read, not covered by the summary: {pages}.</source>
         <translation>Páginas que não puderam ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="95"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="142"/>
         <source>Pages that took too long to read, not covered by the summary: {pages}.</source>
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="75"/>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="194"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="83"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="272"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="198"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="63"/>
+        <source>Reading the document was stopped.</source>
+        <translation>A leitura do documento foi interrompida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="133"/>
+        <source>Pages without text (probably scanned images), not covered by the summary: {pages}. Reading scanned pages (OCR) is off in Settings.</source>
+        <translation>Páginas sem texto (provavelmente imagens digitalizadas), não cobertas pelo resumo: {pages}. A leitura de páginas digitalizadas (OCR) está desligada nas Configurações.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="136"/>
+        <source>Pages where no text was found, not even in their image (blank pages or pictures), not covered by the summary: {pages}.</source>
+        <translation>Páginas em que nenhum texto foi encontrado, nem na imagem (páginas em branco ou figuras), não cobertas pelo resumo: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="149"/>
+        <source>Pages read from a poor scan; check what the summary says of them against the original: {pages}.</source>
+        <translation>Páginas lidas de uma digitalização de baixa qualidade; confira no original o que o resumo diz delas: {pages}.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="153"/>
+        <source>Scanned pages could not be read: the text recognition (OCR) failed ({detail}). If this happens with every document, reinstall Rio Desktop.</source>
+        <translation>Não foi possível ler as páginas digitalizadas: o reconhecimento de texto (OCR) falhou ({detail}). Se isso acontecer com todos os documentos, reinstale o Rio Desktop.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="276"/>
         <source>The file {name} is empty.</source>
         <translation>O arquivo {name} está vazio.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="200"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="278"/>
         <source>{name} is not a PDF file. Choose a PDF document.</source>
         <translation>{name} não é um arquivo PDF. Escolha um documento PDF.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="214"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="321"/>
         <source>The password does not open {name}. Try again.</source>
         <translation>A senha não abre {name}. Tente novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="215"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="322"/>
         <source>{name} is protected by a password. Enter it to read the document.</source>
         <translation>{name} é protegido por senha. Digite a senha para ler o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="219"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="326"/>
         <source>{name} is damaged or is not a valid PDF, and cannot be read. If it opens in a PDF viewer, print it to a new PDF and try that file.</source>
         <translation>{name} está danificado ou não é um PDF válido e não pode ser lido. Se ele abrir em um leitor de PDF, imprima-o como um novo PDF e tente esse arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/pdf_text.py" line="242"/>
+        <location filename="../../rio_desktop/documents/pdf_text.py" line="370"/>
         <source>{name} could not be opened: reading it took too long or failed. The file may be damaged.</source>
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="77"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="85"/>
         <source>{name} is a folder, not a model file.</source>
         <translation>{name} é uma pasta, não um arquivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="80"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="88"/>
         <source>The file {name} is empty. Download or copy the model again.</source>
         <translation>O arquivo {name} está vazio. Baixe ou copie o modelo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="86"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
         <source>Rio Desktop is not allowed to read {name}. Check the file&apos;s permissions.</source>
         <translation>O Rio Desktop não tem permissão para ler {name}. Verifique as permissões do arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="90"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
         <source>{name} could not be read: {detail}</source>
         <translation>Não foi possível ler {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="102"/>
         <source>The file {name} is incomplete: it ends inside its header. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: termina no meio do cabeçalho. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="106"/>
         <source>{name} is not a GGUF model file. Choose a file in GGUF format (.gguf).</source>
         <translation>{name} não é um arquivo de modelo GGUF. Escolha um arquivo no formato GGUF (.gguf).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="101"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="109"/>
         <source>The file {name} is damaged and cannot be used as a model ({detail}).</source>
         <translation>O arquivo {name} está danificado e não pode ser usado como modelo ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="110"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="118"/>
         <source>The file {name} is incomplete: it has {have} of the {expected} its contents require. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: tem {have} dos {expected} que seu conteúdo exige. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="123"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
         <source>{name} is part of a model split into {count} files, but its name does not follow the pattern name-00001-of-{count:05d}.gguf, so the other parts cannot be found.</source>
         <translation>{name} é parte de um modelo dividido em {count} arquivos, mas seu nome não segue o padrão nome-00001-of-{count:05d}.gguf, por isso as outras partes não podem ser encontradas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="139"/>
         <source>This model is split into {count} files and {n_missing} of them are missing from {folder}: {missing}. Put every part in the same folder.</source>
         <translation>Este modelo está dividido em {count} arquivos e {n_missing} deles faltam em {folder}: {missing}. Coloque todas as partes na mesma pasta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="151"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="159"/>
         <source>{name} says it is not part {number} of its model. Parts of different models may have been mixed; get the parts again.</source>
         <translation>{name} indica que não é a parte {number} do seu modelo. Partes de modelos diferentes podem ter sido misturadas; obtenha as partes novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="162"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="170"/>
         <source>{name} does not say which model architecture it holds, so it cannot be loaded.</source>
         <translation>{name} não informa a arquitetura do modelo que contém, por isso não pode ser carregado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="166"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="174"/>
         <source>{name} holds a model of architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém um modelo de arquitetura &apos;{arch}&apos;, que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="179"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="187"/>
         <source>The chat template inside {name} tries to run code outside its sandbox. Rio Desktop refused to load this file; get the model from a trusted source.</source>
         <translation>O modelo de conversa dentro de {name} tenta executar código fora da sua área isolada. O Rio Desktop recusou carregar este arquivo; obtenha o modelo de uma fonte confiável.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="183"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="191"/>
         <source>The chat template inside {name} does not work ({detail}). Get a corrected copy of the model.</source>
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
         <location filename="../../rio_desktop/ui/jobs.py" line="30"/>
-        <location filename="../../rio_desktop/engine/service.py" line="243"/>
+        <location filename="../../rio_desktop/engine/service.py" line="282"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="32"/>
+        <location filename="../../rio_desktop/settings.py" line="35"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="33"/>
+        <location filename="../../rio_desktop/settings.py" line="36"/>
         <source>CPU threads</source>
         <translation>Threads de CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="34"/>
+        <location filename="../../rio_desktop/settings.py" line="37"/>
         <source>Context length (tokens)</source>
         <translation>Tamanho do contexto (tokens)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="36"/>
+        <location filename="../../rio_desktop/settings.py" line="39"/>
         <source>Model layers on the GPU</source>
         <translation>Camadas do modelo na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="37"/>
+        <location filename="../../rio_desktop/settings.py" line="40"/>
+        <source>Use the GPU</source>
+        <translation>Usar a GPU</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <source>llama.cpp CPU variant (empty: automatic)</source>
+        <translation>Variante de CPU do llama.cpp (vazio: automática)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="38"/>
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="39"/>
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="40"/>
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42"/>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43"/>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44"/>
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45"/>
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46"/>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49"/>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50"/>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <location filename="../../rio_desktop/settings.py" line="56"/>
         <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52"/>
+        <location filename="../../rio_desktop/settings.py" line="57"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53"/>
+        <location filename="../../rio_desktop/settings.py" line="58"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="208"/>
+        <location filename="../../rio_desktop/settings.py" line="59"/>
+        <source>Read scanned pages (OCR)</source>
+        <translation>Ler páginas digitalizadas (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="60"/>
+        <source>Language of scanned pages</source>
+        <translation>Idioma das páginas digitalizadas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="62"/>
+        <source>Model reasoning (thinking)</source>
+        <translation>Raciocínio do modelo (pensamento)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="63"/>
+        <source>Reasoning budget (tokens per step)</source>
+        <translation>Limite de raciocínio (tokens por etapa)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/export.py" line="210"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter_export.py" line="206"/>
+        <location filename="../../rio_desktop/documents/letter_export.py" line="163"/>
         <source>Letters are exported to Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="95"/>
+        <location filename="../../rio_desktop/documents/export.py" line="97"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="249"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="289"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="251"/>
-        <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF with a text layer (for instance, one passed through OCR).</source>
-        <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou estão ilegíveis. O Rio Desktop ainda não lê texto em imagens; use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
+        <location filename="../../rio_desktop/documents/summarize.py" line="291"/>
+        <source>{name} has no text to summarize: all its {count} pages are images (a scanned document) or unreadable. Turn on reading scanned pages (OCR) in Settings and open it again.</source>
+        <translation>{name} não tem texto para resumir: todas as suas {count} páginas são imagens (um documento digitalizado) ou ilegíveis. Ligue a leitura de páginas digitalizadas (OCR) nas Configurações e abra o documento de novo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="293"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="296"/>
+        <source>{name} has no text to summarize: none of its {count} pages has text, not even read from its image (blank pages, pictures, or scans too poor to read).</source>
+        <translation>{name} não tem texto para resumir: nenhuma das suas {count} páginas tem texto, nem lido da imagem (páginas em branco, figuras ou digitalizações ruins demais para ler).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/summarize.py" line="351"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to summarize with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para resumir. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="362"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="422"/>
         <source>A part of the document does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="453"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="523"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter.py" line="79"/>
+        <location filename="../../rio_desktop/documents/letter.py" line="87"/>
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="231"/>
+        <location filename="../../rio_desktop/models/planner.py" line="339"/>
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="237"/>
+        <location filename="../../rio_desktop/models/planner.py" line="345"/>
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="239"/>
+        <location filename="../../rio_desktop/models/planner.py" line="347"/>
         <source>the organisation&apos;s server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="249"/>
+        <location filename="../../rio_desktop/models/planner.py" line="357"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -776,52 +929,52 @@
         <translation>A conexão com o servidor {url} caiu. Tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="115"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="126"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="123"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="134"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="126"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="137"/>
         <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
         <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="130"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="141"/>
         <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="134"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="145"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="149"/>
         <source>{url} answers, but not as an OpenAI-compatible server (404). Check the address: it usually ends in /v1; your IT department has it.</source>
         <translation>{url} responde, mas não como um servidor compatível com a OpenAI (404). Confira o endereço: ele costuma terminar em /v1; o setor de TI o tem.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="143"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="154"/>
         <source>The server answered with error {status} and gave no reason. Ask your IT department whether it is working.</source>
         <translation>O servidor respondeu com o erro {status} sem dizer o motivo. Pergunte ao setor de TI se ele está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="146"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="157"/>
         <source>The server answered with error {status}: {detail}</source>
         <translation>O servidor respondeu com o erro {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="179"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="190"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="319"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="415"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -876,32 +1029,52 @@
         <translation>Adicionado por você</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="208"/>
+        <location filename="../../rio_desktop/documents/searchable.py" line="53"/>
+        <source>{name} has no pages read by OCR: it is already searchable, or it has no text at all.</source>
+        <translation>{name} não tem páginas lidas por OCR: já é pesquisável ou não tem texto nenhum.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/searchable.py" line="78"/>
+        <source>A searchable copy of {name} could not be made ({detail}).</source>
+        <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="230"/>
+        <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
+        <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="251"/>
+        <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
+        <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="217"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="291"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="300"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="337"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="360"/>
         <source>Type a question first.</source>
         <translation>Digite uma pergunta primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="357"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="380"/>
         <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="366"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="391"/>
         <source>The answer was stopped before the end: what is shown is what the model had written.</source>
         <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="377"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="404"/>
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
@@ -927,432 +1100,250 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="91"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
-        <source>smallest first, e.g. CGP/SMF</source>
-        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
-        <source>Vossa Excelência</source>
-        <translation>Vossa Excelência</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
-        <source>Vossa Senhoria</source>
-        <translation>Vossa Senhoria</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="113"/>
-        <source>Private citizen</source>
-        <translation>Particular (cidadão)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
-        <source>Male (Senhor)</source>
-        <translation>Masculino (Senhor)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
-        <source>Female (Senhora)</source>
-        <translation>Feminino (Senhora)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
-        <source>Street and number
-CEP and city/UF</source>
-        <translation>Logradouro e número
-CEP e cidade/UF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
-        <source>Higher authority</source>
-        <translation>Autoridade superior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
-        <source>Same level</source>
-        <translation>Mesmo nível</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
-        <source>Lower level</source>
-        <translation>Nível inferior</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="131"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="105"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
-        <source>&amp;Number:</source>
-        <translation>&amp;Número:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="136"/>
-        <source>&amp;Year:</source>
-        <translation>&amp;Ano:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Sectors:</source>
-        <translation>&amp;Setores:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;City:</source>
-        <translation>&amp;Cidade:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
-        <source>&amp;Date:</source>
-        <translation>&amp;Data:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>Addressee &amp;name:</source>
-        <translation>Nome do &amp;destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
-        <source>Addressee &amp;office:</source>
-        <translation>Car&amp;go do destinatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>&amp;Form of address:</source>
-        <translation>&amp;Tratamento:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
-        <source>&amp;Gender:</source>
-        <translation>Gên&amp;ero:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>Add&amp;ress:</source>
-        <translation>Endereç&amp;o:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
-        <source>S&amp;ubject:</source>
-        <translation>Ass&amp;unto:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>&amp;References:</source>
-        <translation>&amp;Referências:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
-        <source>Re&amp;lation:</source>
-        <translation>Re&amp;lação:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>Signatory n&amp;ame:</source>
-        <translation>Nome do s&amp;ignatário:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
-        <source>Signatory o&amp;ffice:</source>
-        <translation>Cargo do signatár&amp;io:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="173"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="176"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="177"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="182"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="184"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="164"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="168"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="227"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="228"/>
-        <source>The document&apos;s number, as given by the protocol</source>
-        <translation>O número do documento, como atribuído pelo protocolo</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
+        <source>Template</source>
+        <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="229"/>
-        <source>The year in the document&apos;s identification</source>
-        <translation>O ano na identificação do documento</translation>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
+        <source>Notes</source>
+        <translation>Anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="230"/>
-        <source>The city in the place and date line</source>
-        <translation>A cidade na linha de local e data</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="231"/>
-        <source>The date of the document</source>
-        <translation>A data do documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="232"/>
-        <source>Who receives the document</source>
-        <translation>Quem recebe o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="233"/>
-        <source>The addressee&apos;s office or position</source>
-        <translation>O cargo ou função do destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="234"/>
-        <source>The form of address the Manual de Redação prescribes for the addressee</source>
-        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="235"/>
-        <source>Gives Senhor or Senhora in the vocative</source>
-        <translation>Define Senhor ou Senhora no vocativo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="236"/>
-        <source>The addressee&apos;s address, for the address block</source>
-        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="237"/>
-        <source>One line saying what the document is about</source>
-        <translation>Uma linha dizendo de que trata o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="238"/>
-        <source>Earlier documents this one answers or cites</source>
-        <translation>Documentos anteriores que este responde ou cita</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="239"/>
-        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
-        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="241"/>
-        <source>Who signs the document</source>
-        <translation>Quem assina o documento</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="242"/>
-        <source>The signatory&apos;s office or position</source>
-        <translation>O cargo ou função do signatário</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="243"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="244"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="245"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="246"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="247"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="248"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="249"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="250"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="251"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="204"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="350"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="270"/>
         <source>New letter</source>
         <translation>Nova carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="390"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="314"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="435"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="362"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="456"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="383"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="468"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="400"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="468"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="489"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="532"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="500"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="540"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="508"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="562"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="530"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="568"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="536"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="550"/>
+        <source>The printer could not be opened.</source>
+        <translation>Não foi possível abrir a impressora.</translation>
     </message>
 </context>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="76"/>
+        <location filename="../../rio_desktop/ui/app.py" line="77"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="77"/>
+        <location filename="../../rio_desktop/ui/app.py" line="78"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -1610,6 +1601,226 @@ Os detalhes estão no registro: {log}</translation>
     </message>
 </context>
 <context>
+    <name>LetterForm</name>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="43"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="44"/>
+        <source>The document&apos;s number, as given by the protocol</source>
+        <translation>O número do documento, como atribuído pelo protocolo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="45"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Ano:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="46"/>
+        <source>The year in the document&apos;s identification</source>
+        <translation>O ano na identificação do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="47"/>
+        <source>De&amp;partment:</source>
+        <translation>De&amp;partamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="48"/>
+        <source>The last line of the letterhead, your department; remembered for your next letters</source>
+        <translation>A última linha do timbre, o seu departamento; lembrada nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="50"/>
+        <source>e.g. Coordenadoria-Geral de Gestão de Pessoas</source>
+        <translation>p. ex. Coordenadoria-Geral de Gestão de Pessoas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="51"/>
+        <source>&amp;Sectors:</source>
+        <translation>&amp;Setores:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="52"/>
+        <source>The acronyms in the identification, smallest first; remembered for your next letters</source>
+        <translation>As siglas na identificação, da menor para a maior; lembradas nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="54"/>
+        <source>smallest first, e.g. CGP/SMF</source>
+        <translation>do menor para o maior, p. ex. CGP/SMF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="55"/>
+        <source>&amp;City:</source>
+        <translation>&amp;Cidade:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="56"/>
+        <source>The city in the place and date line</source>
+        <translation>A cidade na linha de local e data</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="57"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="58"/>
+        <source>The date of the document</source>
+        <translation>A data do documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="59"/>
+        <source>Addressee &amp;name:</source>
+        <translation>Nome do &amp;destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="60"/>
+        <source>Who receives the document</source>
+        <translation>Quem recebe o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="61"/>
+        <source>Addressee &amp;office:</source>
+        <translation>Car&amp;go do destinatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="62"/>
+        <source>The addressee&apos;s office or position</source>
+        <translation>O cargo ou função do destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="63"/>
+        <source>&amp;Form of address:</source>
+        <translation>&amp;Tratamento:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="64"/>
+        <source>The form of address the Manual de Redação prescribes for the addressee</source>
+        <translation>A forma de tratamento que o Manual de Redação prescreve para o destinatário</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="66"/>
+        <source>Vossa Excelência</source>
+        <translation>Vossa Excelência</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="67"/>
+        <source>Vossa Senhoria</source>
+        <translation>Vossa Senhoria</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="68"/>
+        <source>Private citizen</source>
+        <translation>Particular (cidadão)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="69"/>
+        <source>&amp;Gender:</source>
+        <translation>Gên&amp;ero:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="70"/>
+        <source>Gives Senhor or Senhora in the vocative</source>
+        <translation>Define Senhor ou Senhora no vocativo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="71"/>
+        <source>Male (Senhor)</source>
+        <translation>Masculino (Senhor)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="72"/>
+        <source>Female (Senhora)</source>
+        <translation>Feminino (Senhora)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="73"/>
+        <source>Add&amp;ress:</source>
+        <translation>Endereç&amp;o:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="74"/>
+        <source>The addressee&apos;s address, for the address block</source>
+        <translation>O endereço do destinatário, para o bloco de endereçamento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="75"/>
+        <source>Street and number
+CEP and city/UF</source>
+        <translation>Logradouro e número
+CEP e cidade/UF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="76"/>
+        <source>S&amp;ubject:</source>
+        <translation>Ass&amp;unto:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="77"/>
+        <source>One line saying what the document is about</source>
+        <translation>Uma linha dizendo de que trata o documento</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="78"/>
+        <source>&amp;References:</source>
+        <translation>&amp;Referências:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="79"/>
+        <source>Earlier documents this one answers or cites</source>
+        <translation>Documentos anteriores que este responde ou cita</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="80"/>
+        <source>Re&amp;lation:</source>
+        <translation>Re&amp;lação:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="81"/>
+        <source>The addressee&apos;s level compared with the signatory&apos;s: it sets the closing (Respeitosamente or Atenciosamente)</source>
+        <translation>O nível do destinatário em relação ao signatário: define o fecho (Respeitosamente ou Atenciosamente)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="83"/>
+        <source>Higher authority</source>
+        <translation>Autoridade superior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="84"/>
+        <source>Same level</source>
+        <translation>Mesmo nível</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="85"/>
+        <source>Lower level</source>
+        <translation>Nível inferior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="86"/>
+        <source>Signatory n&amp;ame:</source>
+        <translation>Nome do s&amp;ignatário:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="87"/>
+        <source>Who signs the document; remembered for your next letters</source>
+        <translation>Quem assina o documento; lembrado nas suas próximas cartas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="88"/>
+        <source>Signatory o&amp;ffice:</source>
+        <translation>Cargo do signatár&amp;io:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/letter_form.py" line="89"/>
+        <source>The signatory&apos;s office or position; remembered for your next letters</source>
+        <translation>O cargo ou função do signatário; lembrado nas suas próximas cartas</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../rio_desktop/ui/main_window.py" line="76"/>
@@ -1845,137 +2056,220 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="49"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="50"/>
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="51"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="106"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="52"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="112"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="53"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="54"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="151"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="56"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="61"/>
+        <source>Reasoning:</source>
+        <translation>Raciocínio:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="59"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="63"/>
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="66"/>
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="67"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="70"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="78"/>
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="79"/>
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="80"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="77"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="81"/>
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="90"/>
         <source>The model&apos;s answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="100"/>
         <source>Write a question to check that the model answers well</source>
         <translation>Escreva uma pergunta para conferir se o modelo responde bem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
         <source>The model&apos;s answer appears here as it is written</source>
         <translation>A resposta do modelo aparece aqui enquanto é escrita</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="113"/>
         <source>Installed</source>
         <translation>Instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="109"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="129"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="115"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="135"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="152"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="159"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="173"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="182"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="195"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="212"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="208"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="219"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
+    </message>
+</context>
+<context>
+    <name>PageTextView</name>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="20"/>
+        <source>Text read from the page</source>
+        <translation>Texto lido da página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="23"/>
+        <source>◀ Previous page</source>
+        <translation>◀ Página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="24"/>
+        <source>Next page ▶</source>
+        <translation>Próxima página ▶</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="27"/>
+        <source>Text of the page</source>
+        <translation>Texto da página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="28"/>
+        <source>Show the text read from the previous page</source>
+        <translation>Mostrar o texto lido da página anterior</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="29"/>
+        <source>Show the text read from the next page</source>
+        <translation>Mostrar o texto lido da próxima página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="30"/>
+        <source>The text Rio Desktop read from this page, as the summary uses it</source>
+        <translation>O texto que o Rio Desktop leu desta página, como o resumo o usa</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="48"/>
+        <source>Page {number}: not read.</source>
+        <translation>Página {number}: não lida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="51"/>
+        <source>Page {number}: read from the image by OCR, {confidence} % confidence.</source>
+        <translation>Página {number}: lida da imagem por OCR, com {confidence} % de confiança.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="54"/>
+        <source>A poor scan: check the text against the page.</source>
+        <translation>Digitalização de baixa qualidade: confira o texto com a página.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="57"/>
+        <source>Page {number}: the PDF&apos;s own text.</source>
+        <translation>Página {number}: o próprio texto do PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="58"/>
+        <source>no text was found</source>
+        <translation>nenhum texto foi encontrado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="58"/>
+        <source>it could not be read</source>
+        <translation>não foi possível lê-la</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="59"/>
+        <source>reading it took too long</source>
+        <translation>a leitura demorou demais</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/page_text_view.py" line="60"/>
+        <source>Page {number}: {reason}; the summary leaves it out.</source>
+        <translation>Página {number}: {reason}; o resumo não a inclui.</translation>
     </message>
 </context>
 <context>
@@ -2042,137 +2336,137 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="70"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="74"/>
         <source>Questions about the document</source>
         <translation>Perguntas sobre o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="73"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
         <source>The conversation</source>
         <translation>A conversa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="78"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
         <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="80"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="87"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="94"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="126"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="132"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="145"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="151"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="197"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="204"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="209"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="217"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="228"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="237"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="239"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="248"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="254"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="263"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="255"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="264"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="276"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="285"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="282"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="291"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="284"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="293"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="285"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="301"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="310"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="318"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="327"/>
         <source>Saved {name}.</source>
         <translation>{name} salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="324"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="333"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -2180,239 +2474,309 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="48"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="53"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="60"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62"/>
+        <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
+        <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <source>On, within the budget</source>
+        <translation>Ligado, dentro do limite</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
+        <source>Off (faster; models that always think are stopped at once)</source>
+        <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70"/>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="72"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Automatic (from the memory plan)</source>
         <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="78"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="79"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <source>Automatic: pages without usable text</source>
+        <translation>Automático: páginas sem texto utilizável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
+        <source>Always: read every page from its image</source>
+        <translation>Sempre: ler todas as páginas pela imagem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <source>Spanish</source>
+        <translation>Espanhol</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="114"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="91"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="123"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="97"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="111"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="138"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="116"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="143"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="153"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="189"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="190"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="155"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
+        <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
+        <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193"/>
+        <source>The language scanned pages are written in</source>
+        <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
+        <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
+        <source>At most this many tokens of reasoning per step; then the model must answer</source>
+        <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="157"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="200"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="159"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="204"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="163"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="206"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="164"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="165"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="210"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="175"/>
-        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
-        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima abertura do Rio Desktop. Contexto e camadas na GPU valem no próximo carregamento de um modelo; as threads valem na hora.</translation>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="218"/>
+        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="199"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="243"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="220"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -2420,17 +2784,17 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="269"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="292"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="293"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -2533,63 +2897,83 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="122"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="126"/>
+        <source>Show the &amp;text read from this page</source>
+        <translation>Mostrar o &amp;texto lido desta página</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="129"/>
+        <source>Switch between the page&apos;s image and the text read from it (by OCR for scanned pages)</source>
+        <translation>Alterna entre a imagem da página e o texto lido dela (por OCR, nas páginas digitalizadas)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="134"/>
+        <source>Save a searc&amp;hable copy…</source>
+        <translation>Salvar uma cópia pes&amp;quisável…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
+        <source>Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it</source>
+        <translation>Salva o PDF com o texto lido das páginas digitalizadas, para que qualquer leitor de PDF possa pesquisá-lo e copiá-lo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="143"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="125"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="126"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="127"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="148"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="128"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="149"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="165"/>
         <source>Summary and questions</source>
         <translation>Resumo e perguntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="166"/>
         <source>Su&amp;mmary</source>
         <translation>Resu&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="167"/>
         <source>&amp;Questions</source>
         <translation>Per&amp;guntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="174"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="163"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="185"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="261"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="294"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="262"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2597,144 +2981,251 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="265"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="197"/>
-        <source>Recent documents…</source>
-        <translation>Documentos recentes…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="208"/>
-        <source>Open a PDF</source>
-        <translation>Abrir um PDF</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="208"/>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="237"/>
-        <source>Reading {name}…</source>
-        <translation>Lendo {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="291"/>
-        <source>Preparing…</source>
-        <translation>Preparando…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="313"/>
-        <source>Stopped reading {name}.</source>
-        <translation>A leitura de {name} foi interrompida.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="318"/>
-        <source>Stopping…</source>
-        <translation>Interrompendo…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="323"/>
-        <source>Summarizing part {k} of {n}</source>
-        <translation>Resumindo a parte {k} de {n}</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
-        <source>Merging notes ({k} of {n})</source>
-        <translation>Juntando as notas ({k} de {n})</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="328"/>
-        <source>Writing the summary</source>
-        <translation>Escrevendo o resumo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="330"/>
-        <source> — about {minutes} min {seconds} s left</source>
-        <translation> — faltam cerca de {minutes} min {seconds} s</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="401"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="367"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="559"/>
+        <source>The file could not be saved</source>
+        <translation>Não foi possível salvar o arquivo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="228"/>
+        <source>Recent documents…</source>
+        <translation>Documentos recentes…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="239"/>
+        <source>Open a PDF</source>
+        <translation>Abrir um PDF</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="239"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="522"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="268"/>
+        <source>Reading {name}…</source>
+        <translation>Lendo {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
+        <source>Stopped reading {name}.</source>
+        <translation>A leitura de {name} foi interrompida.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
+        <source>Stopping…</source>
+        <translation>Interrompendo…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="359"/>
+        <source>Reading page {k} of {n} (OCR)</source>
+        <translation>Lendo a página {k} de {n} (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <source>Reading page {k} of {n}</source>
+        <translation>Lendo a página {k} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
+        <source>Summarizing part {k} of {n}</source>
+        <translation>Resumindo a parte {k} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="372"/>
+        <source>Merging notes ({k} of {n})</source>
+        <translation>Juntando as notas ({k} de {n})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <source>Writing the summary</source>
+        <translation>Escrevendo o resumo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="364"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
+        <source> — about {minutes} min {seconds} s left</source>
+        <translation> — faltam cerca de {minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="367"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="427"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="381"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="433"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="394"/>
-        <source>Reading page {done} of {total}…</source>
-        <translation>Lendo a página {done} de {total}…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="462"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="472"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="553"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="478"/>
-        <source>The summary could not be saved</source>
-        <translation>Não foi possível salvar o resumo</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="467"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="354"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="401"/>
+        <source>check it: the page was read from a poor scan</source>
+        <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="502"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="448"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="508"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="450"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="510"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="451"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="511"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="466"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="520"/>
+        <source>{name} - searchable.pdf</source>
+        <translation>{name} - pesquisável.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="521"/>
+        <source>Save a searchable copy</source>
+        <translation>Salvar uma cópia pesquisável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="532"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="547"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ThinkingIndicator</name>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="30"/>
+        <source>Thinks before every answer (within the reasoning budget; with reasoning off it is stopped at once)</source>
+        <translation>Pensa antes de cada resposta (dentro do limite de raciocínio; com o raciocínio desligado, é interrompido de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="33"/>
+        <source>Thinks by default; Rio Desktop switches it off for letters and rewrites (Settings: Model reasoning)</source>
+        <translation>Pensa por padrão; o Rio Desktop desliga o raciocínio em cartas e reescritas (Configurações: Raciocínio do modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="36"/>
+        <source>Answers without reasoning</source>
+        <translation>Responde sem raciocinar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="38"/>
+        <source>Unknown (the server does not show the model&apos;s template)</source>
+        <translation>Desconhecido (o servidor não mostra o template de conversa do modelo)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="51"/>
+        <source>Model reasoning</source>
+        <translation>Raciocínio do modelo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="55"/>
+        <source>Reasoning budget used</source>
+        <translation>Limite de raciocínio usado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="60"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
+        <source>Show the reasoning</source>
+        <translation>Mostrar o raciocínio</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="64"/>
+        <source>The model&apos;s reasoning (not part of the text)</source>
+        <translation>O raciocínio do modelo (não faz parte do texto)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="66"/>
+        <source>What the model thought before answering; it is not part of the text and is never saved or copied</source>
+        <translation>O que o modelo pensou antes de responder; não faz parte do texto e nunca é salvo nem copiado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="68"/>
+        <source>Show or hide what the model thought before answering</source>
+        <translation>Mostra ou oculta o que o modelo pensou antes de responder</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <source>Thinking… 1 token</source>
+        <translation>Pensando… 1 token</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <source>Thinking… {count} tokens</source>
+        <translation>Pensando… {count} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
+        <source>Reasoned for 1 token</source>
+        <translation>Raciocinou por 1 token</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
+        <source>Reasoned for {count} tokens</source>
+        <translation>Raciocinou por {count} tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="129"/>
+        <source>{used} of {budget} reasoning tokens</source>
+        <translation>{used} de {budget} tokens de raciocínio</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
+        <source>Hide the reasoning</source>
+        <translation>Ocultar o raciocínio</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from rio_desktop import APP_NAME, __version__
@@ -38,14 +38,17 @@ from rio_desktop.documents.citations import (
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PageText, PdfText, format_page_list
 from rio_desktop.documents.search_index import PageSearch, Query
-from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams, task_params
 from rio_desktop.engine.errors import GenerationCancelled
+from rio_desktop.engine.reasoning import ReasoningPolicy, ReasoningProgress
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
 
 Language = Literal["pt-BR", "en"]
 Mode = Literal["whole", "ranked", "not_covered"]
+REASONING_CLOSE_TOKENS = 16  # the engine's forced "</think>" and what follows it
+MIN_USEFUL_REASONING = 64  # fewer reasoning tokens than this help no answer
 SAFETY_TOKENS = 16  # the joined prompt may tokenize a little differently from its counted parts
 DEFAULT_ANSWER_TOKENS = 384
 HISTORY_SHARE = 4  # earlier turns take at most a quarter of the context when pages must be chosen
@@ -63,6 +66,9 @@ class AskOptions:
     language: Language = "pt-BR"
     max_tokens: int = DEFAULT_ANSWER_TOKENS  # the answer budget
     temperature: float = 0.2
+    # Answers reason within a budget where the model and the user's choice allow (engine.reasoning);
+    # the reasoning is shown apart and never enters an answer or an export.
+    reasoning: ReasoningPolicy = field(default_factory=ReasoningPolicy)
 
 
 @dataclass
@@ -70,7 +76,9 @@ class AnswerStats:
     mode: str = "whole"
     prompt_tokens: int = 0
     prompt_tokens_evaluated: int = 0
-    generated_tokens: int = 0
+    generated_tokens: int = 0  # reasoning included
+    reasoning_tokens: int = 0
+    reasoning_budget: int = 0
     time_to_first_token_s: float = 0.0
     seconds: float = 0.0
     rank_seconds: float = 0.0
@@ -102,6 +110,7 @@ class Answer:
     raw: str = ""  # the model's own words: they return unchanged in the next prompt (prefix cache)
     low_confidence_pages: list[int] = field(default_factory=list)
     warnings: list[Message] = field(default_factory=list)
+    reasoning: str = ""  # the model's reasoning, apart; never in the answer, a copy or an export
 
     def render(self, label: PageLabel | None = None) -> str:
         """The answer as text, each sentence with its citation; uncited ones marked."""
@@ -322,15 +331,29 @@ class Conversation:
         return sorted(chosen)
 
     # -- asking --------------------------------------------------------------------------------------
-    def _generate(self, messages: list[ChatMessage], max_tokens: int, cancel: CancelToken,
-                  on_text: Callable[[str], None] | None) -> Generation:
-        """The one place an answer is generated (a reasoning model's policy belongs here)."""
-        params = GenerationParams(max_tokens=max_tokens, temperature=self.options.temperature,
-                                  repeat_penalty=1.1, seed=1)
-        return self.backend.chat(messages, params, on_text, cancel)
+    def _params(self, messages: list[ChatMessage], max_tokens: int) -> GenerationParams:
+        """The answer's parameters with the reasoning the policy gives answers on this model, its budget
+        cut to the room the context leaves after the prompt and the answer (the answer comes first)."""
+        params = task_params("answer", self.options.reasoning, self.backend.info, max_tokens=max_tokens,
+                             temperature=self.options.temperature, repeat_penalty=1.1, seed=1)
+        if not params.reasoning_budget or params.reasoning is False:
+            return params
+        prompt = self.backend.count_chat_tokens(messages, params.reasoning)
+        room = self.backend.context_size() - prompt - max_tokens - SAFETY_TOKENS - REASONING_CLOSE_TOKENS
+        if room >= MIN_USEFUL_REASONING:
+            return replace(params, reasoning_budget=min(params.reasoning_budget, room))
+        # No room to think: answer at once (a model that always reasons is closed by the engine at once).
+        return replace(params, reasoning=False if params.reasoning else None, reasoning_budget=0)
+
+    def _generate(self, messages: list[ChatMessage], params: GenerationParams, cancel: CancelToken,
+                  on_text: Callable[[str], None] | None,
+                  on_reasoning: Callable[[ReasoningProgress], None] | None) -> Generation:
+        """The one place an answer is generated."""
+        return self.backend.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)
 
     def ask(self, question: str, cancel: CancelToken | None = None,
-            on_text: Callable[[str], None] | None = None) -> Answer:
+            on_text: Callable[[str], None] | None = None,
+            on_reasoning: Callable[[ReasoningProgress], None] | None = None) -> Answer:
         """Answer `question` (a follow-up of the earlier ones); the answer is kept for the next."""
         question = question.strip()
         if not question:
@@ -358,8 +381,10 @@ class Conversation:
                 "Core", "The question does not fit the model's context ({tokens} of {n_ctx} tokens)."),
                 tokens=prompt_tokens, n_ctx=stats.context_tokens))
         stats.answer_budget = budget
+        params = self._params(messages, budget)
+        stats.reasoning_budget = params.reasoning_budget
         try:
-            result = self._generate(messages, budget, cancel, on_text)
+            result = self._generate(messages, params, cancel, on_text, on_reasoning)
         except GenerationCancelled as exc:
             result = exc.partial if isinstance(exc.partial, Generation) else Generation("", "cancelled")
             answer.partial = True
@@ -368,6 +393,8 @@ class Conversation:
         stats.prompt_tokens = result.stats.prompt_tokens
         stats.prompt_tokens_evaluated = result.stats.prompt_tokens_evaluated
         stats.generated_tokens = result.stats.generated_tokens
+        stats.reasoning_tokens = result.stats.reasoning_tokens
+        answer.reasoning = result.reasoning
         stats.time_to_first_token_s = result.stats.time_to_first_token_s
         answer.raw = result.text
         answer.points = self._points(result.text, set(pages), stats)

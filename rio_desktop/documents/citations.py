@@ -74,24 +74,38 @@ def strip_citations(text: str) -> str:
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
-def format_citation(pages: Iterable[int], label: PageLabel | None = None) -> str:
-    """"(p. 3)", "(pp. 2–4, 9)"; with `label`, the printed numbers of those pages ("(pp. ii–1)")."""
+def page_spans(pages: Iterable[int]) -> list[tuple[int, int]]:
+    """Cited pages as spans: three or more pages in a row are one span (12–14); two in a row stay two
+    pages (6, 7), as the window and every export write them."""
     numbers = sorted(set(pages))
-    if not numbers:
-        return ""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    spans: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) >= 3:
+            spans.append((run[0], run[-1]))
+        else:
+            spans.extend((n, n) for n in run)
+    return spans
+
+
+def format_span(first: int, last: int, label: PageLabel | None = None) -> str:
     name = label or str
-    if len(numbers) == 1:
-        return f"(p. {name(numbers[0])})"
-    spans: list[str] = []
-    start = previous = numbers[0]
-    for number in numbers[1:] + [None]:  # type: ignore[list-item]
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        spans.append(name(start) if start == previous else f"{name(start)}–{name(previous)}")
-        if number is not None:
-            start = previous = number
-    return f"(pp. {', '.join(spans)})"
+    return name(first) if first == last else f"{name(first)}–{name(last)}"
+
+
+def format_citation(pages: Iterable[int], label: PageLabel | None = None) -> str:
+    """"(p. 12)", "(pp. 6, 7)", "(pp. 3, 12–14)": the one citation format of summaries and answers; with
+    `label`, the printed numbers of those pages ("(pp. ii–1)")."""
+    spans = page_spans(pages)
+    if not spans:
+        return ""
+    prefix = "p." if len(spans) == 1 and spans[0][0] == spans[0][1] else "pp."
+    return f"({prefix} {', '.join(format_span(a, b, label) for a, b in spans)})"
 
 
 def content_words(text: str) -> set[str]:
@@ -186,3 +200,26 @@ def split_points(text: str, paragraph_as_sentences: bool) -> list[tuple[str | No
         paragraph.append(stripped)
     flush()
     return points
+
+
+# Two points whose content words overlap this much (Jaccard) say the same thing.
+SAME_POINT = 0.8
+
+
+def merge_repeated(points: Sequence[SummaryPoint]) -> list[SummaryPoint]:
+    """Identical or near-identical points merged into the first, their citations united. A small
+    model repeats a bullet; a map-reduce repeats a fact found in several chunks."""
+    merged: list[SummaryPoint] = []
+    words: list[set[str]] = []
+    for point in points:
+        these = content_words(point.text)
+        for index, kept in enumerate(merged):
+            ours = words[index]
+            same_text = " ".join(point.text.casefold().split()) == " ".join(kept.text.casefold().split())
+            if same_text or (these and ours and len(these & ours) / len(these | ours) >= SAME_POINT):
+                merged[index] = SummaryPoint(kept.text, sorted(set(kept.pages) | set(point.pages)), kept.heading)
+                break
+        else:
+            merged.append(point)
+            words.append(these)
+    return merged

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rio_desktop.atomic import write_atomically
+from rio_desktop.documents.letter_rules import SENDER_KEYS
 
 log = logging.getLogger(__name__)
 
@@ -60,3 +61,25 @@ class DraftStore:
 
     def delete(self, draft_id: str) -> None:
         self._path(draft_id).unlink(missing_ok=True)
+
+
+class SenderMemory:
+    """The sender's part of the letter (department line, sector acronyms, signatory) as last used by this
+    user: a CGTI clerk's next letter says CGTI without typing it again."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> dict:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            if self.path.exists():
+                log.warning("sender memory %s unreadable: %s", self.path, exc)
+            return {}
+        return {k: v for k, v in data.items() if k in SENDER_KEYS} if isinstance(data, dict) else {}
+
+    def save(self, sender: dict) -> None:
+        if sender == self.load():
+            return
+        write_atomically(self.path, json.dumps(sender, ensure_ascii=False, indent=1).encode("utf-8"))

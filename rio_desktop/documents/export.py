@@ -14,11 +14,13 @@ from pathlib import Path
 
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.atomic import write_atomically
+from rio_desktop.documents.fonts import DOCX_FAMILY, FAMILY, STYLES, font_file
 from rio_desktop.engine.backend import ModelInfo
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 FORMATS = (".md", ".docx", ".pdf")
+BULLET = "•"
 
 
 class ExportError(UserFacingError):
@@ -113,11 +115,16 @@ def _docx_bytes(document: Document) -> bytes:
     import io
 
     from docx import Document as DocxDocument
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     docx = DocxDocument()
+    # Every document we write is A4 (python-docx's default template is US Letter).
+    section = docx.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(25), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     style = docx.styles["Normal"]
-    style.font.name = "Calibri"
+    style.font.name = DOCX_FAMILY
     style.font.size = Pt(11)
     docx.add_heading(document.title, level=1)
     for warning in document.warnings:
@@ -151,53 +158,48 @@ def _docx_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
-# The PDF core fonts cover Latin-1 (all of Portuguese); a few typographic signs are mapped onto it.
-_PDF_SUBSTITUTES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...",
-                                  "•": "-", "\u00a0": " "})
-
-
-def pdf_safe_text(text: str) -> str:
-    return text.translate(_PDF_SUBSTITUTES).encode("latin-1", "replace").decode("latin-1")
-
-
 def _pdf_bytes(document: Document) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    for style in STYLES:  # Carlito embedded: the same on every computer, every character of Portuguese
+        pdf.add_font(FAMILY, style, str(font_file(style)))
     pdf.set_margins(25, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
     provenance = document.provenance
-    pdf.set_title(pdf_safe_text(document.title))
+    pdf.set_title(document.title)
     pdf.set_author(APP_NAME)
     pdf.set_creator(f"{APP_NAME} {provenance.app_version}")
-    pdf.set_subject(pdf_safe_text(f"{provenance.source_name} sha256:{provenance.source_sha256}"))
-    pdf.set_keywords(pdf_safe_text("; ".join(provenance.lines())))
+    pdf.set_subject(f"{provenance.source_name} sha256:{provenance.source_sha256}")
+    pdf.set_keywords("; ".join(provenance.lines()))
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    pdf.set_font("helvetica", "B", 15)
-    pdf.multi_cell(width, 8, pdf_safe_text(document.title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "B", 15)
+    pdf.multi_cell(width, 8, document.title, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    pdf.set_font("helvetica", "I", 9)
+    pdf.set_font(FAMILY, "I", 9)
     for warning in document.warnings:
-        pdf.multi_cell(width, 5, pdf_safe_text(warning), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width, 5, warning, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for line in document.body.splitlines():
         stripped = line.strip()
         if not stripped:
             pdf.ln(2)
         elif stripped.startswith("## "):
-            pdf.set_font("helvetica", "B", 12)
-            pdf.multi_cell(width, 7, pdf_safe_text(stripped[3:]), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FAMILY, "B", 12)
+            pdf.multi_cell(width, 7, stripped[3:], new_x="LMARGIN", new_y="NEXT")
         elif stripped.startswith("- "):
-            pdf.set_font("helvetica", "", 11)
+            pdf.set_font(FAMILY, "", 11)
             pdf.set_x(pdf.l_margin + 4)
-            pdf.multi_cell(width - 4, 6, pdf_safe_text("- " + stripped[2:]), new_x="LMARGIN", new_y="NEXT")
+            # The bullet hangs at the margin, the text aligned after it, as the window shows it.
+            pdf.cell(4, 6, BULLET)
+            pdf.multi_cell(width - 8, 6, stripped[2:], new_x="LMARGIN", new_y="NEXT")
         else:
-            pdf.set_font("helvetica", "", 11)
-            pdf.multi_cell(width, 6, pdf_safe_text(stripped), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font(FAMILY, "", 11)
+            pdf.multi_cell(width, 6, stripped, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
-    pdf.set_font("helvetica", "I", 8)
-    pdf.multi_cell(width, 4, pdf_safe_text(document.footer), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FAMILY, "I", 8)
+    pdf.multi_cell(width, 4, document.footer, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

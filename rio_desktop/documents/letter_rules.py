@@ -33,7 +33,7 @@ _MODEL_CLOSINGS = re.compile(
     r"att\.?|grato|grata)\b.*$", re.IGNORECASE)
 _VOCATIVE_LINE = re.compile(
     r"^\s*(excelentíssim[oa]|senhora?|prezad[oa]|ilustríssim[oa]|digníssim[oa])\b[^.]{0,80},\s*$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*\d+[.)]\s+")
+_NUMBERED = re.compile(r"^\s*\d+(?:[.)]\s+|\t\s*)")
 
 
 def format_date(city: str, date: datetime.date) -> str:
@@ -98,18 +98,18 @@ def signatory_name(name: str) -> str:
     return " ".join(name.split()).upper()
 
 
-def number_paragraphs(paragraphs: Sequence[str]) -> list[str]:
-    """Numbered "1. ", "2. "... only when there are three or more (never the vocative or closing)."""
-    clean = [_NUMBERED.sub("", p).strip() for p in paragraphs if p.strip()]
-    if len(clean) < 3:
-        return clean
-    return [f"{index}. {paragraph}" for index, paragraph in enumerate(clean, start=1)]
+def paragraph_numbers(count: int) -> list[str]:
+    """"1", "2", ... without a full stop (set at the margin, the text 2.5 cm in), only when there are three
+    paragraphs or more; never the vocative or the closing."""
+    if count < 3:
+        return [""] * count
+    return [str(n) for n in range(1, count + 1)]
 
 
 def clean_body(text: str, extra_closings: Sequence[str] = ()) -> list[str]:
     """The model's body as paragraphs, without what code writes itself: a vocative line at the start,
     a closing ("Atenciosamente,") and whatever follows it (a signature), and any numbering."""
-    paragraphs = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
+    paragraphs = [re.sub(r"\s+", " ", _NUMBERED.sub("", p)).strip() for p in re.split(r"\n\s*\n|\n", text)]
     paragraphs = [p for p in paragraphs if p]
     while paragraphs and _VOCATIVE_LINE.match(paragraphs[0]):
         paragraphs.pop(0)
@@ -137,6 +137,10 @@ def subject_line(subject: str) -> str:
     return f"Assunto: {text}."
 
 
+# The fields that describe the sender rather than one letter: remembered per user, last used.
+SENDER_KEYS = ("department", "sectors", "signatory")
+
+
 @dataclass
 class Addressee:
     name: str = ""
@@ -159,6 +163,7 @@ class LetterFields:
     number: str = ""
     year: int = 0
     sectors: list[str] = field(default_factory=list)
+    department: str = ""  # the letterhead's last line ("Coordenadoria-Geral de Tecnologia da Informação")
     city: str = "Rio de Janeiro"
     date: str = ""  # ISO
     addressee: Addressee = field(default_factory=Addressee)
@@ -183,6 +188,10 @@ class LetterFields:
         from dataclasses import asdict
 
         return asdict(self)
+
+    def sender(self) -> dict:
+        """What the app remembers for the clerk's next letter: who writes, from where."""
+        return {key: value for key, value in self.as_dict().items() if key in SENDER_KEYS}
 
     def letter_date(self) -> datetime.date:
         return datetime.date.fromisoformat(self.date) if self.date else datetime.date.today()

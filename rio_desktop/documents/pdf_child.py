@@ -1,8 +1,14 @@
 """The PDF reader process (see pdf_text): reads one request from stdin, writes JSON lines to stdout.
 
-Messages: ["count", n], ["labels", [label, ...]] when the PDF numbers its pages itself, then
-["page", index, text] or ["page_error", index, detail] per page, then
-["done"]; or ["password", wrong_given] / ["error", detail] when the file cannot be opened.
+Messages: ["count", n], ["labels", [label, ...]] when the PDF numbers its pages itself, then per page one of
+  ["page", index, text]              the text layer (usable, or OCR is off)
+  ["cached", index, text]            the page needs OCR and the parent holds it in its cache
+  ["ocr_start", index]               then ["ocr", index, text, confidence, words, boxes] or
+                                     ["ocr_error", index, detail]
+  ["page_error", index, detail]
+then ["done"]; or ["password", wrong_given] / ["error", detail] when the file cannot be opened.
+The parent time-limits every message, so a page that keeps pypdf or tesseract busy too long is killed with
+the process and named.
 """
 
 from __future__ import annotations
@@ -36,9 +42,48 @@ def _page_labels(reader: object) -> list[str] | None:
     return labels
 
 
+def needs_ocr(text: str, mode: str) -> bool:
+    from rio_desktop.documents.text_layer import clean_page_text, usable
+
+    if mode == "never":
+        return False
+    return mode == "always" or not usable(clean_page_text(text))
+
+
+class _Ocr:
+    """Page images and their OCR, made on the first page that needs them (a text PDF never loads them)."""
+
+    def __init__(self, path: str, password: str | None, language: str, tessdata: str | None) -> None:
+        self.path, self.password, self.language, self.tessdata = path, password, language, tessdata
+        self._document = None
+        self._reader = None
+
+    def read(self, index: int) -> tuple[str, float | None, int, list]:
+        from pathlib import Path
+
+        from rio_desktop.documents.ocr import PageOcr, render_page
+
+        if self._document is None:
+            import pypdfium2
+
+            self._document = pypdfium2.PdfDocument(self.path, password=self.password or None)
+            self._reader = PageOcr(self.language, Path(self.tessdata) if self.tessdata else None)
+        assert self._reader is not None
+        page = self._document[index]
+        try:
+            image = render_page(page)
+            scale = image.width / page.get_width()
+        finally:
+            page.close()
+        result = self._reader.read(image, scale)
+        return result.text, result.confidence, result.words, [list(box) for box in result.boxes]
+
+
 def main() -> int:
     request = json.loads(sys.stdin.read())
     path, password, start = request["path"], request.get("password"), int(request.get("start", 0))
+    mode = request.get("ocr", "never")
+    cached = set(request.get("cached", []))
     warnings.simplefilter("ignore")
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     from pypdf import PdfReader
@@ -61,11 +106,26 @@ def main() -> int:
     labels = _page_labels(reader)
     if labels is not None:
         _send("labels", labels)
+    ocr = _Ocr(path, password, request.get("language", "por"), request.get("tessdata"))
     for index in range(start, count):
         try:
-            _send("page", index, reader.pages[index].extract_text() or "")
+            text = reader.pages[index].extract_text() or ""
         except Exception as exc:
-            _send("page_error", index, f"{type(exc).__name__}: {exc}")
+            if mode == "never":
+                _send("page_error", index, f"{type(exc).__name__}: {exc}")
+                continue
+            text = ""  # a page pypdf cannot take apart may still render: its image is read instead
+        if not needs_ocr(text, mode):
+            _send("page", index, text)
+            continue
+        if index in cached:
+            _send("cached", index, text)
+            continue
+        _send("ocr_start", index)
+        try:
+            _send("ocr", index, *ocr.read(index))
+        except Exception as exc:  # a page PDFium cannot render, missing language data
+            _send("ocr_error", index, f"{type(exc).__name__}: {exc}")
     _send("done")
     return 0
 

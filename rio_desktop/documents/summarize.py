@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from rio_desktop import APP_NAME, __version__
@@ -24,12 +25,15 @@ from rio_desktop.documents.citations import (
     SummaryPoint,
     check_point,
     content_words,
+    merge_repeated,
     split_points,
 )
+from rio_desktop.documents.echo import EchoFilter
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PdfText, format_page_list
 from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
 from rio_desktop.engine.errors import GenerationCancelled
+from rio_desktop.engine.reasoning import ReasoningPlan, ReasoningPolicy, ReasoningProgress, ReasoningTask
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
@@ -41,6 +45,7 @@ STYLES: tuple[Style, ...] = ("bullets", "executive", "detailed")
 LANGUAGES: tuple[Language, ...] = ("pt-BR", "en")
 
 SAFETY_TOKENS = 16  # the joined text may tokenize a little differently from its parts
+CLOSE_TOKENS = 16  # room for the closing tag the engine writes when the reasoning reaches its budget
 
 
 class SummaryError(UserFacingError):
@@ -52,6 +57,7 @@ class SummaryOptions:
     style: Style = "bullets"
     language: Language = "pt-BR"
     temperature: float = 0.2
+    reasoning: ReasoningPolicy = field(default_factory=ReasoningPolicy)
 
 
 @dataclass
@@ -109,6 +115,11 @@ class SummaryStats:
     citations_kept: int = 0
     citations_corrected: int = 0
     citations_dropped: int = 0
+    reasoning_tokens: int = 0  # of generated_tokens: the model's reasoning, never in the summary
+    reasoning_steps: int = 0  # steps allowed to reason
+    notes_reasoning_budget: int = 0  # per map or merge step
+    final_reasoning_budget: int = 0
+    reasoning_overhead: int = 0  # the reasoning budgets of the steps run: a fixed overhead per step
 
     @property
     def evaluated_tokens(self) -> int:
@@ -120,8 +131,10 @@ class SummaryStats:
 
     @property
     def evaluated_budget(self) -> int:
-        """The efficiency goal: 1.3 x the document, plus fixed instructions per chunk and the final step."""
-        return int(1.3 * self.document_tokens) + self.chunks * self.overhead_per_chunk + self.final_overhead
+        """The efficiency goal: 1.3 x the document, plus fixed instructions per chunk and the final step,
+        plus each step's reasoning budget (a fixed overhead per step, like its instructions)."""
+        return int(1.3 * self.document_tokens) + self.chunks * self.overhead_per_chunk + self.final_overhead \
+            + self.reasoning_overhead
 
     @property
     def tokens_per_second(self) -> float:
@@ -142,23 +155,43 @@ class SummaryResult:
     stats: SummaryStats
     warnings: list[Message] = field(default_factory=list)
     partial: bool = False
+    uncertain_pages: list[int] = field(default_factory=list)  # read by OCR from a poor scan
+    reasoning: list[str] = field(default_factory=list)  # one per step that reasoned; never in `summary`
+
+    def needs_check(self, point: SummaryPoint) -> bool:
+        """The point cites a page read from a poor scan: the clerk should check it against the page."""
+        return bool(set(point.pages) & set(self.uncertain_pages))
 
     @property
     def summary(self) -> str:
-        return render_summary(self.points, self.options.style)
+        return self.render()
+
+    def render(self, label: PageLabel | None = None) -> str:
+        """The summary as text, points citing a poor scan marked; `label` names pages as the document
+        prints them (PdfText.label)."""
+        return render_summary(self.points, self.options.style, self.uncertain_pages,
+                              _TEXT[self.options.language]["check"], label)
 
 
-def render_summary(points: Sequence[SummaryPoint], style: Style, label: PageLabel | None = None) -> str:
-    """The summary as text; `label` names the pages as the document prints them (PdfText.label)."""
+def render_summary(points: Sequence[SummaryPoint], style: Style, uncertain_pages: Sequence[int] = (),
+                   check_mark: str = "", label: PageLabel | None = None) -> str:
+    """The summary as text; points citing a page in `uncertain_pages` end with `check_mark`; `label` names
+    the pages as the document prints them (PdfText.label)."""
+    uncertain = set(uncertain_pages)
+
+    def render(point: SummaryPoint) -> str:
+        marked = check_mark and uncertain.intersection(point.pages)
+        return f"{point.render(label)} {check_mark}" if marked else point.render(label)
+
     if style == "executive":
-        return " ".join(point.render(label) for point in points)
+        return " ".join(render(point) for point in points)
     lines: list[str] = []
     heading: str | None = None
     for point in points:
         if style == "detailed" and point.heading and point.heading != heading:
             heading = point.heading
             lines.extend(["", f"## {heading}"] if lines else [f"## {heading}"])
-        lines.append(f"- {point.render(label)}")
+        lines.append(f"- {render(point)}")
     return "\n".join(lines).strip()
 
 
@@ -185,6 +218,7 @@ _TEXT = {
         "document": "Documento:\n\n{text}\n\n{instruction}",
         "notes": "Notas do documento, com as páginas de cada uma:\n\n{text}\n\n{instruction}",
         "title": "Resumo — {name}",
+        "check": "[confira: página digitalizada de baixa qualidade]",
         "footer": "Resumo gerado por {app} {version} com o modelo {model} em {date}. Confira cada informação "
                   "nas páginas citadas do documento original.",
         "numbering_labels": "Os números de página citados são os impressos no documento.",
@@ -211,6 +245,7 @@ _TEXT = {
         "document": "Document:\n\n{text}\n\n{instruction}",
         "notes": "Notes on the document, with the pages of each:\n\n{text}\n\n{instruction}",
         "title": "Summary — {name}",
+        "check": "[check: page read from a poor scan]",
         "footer": "Summary written by {app} {version} with the model {model} on {date}. Check each statement "
                   "against the cited pages of the original document.",
         "numbering_labels": "Cited page numbers are the ones printed in the document.",
@@ -223,19 +258,24 @@ class Summarizer:
 
     def __init__(self, backend: Backend, options: SummaryOptions = SummaryOptions(),
                  cancel: CancelToken | None = None, on_progress: Callable[[Progress], None] | None = None,
-                 on_text: Callable[[str], None] | None = None) -> None:
+                 on_text: Callable[[str], None] | None = None,
+                 on_reasoning: Callable[[ReasoningProgress], None] | None = None) -> None:
         self.backend = backend
+        self.on_reasoning = on_reasoning
+        self.reasoning: list[str] = []
         self.options = options
         self.cancel = cancel or CancelToken()
         self.on_progress = on_progress
         self.on_text = on_text
         self.text = _TEXT[options.language]
         self._instruction_words = content_words(" ".join(
-            v for k, v in self.text.items() if k not in ("title", "footer", "page", "numbering_labels")))
+            v for k, v in self.text.items() if k not in ("title", "footer", "page", "check", "numbering_labels")))
         self.stats = SummaryStats()
         self.check = CitationCheck()
         self.n_ctx = backend.context_size()
         self.final_budget = max(128, min(1024, self.n_ctx // 4))  # narrowed to the document in plan()
+        info = backend.info
+        self.reasoning_mode = info.reasoning_mode if info is not None else "never"
         self._header_tokens_by_digits: dict[int, int] = {}
         self.trace: list[tuple[list[int], list[SummaryPoint]]] = []  # (pages seen, points) per map step
         self._done_tokens = 0
@@ -247,11 +287,15 @@ class Summarizer:
         """Why this document cannot be summarized, or None when it can."""
         if document.page_count == 0:
             return Message(QT_TRANSLATE_NOOP("Core", "{name} has no pages."), name=document.path.name)
-        if not document.text_pages:
+        if not document.text_pages and document.ocr_mode == "never":
             return Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} has no text to summarize: all its {count} pages are images (a scanned "
-                        "document) or unreadable. Rio Desktop cannot read text from images yet; use a PDF "
-                        "with a text layer (for instance, one passed through OCR)."),
+                        "document) or unreadable. Turn on reading scanned pages (OCR) in Settings and open "
+                        "it again."), name=document.path.name, count=document.page_count)
+        if not document.text_pages:
+            return Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} has no text to summarize: none of its {count} pages has text, not even read "
+                        "from its image (blank pages, pictures, or scans too poor to read)."),
                 name=document.path.name, count=document.page_count)
         return None
 
@@ -263,8 +307,19 @@ class Summarizer:
     def _page_block(self, number: int, text: str) -> str:
         return f"{self.text['page'].format(n=number)}\n{text}"
 
-    def _overhead(self, template: str, **fields: object) -> int:
-        return self.backend.count_chat_tokens(self._messages(template.format(text="", **fields)))
+    def _overhead(self, template: str, task: ReasoningTask = "notes", **fields: object) -> int:
+        return self.backend.count_chat_tokens(self._messages(template.format(text="", **fields)),
+                                              self._plan(task).enabled)
+
+    def _plan(self, task: ReasoningTask) -> ReasoningPlan:
+        """The reasoning a step may do: the policy's, within a quarter of the context."""
+        plan = self.options.reasoning.plan(task, self.reasoning_mode)
+        return ReasoningPlan(plan.enabled, min(plan.budget, self.n_ctx // 4))
+
+    def _reserve(self, task: ReasoningTask) -> int:
+        """Context a step keeps for its reasoning: the budget and the closing tag."""
+        budget = self._plan(task).budget
+        return budget + CLOSE_TOKENS if budget else 0
 
     def _final_instruction(self) -> str:
         return self.text[self.options.style]
@@ -278,9 +333,12 @@ class Summarizer:
         # A summary is shorter than its document: at most a third of it, within the context's quarter.
         self.final_budget = max(128, min(1024, self.n_ctx // 4, self.stats.document_tokens // 3))
         total = sum(tokens for _, _, tokens in blocks)
-        single_overhead = self._overhead(self.text["document"], instruction=self._final_instruction())
+        final_reserve = self._reserve("summary")
+        self.stats.final_reasoning_budget = self._plan("summary").budget
+        self.stats.notes_reasoning_budget = self._plan("notes").budget
+        single_overhead = self._overhead(self.text["document"], "summary", instruction=self._final_instruction())
         self.stats.final_overhead = single_overhead + self.final_budget
-        if single_overhead + total + self.final_budget + SAFETY_TOKENS <= self.n_ctx:
+        if single_overhead + total + self.final_budget + final_reserve + SAFETY_TOKENS <= self.n_ctx:
             return "single", [Chunk(0, [(n, t) for n, t, _ in blocks], total)]
         map_overhead = self._overhead(self.text["map"], pages="0000–0000", k=99)
         capacity = self.n_ctx - map_overhead - SAFETY_TOKENS
@@ -288,7 +346,7 @@ class Summarizer:
         # re-reading them (merging rounds included) keeps the evaluated tokens within 1.3 x the document.
         notes_budget = max(48, min(512, capacity // 16))
         self.stats.overhead_per_chunk = map_overhead
-        capacity -= notes_budget
+        capacity -= notes_budget + self._reserve("notes")
         if capacity < 128:
             raise SummaryError(Message(QT_TRANSLATE_NOOP(
                 "Core", "The model's context ({n_ctx} tokens) is too small to summarize with. Load the model "
@@ -355,20 +413,30 @@ class Summarizer:
             fraction = 1.0
         self.on_progress(Progress(stage, done, total, eta, fraction))
 
-    def _generate(self, user: str, max_tokens: int, stream: bool = False) -> Generation:
+    def _generate(self, user: str, max_tokens: int, task: ReasoningTask, stream: bool = False) -> Generation:
         messages = self._messages(user)
-        prompt_tokens = self.backend.count_chat_tokens(messages)
-        if prompt_tokens + max_tokens > self.n_ctx:  # planning keeps this from happening; never send it
+        plan = self._plan(task)
+        prompt_tokens = self.backend.count_chat_tokens(messages, plan.enabled)
+        needed = prompt_tokens + max_tokens + self._reserve(task)
+        if needed > self.n_ctx:  # planning keeps this from happening; never send it
             raise SummaryError(Message(QT_TRANSLATE_NOOP(
                 "Core", "A part of the document does not fit the model's context ({tokens} of {n_ctx} "
-                        "tokens)."), tokens=prompt_tokens + max_tokens, n_ctx=self.n_ctx))
+                        "tokens)."), tokens=needed, n_ctx=self.n_ctx))
         params = GenerationParams(max_tokens=max_tokens, temperature=self.options.temperature,
-                                  repeat_penalty=1.1, seed=1)
+                                  repeat_penalty=1.1, seed=1, reasoning=plan.enabled,
+                                  reasoning_budget=plan.budget)
+        if plan.budget:
+            self.stats.reasoning_steps += 1
+            self.stats.reasoning_overhead += self._reserve(task)
         started = time.perf_counter()
         try:
-            result = self.backend.chat(messages, params, self.on_text if stream else None, self.cancel)
+            result = self.backend.chat(messages, params, self.on_text if stream else None, self.cancel,
+                                       on_reasoning=self.on_reasoning)
         finally:
             self.stats.model_seconds += time.perf_counter() - started
+        self.stats.reasoning_tokens += result.stats.reasoning_tokens
+        if result.reasoning:
+            self.reasoning.append(result.reasoning)
         self.stats.calls += 1
         self.stats.prompt_tokens += result.stats.prompt_tokens
         self.stats.prompt_tokens_evaluated += result.stats.prompt_tokens_evaluated
@@ -379,12 +447,13 @@ class Summarizer:
 
     def _points(self, text: str, allowed: set[int], index: PageIndex) -> list[SummaryPoint]:
         sentences = self.options.style == "executive"
+        text = prompt_echo(self.options.language).clean(text)  # our own instructions are never a point
         points = []
         for heading, raw in split_points(text, paragraph_as_sentences=sentences):
             point = check_point(raw, allowed, index, self.check, heading)
             if point is not None and not self._echoes_instructions(point.text, index, allowed):
                 points.append(point)
-        return points
+        return merge_repeated(points)
 
     def _echoes_instructions(self, text: str, index: PageIndex, allowed: set[int]) -> bool:
         """A small model sometimes repeats its instructions back: such a point says nothing of the
@@ -423,7 +492,7 @@ class Summarizer:
                 self._progress("writing", 0, 1)
                 body = "\n\n".join(self._page_block(n, t) for n, t in chunk.pieces)
                 result = self._generate(self.text["document"].format(text=body, instruction=self._final_instruction()),
-                                        self.final_budget, stream=True)
+                                        self.final_budget, "summary", stream=True)
                 points = self._points(result.text, set(chunk.pages), index)
                 self._progress("writing", 1, 1)
             else:
@@ -433,7 +502,7 @@ class Summarizer:
                     pages_label = format_page_list(chunk.pages)
                     k = max(3, self.notes_budget // 40)
                     result = self._generate(self.text["map"].format(pages=pages_label, text=body, k=k),
-                                            self.notes_budget)
+                                            self.notes_budget, "notes")
                     note_points = self._points(result.text, set(chunk.pages), index)
                     self.trace.append((chunk.pages, note_points))
                     notes.append(Note(note_points or [SummaryPoint(_first_sentence(body), chunk.pages)]))
@@ -445,6 +514,7 @@ class Summarizer:
             log.info("summary cancelled after %d calls", self.stats.calls)
         if not points:
             points = [p for note in notes for p in note.points]
+        points = merge_repeated(points)
         self.stats.seconds = time.perf_counter() - started
         self.stats.citations_kept = self.check.kept
         self.stats.citations_corrected = self.check.corrected
@@ -453,21 +523,24 @@ class Summarizer:
             warnings.append(Message(QT_TRANSLATE_NOOP(
                 "Core", "The summary was stopped before the end: what is shown covers only the parts done.")))
         return SummaryResult(points=points, options=self.options, stats=self.stats, warnings=warnings,
-                             partial=partial)
+                             partial=partial, uncertain_pages=document.low_confidence_pages,
+                             reasoning=list(self.reasoning))
 
     def _reduce(self, notes: list[Note], index: PageIndex) -> list[SummaryPoint]:
         """Merge notes in rounds until they fit one final prompt; the final one is streamed."""
-        final_overhead = self._overhead(self.text["notes"], instruction=self._final_instruction())
+        final_overhead = self._overhead(self.text["notes"], "summary", instruction=self._final_instruction())
         self.stats.final_overhead = final_overhead + self.final_budget
+        final_reserve = self._reserve("summary")
         merge_overhead = self._overhead(self.text["merge"], k=99)
         merge_budget = self.notes_budget
         while True:
             rendered = [(note, self.backend.count_tokens(note.render()) + 1) for note in notes]
             total = sum(tokens for _, tokens in rendered)
-            if final_overhead + total + self.final_budget + SAFETY_TOKENS <= self.n_ctx or len(notes) == 1:
+            if final_overhead + total + self.final_budget + final_reserve + SAFETY_TOKENS <= self.n_ctx \
+                    or len(notes) == 1:
                 break
             self.stats.merge_rounds += 1
-            capacity = self.n_ctx - merge_overhead - merge_budget - SAFETY_TOKENS
+            capacity = self.n_ctx - merge_overhead - merge_budget - self._reserve("notes") - SAFETY_TOKENS
             groups: list[list[tuple[Note, int]]] = [[]]
             for note, tokens in rendered:
                 if groups[-1] and sum(t for _, t in groups[-1]) + tokens > capacity:
@@ -485,7 +558,7 @@ class Summarizer:
                 allowed = set().union(*(note.pages for note in group_notes))
                 text = "\n".join(note.render() for note in group_notes)
                 k = max(3, merge_budget // 40)
-                result = self._generate(self.text["merge"].format(text=text, k=k), merge_budget)
+                result = self._generate(self.text["merge"].format(text=text, k=k), merge_budget, "notes")
                 merged.append(Note(self._points(result.text, allowed, index)
                                    or [p for note in group_notes for p in note.points]))
             notes = merged
@@ -493,13 +566,19 @@ class Summarizer:
         text = "\n".join(note.render() for note in notes)
         self._progress("writing", 0, 1)
         # Every way out of the loop above leaves `total` counting exactly these notes.
-        budget = min(self.final_budget, self.n_ctx - final_overhead - total - SAFETY_TOKENS)
+        budget = min(self.final_budget, self.n_ctx - final_overhead - total - final_reserve - SAFETY_TOKENS)
         if budget < 64:  # the notes alone fill the context: they are the summary
             return [p for note in notes for p in note.points]
         result = self._generate(self.text["notes"].format(text=text, instruction=self._final_instruction()),
-                                budget, stream=True)
+                                budget, "summary", stream=True)
         self._progress("writing", 1, 1)
         return self._points(result.text, allowed, index) or [p for note in notes for p in note.points]
+
+
+@cache
+def prompt_echo(language: Language) -> EchoFilter:
+    """Every text of our prompts in `language` (not the title and footer, which the model never sees)."""
+    return EchoFilter.of(text for key, text in _TEXT[language].items() if key not in ("title", "footer"))
 
 
 def _first_sentence(text: str) -> str:
@@ -519,7 +598,7 @@ def summary_document(result: SummaryResult, source: PdfText, model_name: str, mo
                                    date=provenance.created[:10])
     if source.labels:  # the printed numbers differ from the positions: say which ones the citations use
         footer += " " + text["numbering_labels"]
-    body = render_summary(result.points, result.options.style, source.label)
+    body = result.render(source.label)
     return Document(title=text["title"].format(name=source.path.name), body=body,
                     warnings=[w.render(translate) for w in result.warnings], provenance=provenance,
                     footer=footer)

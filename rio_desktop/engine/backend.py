@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from rio_desktop.engine.reasoning import (
+    DEFAULT_REASONING_BUDGET,
+    ReasoningMode,
+    ReasoningPolicy,
+    ReasoningProgress,
+    ReasoningTask,
+)
+from rio_desktop.i18n import Message
+
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length", "cancelled"]
 
@@ -57,6 +66,10 @@ class ModelInfo:
     load_seconds: float
     description: str = ""
     parts: tuple[Path, ...] = ()  # the model's file(s) on this computer; none for a server model
+    reasoning_mode: ReasoningMode = "never"  # from the chat template (engine.reasoning)
+    devices: tuple[str, ...] = ("CPU",)  # where llama.cpp put the model: "Vulkan0", "CUDA0", "CPU", ...
+    device_bytes: dict[str, int] = field(default_factory=dict)  # what it allocated on each
+    notice: Message | None = None  # e.g. the GPU failed and the CPU took the model
 
     @property
     def parameters_label(self) -> str:
@@ -73,13 +86,27 @@ class GenerationParams:
     repeat_penalty: float = 1.1
     stop: tuple[str, ...] = ()
     seed: int | None = None
+    # `max_tokens` is the answer's budget; reasoning has its own on top of it. `reasoning`: render the
+    # template with enable_thinking on/off (None: the template's default). When the reasoning reaches
+    # `reasoning_budget` tokens the engine closes the think block itself and the model answers.
+    reasoning: bool | None = None
+    reasoning_budget: int = DEFAULT_REASONING_BUDGET
+
+
+def task_params(task: ReasoningTask, policy: ReasoningPolicy, info: ModelInfo | None,
+                **fields: object) -> GenerationParams:
+    """GenerationParams for one kind of work, with the reasoning the policy gives it on this model (the
+    one place that turns the user's choice into a request: pages, commands and the question feature)."""
+    plan = policy.plan(task, info.reasoning_mode if info is not None else "unknown")
+    return GenerationParams(reasoning=plan.enabled, reasoning_budget=plan.budget, **fields)  # type: ignore[arg-type]
 
 
 @dataclass
 class GenerationStats:
     prompt_tokens: int = 0
     prompt_tokens_evaluated: int = 0  # fewer than prompt_tokens when a cached prefix was reused
-    generated_tokens: int = 0
+    generated_tokens: int = 0  # reasoning included
+    reasoning_tokens: int = 0  # of generated_tokens, inside the think block
     time_to_first_token_s: float = 0.0
     total_s: float = 0.0
     n_threads: int = 0
@@ -101,9 +128,10 @@ class GenerationStats:
 
 @dataclass
 class Generation:
-    text: str
+    text: str  # the answer only, never reasoning
     finish_reason: FinishReason
     stats: GenerationStats = field(default_factory=GenerationStats)
+    reasoning: str = ""  # the think block's text, for a collapsed panel; never part of a document
 
 
 class CancelToken:
@@ -121,6 +149,7 @@ class CancelToken:
 
 
 TextCallback = Callable[[str], None]
+ReasoningCallback = Callable[[ReasoningProgress], None]
 
 
 class Backend(ABC):
@@ -152,13 +181,16 @@ class Backend(ABC):
         """Tokens `text` takes with the model's own tokenizer."""
 
     @abstractmethod
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        """Tokens the prompt for `messages` takes, chat template included."""
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        """Tokens the prompt for `messages` takes, chat template included (rendered with
+        enable_thinking=`reasoning`, as GenerationParams.reasoning)."""
 
     @abstractmethod
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
-             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
-        """Generate an answer, passing text to `on_text` as it comes.
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None,
+             on_reasoning: ReasoningCallback | None = None) -> Generation:
+        """Generate an answer, passing the answer's text to `on_text` as it comes and the reasoning
+        (which never reaches `on_text` or Generation.text) to `on_reasoning`.
 
         Raises GenerationCancelled (with the partial answer) when `cancel` is set.
         """

@@ -59,29 +59,34 @@ class ChatTemplate:
         except TemplateError as exc:
             raise ChatTemplateError(str(exc)) from exc
 
-    def _render(self, messages: list[dict[str, str]], add_generation_prompt: bool) -> str:
+    def _render(self, messages: list[dict[str, str]], add_generation_prompt: bool,
+                enable_thinking: bool | None) -> str:
         from jinja2.exceptions import SecurityError, TemplateError
 
+        # enable_thinking stays undefined unless asked for: templates test `is defined`, and their
+        # default (thinking on, for Qwen3 and Qwen3.5) is what the model was trained to expect.
+        switch = {} if enable_thinking is None else {"enable_thinking": enable_thinking}
         try:
             return self._template.render(
                 messages=messages, add_generation_prompt=add_generation_prompt,
-                bos_token=self.bos_token, eos_token=self.eos_token,
+                bos_token=self.bos_token, eos_token=self.eos_token, **switch,
             )
         except SecurityError as exc:
             raise ChatTemplateError(str(exc), unsafe=True) from exc
         except (TemplateError, TypeError, ValueError, KeyError, IndexError, AttributeError) as exc:
             raise ChatTemplateError(str(exc) or type(exc).__name__) from exc
 
-    def render(self, messages: list[dict[str, str]], add_generation_prompt: bool = True) -> str:
+    def render(self, messages: list[dict[str, str]], add_generation_prompt: bool = True,
+               enable_thinking: bool | None = None) -> str:
         try:
-            return self._render(messages, add_generation_prompt)
+            return self._render(messages, add_generation_prompt, enable_thinking)
         except ChatTemplateError as exc:
             # Some templates (Gemma, Mistral) refuse a system role: fold it into the first user turn.
             if exc.unsafe or not messages or messages[0].get("role") != "system" or len(messages) < 2:
                 raise
             system, first, *rest = messages
             merged = {"role": first["role"], "content": system["content"] + "\n\n" + first["content"]}
-            return self._render([merged, *rest], add_generation_prompt)
+            return self._render([merged, *rest], add_generation_prompt, enable_thinking)
 
     def check(self) -> None:
         """Render a sample conversation; raises ChatTemplateError if the template is unusable."""

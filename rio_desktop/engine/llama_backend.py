@@ -9,14 +9,16 @@ import codecs
 import collections
 import contextlib
 import ctypes
+import dataclasses
 import inspect
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from rio_desktop.engine import llama_build
+from rio_desktop.engine import backend_probe, ggml_backends, llama_build
 from rio_desktop.engine.backend import (
     Backend,
     CancelToken,
@@ -26,6 +28,7 @@ from rio_desktop.engine.backend import (
     GenerationStats,
     LoadParams,
     ModelInfo,
+    ReasoningCallback,
     TextCallback,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
@@ -36,6 +39,13 @@ from rio_desktop.engine.errors import (
     NoModelLoaded,
 )
 from rio_desktop.engine.model_file import ModelFile, inspect_model_file
+from rio_desktop.engine.reasoning import (
+    FORCED_CLOSE,
+    ReasoningProgress,
+    ReasoningSplitter,
+    ends_inside_reasoning,
+    reasoning_mode,
+)
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -43,6 +53,7 @@ log = logging.getLogger(__name__)
 llama_log = logging.getLogger("llama.cpp")
 
 DEFAULT_CONTEXT = 8192
+MAX_FORCED_CLOSES = 3
 # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
 _LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 # Model loading patches a module function for the duration of one load (see _model_params).
@@ -57,30 +68,63 @@ _llama: Any = None
 _log_callback: Any = None
 # llama.cpp's last error lines: a failed load returns only NULL, the reason is in its log.
 _recent_errors: collections.deque[str] = collections.deque(maxlen=5)
+# What llama.cpp allocated where during the current load, from its log lines "<device> model buffer size =
+# 98.00 MiB", "<device> KV buffer size", "<device> compute buffer size".
+_BUFFER_LINE = re.compile(r"(\S+) (model|KV|compute|RS) buffer size\s*=\s*([\d.]+) MiB")
+_buffer_log: list[tuple[str, str, int]] | None = None
 
 
 def _llama_cpp() -> Any:
-    """Import llama_cpp on first use (it loads a large native library) and route its log to ours."""
-    global _llama, _log_callback
+    """Import llama_cpp on first use (it loads a large native library), route its log to ours and load its
+    backends: the dynamic build loads none by itself (engine.backend_probe chooses them)."""
+    global _llama
     if _llama is None:
         import llama_cpp
 
-        last_level = [logging.DEBUG]
-
-        @llama_cpp.llama_log_callback
-        def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-            # Level 5 continues the previous line at its level.
-            python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
-            last_level[0] = python_level
-            if python_level >= logging.ERROR:
-                _recent_errors.append(text.decode("utf-8", errors="replace").strip())
-            if llama_log.isEnabledFor(python_level):
-                llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
-
-        llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
-        _log_callback = forward  # keep the ctypes callback alive
+        route_llama_log()
+        backend_probe.ensure()
         _llama = llama_cpp
     return _llama
+
+
+def route_llama_log() -> None:
+    """llama.cpp's and ggml's log into Python logging (once), the error lines kept for messages."""
+    global _log_callback
+    if _log_callback is not None:
+        return
+    import llama_cpp
+
+    last_level = [logging.DEBUG]
+
+    @llama_cpp.llama_log_callback
+    def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        # Level 5 continues the previous line at its level.
+        python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
+        last_level[0] = python_level
+        if python_level >= logging.ERROR:
+            _recent_errors.append(text.decode("utf-8", errors="replace").strip())
+        if _buffer_log is not None:
+            found = _BUFFER_LINE.search(text.decode("utf-8", errors="replace"))
+            if found:
+                _buffer_log.append((found[1], found[2], int(float(found[3]) * 1024 * 1024)))
+        if llama_log.isEnabledFor(python_level):
+            llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
+
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
+    _log_callback = forward  # keep the ctypes callback alive
+
+
+def device_name(buffer: str) -> str:
+    """The device of a llama.cpp buffer name: "CPU_Mapped", "CPU_REPACK" and a GPU backend's pinned host
+    memory ("Vulkan_Host", "CUDA_Host") are the CPU's; "Vulkan0" is itself."""
+    return "CPU" if buffer.upper().startswith("CPU") or buffer.endswith("_Host") else buffer
+
+
+def _device_bytes(lines: Sequence[tuple[str, str, int]]) -> dict[str, int]:
+    per_device: dict[str, int] = {}
+    for buffer, _kind, size in lines:
+        per_device[device_name(buffer)] = per_device.get(device_name(buffer), 0) + size
+    return per_device
 
 
 def llama_arguments(**arguments: Any) -> dict[str, Any]:
@@ -104,7 +148,8 @@ class _BuftOverride(ctypes.Structure):
 
 
 def _cpu_buffer_type() -> int:
-    ggml = _llama_cpp()._ggml.libggml
+    _llama_cpp()
+    ggml = ggml_backends._ggml()  # the instance libllama uses (see there)
     ggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     ggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
     ggml.ggml_backend_dev_buffer_type.argtypes = [ctypes.c_void_p]
@@ -224,8 +269,74 @@ class LlamaCppBackend(Backend):
             self.set_threads(params.n_threads)
         n_threads = self.threads.choose()
         self.unload()
+        notice: Message | None = None
         started = time.perf_counter()
+        try:
+            llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
+        except ModelLoadError:
+            if params.n_gpu_layers == 0 or (cancel is not None and cancel.cancelled):
+                raise
+            # A GPU that fails (its driver, its memory) must not cost the clerk the model: the CPU takes it.
+            log.warning("loading %s on the GPU failed; loading it on the CPU", model_file.path.name)
+            gpu_error = " ".join(_recent_errors)
+            params = dataclasses.replace(params, n_gpu_layers=0, tensor_split=None, experts_on_cpu=False)
+            llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
+            notice = Message(QT_TRANSLATE_NOOP(
+                "Core", "The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: "
+                        "{reason})"), reason=gpu_error or "?")
+        load_seconds = time.perf_counter() - started
+        # Count what the model really evaluates: a prompt prefix shared with the previous request stays
+        # in the KV cache and is not evaluated again.
+        evaluate = llm.eval
+
+        def counting_eval(tokens: Sequence[int]) -> None:
+            self._evaluated += len(tokens)
+            evaluate(tokens)
+
+        llm.eval = counting_eval
+        self._llm = llm
+        self._model_file = model_file
+        vocab_model = llm._model
+        self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
+            else ""
+        eos_text = vocab_model.token_get_text(vocab_model.token_eos()) if vocab_model.token_eos() >= 0 else ""
+        try:
+            self._template = ChatTemplate(model_file.chat_template.source, self._bos_text, eos_text)
+        except ChatTemplateError:  # validated already; only the token texts differ
+            self._template = model_file.chat_template
+        devices = tuple(sorted(buffers, key=lambda name: (name == "CPU", name))) or ("CPU",)
+        gpu_devices = [d for d in devices if d != "CPU"]
+        backend = llama_build.backend_family(gpu_devices[0]) if gpu_devices else "CPU"
+        self._info = ModelInfo(
+            path=model_file.path,
+            name=model_file.name,
+            architecture=model_file.architecture,
+            parameters=int(vocab_model.n_params()),
+            quantization=model_file.quantization,
+            context_trained=trained,
+            context_used=int(llm.n_ctx()),
+            backend=backend,
+            n_gpu_layers=params.n_gpu_layers,
+            file_bytes=model_file.total_bytes,
+            load_seconds=load_seconds,
+            description=vocab_model.desc(),
+            parts=tuple(model_file.parts),
+            reasoning_mode=reasoning_mode(self._template),
+            devices=devices,
+            device_bytes=buffers,
+            notice=notice,
+        )
+        log.info("loaded %s (%s, %s, ctx %d, %s, reasoning %s) in %.2f s", self._info.name,
+                 self._info.architecture, self._info.quantization, self._info.context_used, backend,
+                 self._info.reasoning_mode, load_seconds)
+        return self._info
+
+    def _create(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
+                progress: Callable[[float], None] | None, cancel: CancelToken | None) -> tuple[Any, dict[str, int]]:
+        """Llama() with these parameters, and the bytes llama.cpp allocated per device."""
+        global _buffer_log
         _recent_errors.clear()
+        _buffer_log = []
         try:
             with _model_params(progress, cancel, params.experts_on_cpu):
                 llm = llama_cpp.Llama(**llama_arguments(
@@ -255,46 +366,9 @@ class LlamaCppBackend(Backend):
                         "memory: close other programs, choose a smaller model or a shorter context, or put "
                         "fewer layers on the GPU. (llama.cpp said: {reason})"),
                 name=model_file.path.name, reason=reason)) from exc
-        load_seconds = time.perf_counter() - started
-        # Count what the model really evaluates: a prompt prefix shared with the previous request stays
-        # in the KV cache and is not evaluated again.
-        evaluate = llm.eval
-
-        def counting_eval(tokens: Sequence[int]) -> None:
-            self._evaluated += len(tokens)
-            evaluate(tokens)
-
-        llm.eval = counting_eval
-        self._llm = llm
-        self._model_file = model_file
-        vocab_model = llm._model
-        self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
-            else ""
-        eos_text = vocab_model.token_get_text(vocab_model.token_eos()) if vocab_model.token_eos() >= 0 else ""
-        try:
-            self._template = ChatTemplate(model_file.chat_template.source, self._bos_text, eos_text)
-        except ChatTemplateError:  # validated already; only the token texts differ
-            self._template = model_file.chat_template
-        gpu_backends = [b for b in llama_build.backend_names() if b != "CPU"]
-        backend = gpu_backends[0] if gpu_backends and params.n_gpu_layers != 0 else "CPU"
-        self._info = ModelInfo(
-            path=model_file.path,
-            name=model_file.name,
-            architecture=model_file.architecture,
-            parameters=int(vocab_model.n_params()),
-            quantization=model_file.quantization,
-            context_trained=trained,
-            context_used=int(llm.n_ctx()),
-            backend=backend,
-            n_gpu_layers=params.n_gpu_layers,
-            file_bytes=model_file.total_bytes,
-            load_seconds=load_seconds,
-            description=vocab_model.desc(),
-            parts=tuple(model_file.parts),
-        )
-        log.info("loaded %s (%s, %s, ctx %d, %s) in %.2f s", self._info.name, self._info.architecture,
-                 self._info.quantization, self._info.context_used, backend, load_seconds)
-        return self._info
+        finally:
+            lines, _buffer_log = _buffer_log or [], None
+        return llm, _device_bytes(lines)
 
     def set_threads(self, n_threads: int | None) -> None:
         self.threads = ThreadPolicy(override=n_threads)
@@ -320,15 +394,23 @@ class LlamaCppBackend(Backend):
     def count_tokens(self, text: str) -> int:
         return len(self._require().tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def _prompt_tokens(self, messages: Sequence[ChatMessage]) -> list[int]:
-        llm = self._require()
+    def _render(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> str:
+        """The prompt as the model's template writes it, with enable_thinking where asked."""
+        self._require()
         assert self._template is not None
-        prompt = self._template.render([m.as_dict() for m in messages], add_generation_prompt=True)
-        has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
-        return list(llm.tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
+        return self._template.render([m.as_dict() for m in messages], add_generation_prompt=True,
+                                     enable_thinking=reasoning)
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
-        return len(self._prompt_tokens(messages))
+    def render_prompt(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> str:
+        """The rendered prompt (for tests and diagnostics)."""
+        return self._render(messages, reasoning)
+
+    def _tokenize_prompt(self, prompt: str) -> list[int]:
+        has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
+        return list(self._require().tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        return len(self._tokenize_prompt(self._render(messages, reasoning)))
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (llama-cpp-python's own token_to_piece returns its padded buffer)."""
@@ -352,12 +434,15 @@ class LlamaCppBackend(Backend):
         llm._ctx.kv_cache_clear()
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
-             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None,
+             on_reasoning: ReasoningCallback | None = None) -> Generation:
         llm = self._require()
         llama_cpp = _llama_cpp().llama_cpp
         cancel = cancel or CancelToken()
         started = time.perf_counter()
-        tokens = self._prompt_tokens(messages)
+        prompt = self._render(messages, params.reasoning)
+        tokens = self._tokenize_prompt(prompt)
+        inside = ends_inside_reasoning(prompt)
         n_ctx = int(llm.n_ctx())
         stats = GenerationStats(prompt_tokens=len(tokens))
         if len(tokens) >= n_ctx:
@@ -365,7 +450,19 @@ class LlamaCppBackend(Backend):
                 "Core", "The text is too long for the model: it takes {tokens} tokens and the model's "
                         "context holds {n_ctx}. Shorten it or load the model with a longer context."),
                 tokens=len(tokens), n_ctx=n_ctx))
-        max_tokens = min(params.max_tokens, n_ctx - len(tokens))
+        # The answer's budget comes first; the reasoning gets what the context leaves beside it, less the
+        # closing tokens the engine may have to write, so a step never ends with reasoning and no answer.
+        close_tokens = list(llm.tokenize(FORCED_CLOSE.encode("utf-8"), add_bos=False, special=True))
+        room = max(1, n_ctx - len(tokens) - len(close_tokens))
+        max_tokens = min(params.max_tokens, room)
+        budget = max(0, min(params.reasoning_budget, room - max_tokens))
+        splitter = ReasoningSplitter(inside)
+        reported_closes = [0]
+        if inside and budget == 0:  # no reasoning wanted: close the block the template opened
+            tokens += close_tokens
+            splitter.feed(FORCED_CLOSE)
+            reported_closes[0] = splitter.closes
+        stats.prompt_tokens = len(tokens)
         stats.n_threads = self.threads.choose()
         llm._ctx.set_n_threads(stats.n_threads, stats.n_threads)
 
@@ -381,7 +478,9 @@ class LlamaCppBackend(Backend):
         stops = _StopStringFilter(params.stop)
         vocab = llm._model.vocab
         parts: list[str] = []
+        thoughts: list[str] = []
         finish: str = "length"
+        answer_tokens = 0
         if params.seed is not None:
             llm.set_seed(params.seed)
 
@@ -391,36 +490,91 @@ class LlamaCppBackend(Backend):
                 if on_text is not None:
                     on_text(text)
 
+        def think(text: str, done: bool = False) -> None:
+            if text:
+                thoughts.append(text)
+            if on_reasoning is not None and (text or done):
+                on_reasoning(ReasoningProgress(text, stats.reasoning_tokens, budget, done))
+
+        def route(text: str) -> None:
+            reasoning, answer = splitter.feed(text)
+            closing = splitter.closes > reported_closes[0]
+            reported_closes[0] = splitter.closes
+            think(reasoning, done=closing)
+            if answer:
+                emit(stops.feed(answer))
+
         self._evaluated = 0
+        sequence = list(tokens)  # what the model has seen and written: a forced close restarts from it
+        forced = 0  # closes written by the engine; a model that keeps reopening the block gets a few
+        undecided_tokens = 0  # written before the output showed whether it opens a think block
         generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
                                  repeat_penalty=params.repeat_penalty, reset=True)
         try:
-            for token in generator:
-                if abort_set:
-                    _clear_abort_callback(llm)
-                    abort_set = False
-                    stats.time_to_first_token_s = time.perf_counter() - started
-                    stats.prompt_tokens_evaluated = self._evaluated
-                if cancel.cancelled:
-                    finish = "cancelled"
+            while True:
+                restart = False
+                for token in generator:
+                    if abort_set:
+                        _clear_abort_callback(llm)
+                        abort_set = False
+                        stats.time_to_first_token_s = time.perf_counter() - started
+                        stats.prompt_tokens_evaluated = self._evaluated
+                    if cancel.cancelled:
+                        finish = "cancelled"
+                        break
+                    in_reasoning = splitter.reasoning
+                    if llama_cpp.llama_vocab_is_eog(vocab, token):
+                        if in_reasoning and forced < MAX_FORCED_CLOSES:  # ended its turn while reasoning
+                            restart = True
+                            break
+                        finish = "stop"
+                        break
+                    stats.generated_tokens += 1
+                    sequence.append(token)
+                    state_before = splitter.state
+                    route(decoder.decode(self._piece(token)))
+                    # The closing tag's tokens count as reasoning, and so does an opening tag at the start;
+                    # a block reopened in the answer is closed before its first token of reasoning once
+                    # the budget is spent, so the budget holds.
+                    if in_reasoning or (state_before == "start" and splitter.reasoning):
+                        stats.reasoning_tokens += 1 + undecided_tokens
+                        undecided_tokens = 0
+                    elif splitter.state == "start":
+                        undecided_tokens += 1
+                    else:
+                        answer_tokens += 1 + undecided_tokens
+                        undecided_tokens = 0
+                    if stops.stopped:
+                        finish = "stop"
+                        break
+                    if splitter.reasoning and stats.reasoning_tokens >= budget:
+                        if forced < MAX_FORCED_CLOSES:
+                            restart = True
+                        break  # over budget again and again: stop, with the answer written so far
+                    if len(sequence) + len(close_tokens) >= n_ctx:  # a reopened block used the context up
+                        break
+                    if answer_tokens >= max_tokens:
+                        break
+                    if cancel.cancelled:  # set while the text was handed on: skip the next decode
+                        finish = "cancelled"
+                        break
+                    new_threads = self.threads.recheck()
+                    if new_threads:
+                        stats.n_threads = new_threads
+                        llm._ctx.set_n_threads(new_threads, new_threads)
+                if not restart:
                     break
-                if llama_cpp.llama_vocab_is_eog(vocab, token):
-                    finish = "stop"
-                    break
-                stats.generated_tokens += 1
-                emit(stops.feed(decoder.decode(self._piece(token))))
-                if stops.stopped:
-                    finish = "stop"
-                    break
-                if stats.generated_tokens >= max_tokens:
-                    break
-                if cancel.cancelled:  # set while the text was handed on: skip the next decode
-                    finish = "cancelled"
-                    break
-                new_threads = self.threads.recheck()
-                if new_threads:
-                    stats.n_threads = new_threads
-                    llm._ctx.set_n_threads(new_threads, new_threads)
+                # Budget forcing: write the closing tag as if the model had, then let it answer. The
+                # sequence so far is still in the KV cache; only the new tokens are evaluated.
+                generator.close()
+                forced += 1
+                route(decoder.decode(b"", final=True) + FORCED_CLOSE)
+                sequence += close_tokens
+                stats.prompt_tokens_evaluated += len(close_tokens)
+                log.info("reasoning closed by the engine after %d tokens (budget %d)", stats.reasoning_tokens,
+                         budget)
+                generator = llm.generate(sequence, temp=params.temperature, top_p=params.top_p,
+                                         repeat_penalty=params.repeat_penalty, reset=True)
         except Exception as exc:
             self.reset_context()
             if cancel.cancelled:
@@ -434,11 +588,15 @@ class LlamaCppBackend(Backend):
             if abort_set:
                 _clear_abort_callback(llm)
         if not stops.stopped:
-            emit(stops.feed(decoder.decode(b"", final=True)) + stops.flush())
+            reasoning, answer = splitter.feed(decoder.decode(b"", final=True))
+            more_reasoning, rest = splitter.flush()
+            think(reasoning + more_reasoning)
+            emit(stops.feed(answer + rest) + stops.flush())
         stats.total_s = time.perf_counter() - started
         if stats.time_to_first_token_s == 0.0:
             stats.time_to_first_token_s = stats.total_s
-        result = Generation(text="".join(parts), finish_reason=finish, stats=stats)  # type: ignore[arg-type]
+        result = Generation(text="".join(parts), finish_reason=finish, stats=stats,  # type: ignore[arg-type]
+                            reasoning="".join(thoughts).strip())
         if finish == "cancelled":
             raise GenerationCancelled(result)
         return result

@@ -73,10 +73,11 @@ _DEVICE_KINDS = {0: "CPU", 1: "GPU", 2: "iGPU", 3: "ACCEL"}
 
 
 def backend_devices() -> list[Device]:
-    """llama.cpp's own devices and their free memory, through ggml's C API."""
-    from llama_cpp import _ggml  # heavy: loads the library
+    """llama.cpp's own devices and their free memory, through ggml's C API (after loading its backends)."""
+    from rio_desktop.engine import backend_probe, ggml_backends
 
-    lib = _ggml.libggml
+    backend_probe.ensure()
+    lib = ggml_backends._ggml()  # heavy: loads the library
     lib.ggml_backend_dev_count.restype = ctypes.c_size_t
     lib.ggml_backend_dev_get.argtypes = [ctypes.c_size_t]
     lib.ggml_backend_dev_get.restype = ctypes.c_void_p
@@ -103,7 +104,7 @@ def backend_devices() -> list[Device]:
     return devices
 
 
-def _backend_family(device_name: str) -> str:
+def backend_family(device_name: str) -> str:
     upper = device_name.upper()
     for family in ("CUDA", "METAL", "VULKAN", "ROCM", "HIP", "SYCL", "BLAS", "RPC"):
         if upper.startswith(family) or (family == "METAL" and upper.startswith("MTL")):
@@ -115,7 +116,27 @@ def backend_names() -> list[str]:
     """The compute backends of the installed build, e.g. ["CPU"] or ["CUDA", "CPU"]."""
     names: list[str] = []
     for device in backend_devices():
-        family = "CPU" if device.kind == "CPU" else _backend_family(device.name)
+        family = "CPU" if device.kind == "CPU" else backend_family(device.name)
         if family not in names:
             names.append(family)
     return names or ["CPU"]
+
+
+def backend_report() -> dict:
+    """What `doctor --json` shows under "llama": the CPU variant and its features, every device with its
+    memory, and what the probe remembered for this computer (rio_desktop.engine.backend_probe)."""
+    from rio_desktop.engine import backend_probe
+
+    prepared = backend_probe.ensure()
+    loaded = prepared.backends
+    return {
+        "dynamic": loaded.dynamic,
+        "cpu_variant": loaded.cpu_variant,
+        "cpu_features": loaded.cpu_features,
+        "gpu_modules": loaded.gpu_modules,
+        "devices": [{"name": d.name, "backend": "CPU" if d.kind == "CPU" else backend_family(d.name),
+                     "description": d.description, "kind": d.kind, "free_bytes": d.free_bytes,
+                     "total_bytes": d.total_bytes} for d in backend_devices()],
+        "remembered": prepared.remembered,
+        "notices": [str(n) for n in prepared.notices],
+    }

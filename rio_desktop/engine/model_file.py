@@ -20,6 +20,7 @@ from rio_desktop.units import Bytes
 
 if TYPE_CHECKING:
     from rio_desktop.engine.chat_template import ChatTemplate
+    from rio_desktop.engine.reasoning import ReasoningMode
 
 SPLIT_NAME = re.compile(r"^(?P<prefix>.+)-(?P<no>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 
@@ -61,6 +62,13 @@ class ModelFile:
     def context_trained(self) -> int | None:
         value = self.header.arch_value("context_length")
         return value if isinstance(value, int) else None
+
+    @property
+    def reasoning_mode(self) -> ReasoningMode:
+        """Whether the model thinks before it answers: always, switchable (enable_thinking) or never."""
+        from rio_desktop.engine.reasoning import reasoning_mode
+
+        return reasoning_mode(self.chat_template)
 
     @property
     def block_count(self) -> int | None:

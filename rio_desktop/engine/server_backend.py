@@ -32,9 +32,18 @@ from rio_desktop.engine.backend import (
     GenerationStats,
     LoadParams,
     ModelInfo,
+    ReasoningCallback,
     TextCallback,
 )
+from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
 from rio_desktop.engine.errors import EngineError, GenerationCancelled, GenerationError
+from rio_desktop.engine.reasoning import (
+    ReasoningMode,
+    ReasoningProgress,
+    ReasoningSplitter,
+    ends_inside_reasoning,
+    reasoning_mode,
+)
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.network import server_problem
 
@@ -106,6 +115,8 @@ class OpenAIServerBackend(Backend):
         self._info: ModelInfo | None = None
         self._tokenizer: str | None = None  # "/tokenize", "/extras/tokenize/count" or "estimate"
         self._n_ctx = config.n_ctx
+        self._template: ChatTemplate | None = None  # llama-server shows it at /props; vLLM does not
+        self._last_reasoning_tokens = 0
 
     # -- errors --------------------------------------------------------------------------------------
     def _unreachable(self, exc: Exception) -> ServerError:
@@ -206,13 +217,37 @@ class OpenAIServerBackend(Backend):
         if isinstance(advertised, int) and advertised > 0:
             self._n_ctx = advertised
         self.config = ServerConfig(**{**self.config.__dict__, "model": model})
+        self._template = self._server_template()
+        mode: ReasoningMode = reasoning_mode(self._template) if self._template is not None else "unknown"
         self._info = ModelInfo(path=Path(model), name=model, architecture="server", parameters=int(
             meta.get("n_params") or 0), quantization="", context_trained=advertised if isinstance(advertised, int)
             else None, context_used=self._n_ctx, backend=f"server {urllib.parse.urlsplit(self.config.base_url).netloc}",
-            n_gpu_layers=0, file_bytes=int(meta.get("size") or 0), load_seconds=time.perf_counter() - started)
+            n_gpu_layers=0, file_bytes=int(meta.get("size") or 0), load_seconds=time.perf_counter() - started,
+            reasoning_mode=mode)
         if progress:
             progress(1.0)
         return self._info
+
+    def _server_template(self) -> ChatTemplate | None:
+        """The model's chat template, where the server shows it (llama-server's /props): it tells whether
+        the prompt ends inside a think block, so reasoning without an opening tag is recognised."""
+        try:
+            data = self._json("GET", "/props")
+            source = data.get("chat_template") if isinstance(data, dict) else None
+            return ChatTemplate(source) if isinstance(source, str) and source.strip() else None
+        except (ServerError, ChatTemplateError):
+            return None
+
+    def _starts_inside(self, messages: Sequence[ChatMessage], reasoning: bool | None) -> bool | None:
+        """Whether the server's prompt ends inside a think block. Where the template is unknown: None
+        (undecided) when reasoning was asked for, else no block is assumed (the answer streams at once)."""
+        if self._template is None:
+            return None if reasoning else False
+        try:
+            return ends_inside_reasoning(self._template.render([m.as_dict() for m in messages],
+                                                               enable_thinking=reasoning))
+        except ChatTemplateError:
+            return None
 
     def unload(self) -> None:
         self._info = None
@@ -242,17 +277,37 @@ class OpenAIServerBackend(Backend):
         self._tokenizer = "estimate"
         return int(len(text) / CHARS_PER_TOKEN) + 1
 
-    def count_chat_tokens(self, messages: Sequence[ChatMessage]) -> int:
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
         # Chat templates add a handful of tokens per message around the text.
         return sum(self.count_tokens(m.content) + 6 for m in messages) + 3
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
-             on_text: TextCallback | None = None, cancel: CancelToken | None = None) -> Generation:
+             on_text: TextCallback | None = None, cancel: CancelToken | None = None,
+             on_reasoning: ReasoningCallback | None = None) -> Generation:
+        """Streams the answer. Reasoning arrives in a separate `reasoning_content` field (vLLM with a
+        reasoning parser, llama-server's default) or inline between think tags; both go to
+        `on_reasoning`. A server cannot be made to close the block mid-stream: when the reasoning passes
+        its budget the request is stopped and asked again with thinking switched off."""
         cancel = cancel or CancelToken()
         started = time.perf_counter()
+        result = self._stream(messages, params, on_text, cancel, on_reasoning, started)
+        if result is None:  # over the reasoning budget: once more, without thinking
+            log.info("reasoning passed its budget of %d tokens; asking again without it", params.reasoning_budget)
+            again = GenerationParams(**{**params.__dict__, "reasoning": False, "reasoning_budget": 0})
+            spent = self._last_reasoning_tokens
+            result = self._stream(messages, again, on_text, cancel, on_reasoning, started, retry=True)
+            assert result is not None
+            result.stats.reasoning_tokens += spent
+        return result
+
+    def _stream(self, messages: Sequence[ChatMessage], params: GenerationParams, on_text: TextCallback | None,
+                cancel: CancelToken, on_reasoning: ReasoningCallback | None, started: float,
+                retry: bool = False) -> Generation | None:
         body: dict[str, Any] = {"model": self.config.model, "messages": [m.as_dict() for m in messages],
-                                "max_tokens": params.max_tokens, "temperature": params.temperature,
-                                "top_p": params.top_p, "stream": True}
+                                "max_tokens": params.max_tokens + max(0, params.reasoning_budget),
+                                "temperature": params.temperature, "top_p": params.top_p, "stream": True}
+        if params.reasoning is not None:  # llama-server and vLLM pass it to the template; others ignore it
+            body["chat_template_kwargs"] = {"enable_thinking": params.reasoning}
         if params.stop:
             body["stop"] = list(params.stop)
         if params.seed is not None:
@@ -260,8 +315,28 @@ class OpenAIServerBackend(Backend):
         connection = self._open("POST", "/v1/chat/completions", body, cancel)
         stats = GenerationStats(prompt_tokens=0)
         parts: list[str] = []
+        thoughts: list[str] = []
+        splitter = ReasoningSplitter(self._starts_inside(messages, params.reasoning))
+        budget = max(0, params.reasoning_budget)
         finish = "incomplete"
+        over_budget = False
+        undecided = 0
         done = threading.Event()
+
+        def think(text: str, closing: bool = False) -> None:
+            if text:
+                thoughts.append(text)
+                stats.reasoning_tokens += 1  # one event is about one token
+            if on_reasoning is not None and (text or closing):
+                on_reasoning(ReasoningProgress(text, stats.reasoning_tokens, budget, closing))
+
+        def answer(text: str) -> None:
+            if text:
+                if not parts:
+                    stats.time_to_first_token_s = time.perf_counter() - started
+                parts.append(text)
+                if on_text is not None:
+                    on_text(text)
 
         def watch() -> None:  # shut the socket down the moment the user cancels
             while not done.wait(0.02):
@@ -286,14 +361,28 @@ class OpenAIServerBackend(Backend):
                     log.warning("malformed event line from the server skipped: %.80s", payload)
                     continue
                 choice = (event.get("choices") or [{}])[0]
-                text = (choice.get("delta") or {}).get("content") or ""
+                delta = choice.get("delta") or {}
+                separate = delta.get("reasoning_content") or delta.get("reasoning") or ""
+                if separate:
+                    splitter.decide_no_block()  # the server separates reasoning: its content is the answer
+                    think(separate)
+                text = delta.get("content") or ""
                 if text:
-                    if not parts:
-                        stats.time_to_first_token_s = time.perf_counter() - started
-                    parts.append(text)
+                    was_reasoning = splitter.reasoning and splitter.state != "undecided"
+                    reasoning, answer_text = splitter.feed(text)
+                    if reasoning or was_reasoning:
+                        think(reasoning, closing=splitter.closed and was_reasoning)
+                    answer(answer_text)
                     stats.generated_tokens += 1
-                    if on_text is not None:
-                        on_text(text)
+                if separate:
+                    stats.generated_tokens += 1
+                if splitter.state == "undecided" and text:
+                    undecided += 1
+                # Past the budget: reasoning in either layout, or text that could still be reasoning (no
+                # closing tag yet from a server that hides its template) and is longer than the budget.
+                if not retry and not parts and (stats.reasoning_tokens > budget or undecided > budget):
+                    over_budget = True
+                    break
                 usage = event.get("usage")
                 if isinstance(usage, dict):
                     stats.prompt_tokens = int(usage.get("prompt_tokens") or 0)
@@ -306,12 +395,19 @@ class OpenAIServerBackend(Backend):
         finally:
             done.set()
             connection.close()
+        if over_budget and not cancel.cancelled:
+            self._last_reasoning_tokens = stats.reasoning_tokens + undecided
+            return None
+        reasoning, rest = splitter.flush()
+        think(reasoning)
+        answer(rest)
         stats.total_s = time.perf_counter() - started
         if not stats.prompt_tokens:
             stats.prompt_tokens = stats.prompt_tokens_evaluated = self.count_chat_tokens(messages) \
                 if not cancel.cancelled else 0
         stats.prompt_tokens_evaluated = stats.prompt_tokens_evaluated or stats.prompt_tokens
-        result = Generation(text="".join(parts), finish_reason=finish, stats=stats)  # type: ignore[arg-type]
+        result = Generation(text="".join(parts), finish_reason=finish, stats=stats,  # type: ignore[arg-type]
+                            reasoning="".join(thoughts).strip())
         if cancel.cancelled:
             result.finish_reason = "cancelled"
             raise GenerationCancelled(result)

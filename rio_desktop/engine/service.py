@@ -29,6 +29,7 @@ from rio_desktop.engine.backend import (
     ModelInfo,
 )
 from rio_desktop.engine.errors import GenerationCancelled
+from rio_desktop.engine.reasoning import ReasoningProgress
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,38 @@ class TokenBatcher:
         self._last = time.monotonic() if now is None else now
 
 
+class ReasoningBatcher:
+    """Passes reasoning progress on at most once per interval, its text joined, and always the end:
+    a model thinks at full speed and the UI needs a counter, not an event per token."""
+
+    def __init__(self, sink: Callable[[ReasoningProgress], None], interval: float = TOKEN_BATCH_INTERVAL_S) -> None:
+        self.sink = sink
+        self.interval = interval
+        self._parts: list[str] = []
+        self._latest: ReasoningProgress | None = None
+        self._last = 0.0
+
+    def add(self, progress: ReasoningProgress) -> None:
+        self._parts.append(progress.text)
+        self._latest = progress
+        now = time.monotonic()
+        if progress.done or now - self._last >= self.interval:
+            self.flush(now)
+
+    def flush(self, now: float | None = None) -> None:
+        latest = self._latest
+        if latest is not None:
+            self._latest = None
+            text = "".join(self._parts)
+            self._parts.clear()
+            self.sink(ReasoningProgress(text, latest.tokens, latest.budget, latest.done))
+        self._last = time.monotonic() if now is None else now
+
+
+def _ignore_reasoning(_progress: ReasoningProgress) -> None:
+    pass
+
+
 @dataclass
 class TaskContext:
     """What a task running on the worker thread gets: the backend and the channels back."""
@@ -80,6 +113,8 @@ class TaskContext:
     text: Callable[[str], None]
     progress: Callable[[float], None]
     status: Callable[[Any], None]  # a task's own progress report (e.g. summary stages)
+    # The model's reasoning, batched; reported through `status` as ReasoningProgress, never as text.
+    reasoning: Callable[[ReasoningProgress], None] = _ignore_reasoning
 
 
 Task = Callable[[TaskContext], Any]
@@ -163,7 +198,8 @@ class EngineService:
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams) -> int:
         messages = list(messages)
-        return self.submit(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel), kind="chat")
+        return self.submit(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel,
+                                                        on_reasoning=ctx.reasoning), kind="chat")
 
     def replace_backend(self, backend: Backend) -> int:
         """Switch backends on the worker thread, after what is queued; the old one is unloaded."""
@@ -220,12 +256,15 @@ class EngineService:
             events.cancelled(request.id, None)
             return
         batcher = TokenBatcher(lambda text: events.tokens(request.id, text), self.batch_interval)
+        thinking = ReasoningBatcher(lambda progress: events.status(request.id, progress), self.batch_interval)
         context = TaskContext(backend=self.backend, cancel=request.cancel, text=batcher.add,
                               progress=lambda fraction: events.progress(request.id, fraction),
-                              status=lambda payload: (batcher.flush(), events.status(request.id, payload)))
+                              status=lambda payload: (batcher.flush(), events.status(request.id, payload)),
+                              reasoning=thinking.add)
         try:
             result = request.task(context)
         except GenerationCancelled as exc:
+            thinking.flush()
             batcher.flush()
             self._done(request)
             events.cancelled(request.id, exc.partial)
@@ -244,6 +283,7 @@ class EngineService:
                 "Core", "Something went wrong inside Rio Desktop ({detail}). The details are in the log."),
                 detail=type(exc).__name__))
             return
+        thinking.flush()
         batcher.flush()
         self._done(request)
         if isinstance(result, ModelInfo):
@@ -255,4 +295,4 @@ class EngineService:
             self._pending.pop(request.id, None)
 
 
-__all__ = ["EngineService", "EngineEvents", "TaskContext", "TokenBatcher", "Generation"]
+__all__ = ["EngineService", "EngineEvents", "TaskContext", "TokenBatcher", "ReasoningBatcher", "Generation"]

@@ -33,6 +33,7 @@ class Gpu:
     driver: str = ""
     cuda: str = ""
     unified: bool = False  # memory shared with the CPU (Apple Silicon)
+    device: str = ""  # llama.cpp's name for it ("Vulkan0", "CUDA1"), when llama.cpp listed it
 
 
 @dataclass
@@ -51,6 +52,11 @@ class Hardware:
     @property
     def gpu_free_bytes(self) -> list[int]:
         return [g.free_bytes for g in self.gpus if not g.unified]
+
+    @property
+    def gpu_names(self) -> list[str]:
+        """The names the plan gives the GPUs of gpu_free_bytes: llama.cpp's where known."""
+        return [g.device or f"GPU{i}" for i, g in enumerate(g for g in self.gpus if not g.unified)]
 
 
 def _cpu_model_and_flags() -> tuple[str, list[str]]:
@@ -73,6 +79,10 @@ def _cpu_model_and_flags() -> tuple[str, list[str]]:
     if "asimd" in flags:
         flags.add("neon")
     return model, sorted(f for f in INTERESTING_FLAGS if f in flags)
+
+
+def cpu_model() -> str:
+    return _cpu_model_and_flags()[0]
 
 
 def nvidia_gpus(nvml: Any = None) -> list[Gpu]:
@@ -126,7 +136,7 @@ def detect(models_dir: Path | None = None, nvml: Any = None, with_llama: bool = 
             if device.kind in ("GPU", "iGPU") and device.description not in known and not any(
                     g.vendor == "NVIDIA" for g in gpus):
                 gpus.append(Gpu(name=device.description or device.name, total_bytes=device.total_bytes,
-                                free_bytes=device.free_bytes, vendor=device.name))
+                                free_bytes=device.free_bytes, vendor=device.name, device=device.name))
     advice = []
     if any(g.vendor == "NVIDIA" for g in gpus) and with_llama and "CUDA" not in backends:
         advice.append("An NVIDIA GPU is present but the installed llama.cpp is CPU-only. Install the CUDA build: "

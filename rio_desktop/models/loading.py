@@ -82,7 +82,7 @@ def decide_load(path: Path, choice: LoadChoice = LoadChoice(), hardware: Hardwar
 
         hardware = detect(models_dir)
     params, plan = load_params(model, hardware.gpu_free_bytes, hardware.ram["available_bytes"], choice.n_ctx,
-                               choice.n_threads)
+                               choice.n_threads, hardware.gpu_names)
     return LoadDecision(model, dataclasses.replace(params, model_file=model), plan)
 
 
@@ -106,7 +106,7 @@ def plan_installed(models: list[ModelFile], n_ctx: int = 0, hardware: Hardware |
     for model in models:
         try:
             plans[model.path] = plan(shape_of(model), hardware.gpu_free_bytes, hardware.ram["available_bytes"],
-                                     n_ctx)
+                                     n_ctx, hardware.gpu_names)
         except (ValueError, KeyError, ZeroDivisionError):  # an odd header: the table says nothing for it
             continue
     return plans

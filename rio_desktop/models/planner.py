@@ -33,6 +33,23 @@ KV_BYTES = 2  # f16 cache
 N_UBATCH = 512
 _LAYER = re.compile(r"^blk\.(\d+)\.")
 _EXPERTS = re.compile(r"^blk\.\d+\.ffn_(?:up|down|gate|gate_up)_exps")
+_INPUT = ("token_embd.", "token_types.", "position_embd.")  # llama.cpp keeps these on the CPU
+
+
+def _io_bytes(header: GGUFHeader) -> tuple[int, int, bool]:
+    """Bytes of the input tensors (always in CPU memory), of the output tensors, and whether the model has
+    its own output matrix (without one, llama.cpp copies the token embeddings to the output's device)."""
+    inputs = outputs = 0
+    own_output = False
+    for tensor in header.tensors:
+        if _LAYER.match(tensor.name):
+            continue
+        if tensor.name.startswith(_INPUT):
+            inputs += tensor.n_bytes
+        else:
+            outputs += tensor.n_bytes
+            own_output = own_output or tensor.name == "output.weight"
+    return inputs, outputs, own_output
 
 
 def _tensor_bytes(header: GGUFHeader, n_layers: int) -> tuple[list[int], list[int], int]:
@@ -67,6 +84,9 @@ class ModelShape:
     n_vocab: int
     context_trained: int
     recurrent_bytes: int = 0  # state of the linear-attention layers (one sequence)
+    input_bytes: int = 0  # token embeddings: always in CPU memory (part of other_bytes)
+    output_bytes: int = 0  # output norm and matrix (part of other_bytes)
+    tied_output: bool = False  # no output matrix: the token embeddings serve as one
 
     @property
     def weights_bytes(self) -> int:
@@ -82,6 +102,14 @@ class ModelShape:
 
     def kv_bytes(self, n_ctx: int) -> int:
         return sum(self.kv_bytes_per_layer(n_ctx))
+
+    def compute_parts(self, n_ctx: int) -> tuple[int, int]:
+        """The compute buffer split as llama.cpp holds it: what every computing device needs (attention
+        scores), and what the output's device needs on top (the logits and the output buffer)."""
+        ubatch = min(N_UBATCH, n_ctx)
+        logits = ubatch * (self.n_vocab + 6 * self.n_embd) * 4
+        attention = int(ubatch * n_ctx * (self.n_head + 1.5) * 4)
+        return attention, max(logits - attention, 0) + self.n_vocab * 4
 
     def compute_bytes(self, n_ctx: int) -> int:
         """llama.cpp's compute buffer: its peak is the logits of a micro-batch or, at long contexts,
@@ -119,22 +147,32 @@ class ModelShape:
             per_layer = ((conv - 1) * (inner + 2 * groups * state) + state * inner) * 4
             recurrent = per_layer * sum(1 for has_kv in kv_layers if not has_kv)
         vocab = value("vocab_size") or header.array_lengths.get("tokenizer.ggml.tokens", 0)
+        inputs, outputs, own_output = _io_bytes(header)
         return cls(name=name or str(header.metadata.get("general.name", "")),
                    architecture=header.architecture or "?", n_layers=n_layers, layer_bytes=layer_bytes,
                    expert_bytes=expert_bytes, other_bytes=other, kv_layers=kv_layers, n_head_kv=kv_list,
                    head_dim_k=head_dim_k, head_dim_v=head_dim_v, n_embd=n_embd, n_head=n_head,
                    n_vocab=int(vocab or 0), context_trained=int(value("context_length", 0) or 0),
-                   recurrent_bytes=recurrent)
+                   recurrent_bytes=recurrent, input_bytes=inputs, output_bytes=outputs,
+                   tied_output=not own_output and inputs > 0)
+
+    def add_part(self, header: GGUFHeader) -> None:
+        """Count the tensors of one more part of a split model."""
+        layers, experts, other = _tensor_bytes(header, self.n_layers)
+        self.layer_bytes = [a + b for a, b in zip(self.layer_bytes, layers, strict=True)]
+        self.expert_bytes = [a + b for a, b in zip(self.expert_bytes, experts, strict=True)]
+        self.other_bytes += other
+        inputs, outputs, own_output = _io_bytes(header)
+        self.input_bytes += inputs
+        self.output_bytes += outputs
+        self.tied_output = self.tied_output and not own_output
 
 
 def shape_of(model: ModelFile) -> ModelShape:
     """The shape of a validated model; a split model's layers are spread over all its parts."""
     shape = ModelShape.from_header(model.header, model.name)
     for part in model.parts[1:]:
-        layers, experts, other = _tensor_bytes(read_model_header(part), shape.n_layers)
-        shape.layer_bytes = [a + b for a, b in zip(shape.layer_bytes, layers, strict=True)]
-        shape.expert_bytes = [a + b for a, b in zip(shape.expert_bytes, experts, strict=True)]
-        shape.other_bytes += other
+        shape.add_part(read_model_header(part))
     return shape
 
 
@@ -142,10 +180,7 @@ def shape_of_remote(files: Sequence[RemoteFile], token: str | None = None) -> Mo
     """The shape of a model on the hub, from the headers of its parts (range requests only)."""
     shape = ModelShape.from_header(remote_header(files[0], token), Path(files[0].name).stem)
     for file in files[1:]:
-        layers, experts, other = _tensor_bytes(remote_header(file, token), shape.n_layers)
-        shape.layer_bytes = [a + b for a, b in zip(shape.layer_bytes, layers, strict=True)]
-        shape.expert_bytes = [a + b for a, b in zip(shape.expert_bytes, experts, strict=True)]
-        shape.other_bytes += other
+        shape.add_part(remote_header(file, token))
     return shape
 
 
@@ -164,6 +199,8 @@ class Plan:
     gpu_bytes: int = 0
     cpu_bytes: int = 0
     suggestions: list[Message] = field(default_factory=list)
+    # Where llama.cpp will allocate what, per device: {"GPU0": bytes, ..., "CPU": bytes} (device_bytes()).
+    devices: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -178,8 +215,79 @@ def _split(free: Sequence[int]) -> list[float] | None:
     return [round(f / total, 4) for f in free]
 
 
-def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0) -> Plan:
-    """Where the model goes for `n_ctx` tokens, given each GPU's free bytes and the available RAM."""
+def layer_devices(n_layers: int, n_gpu_layers: int, split: Sequence[float]) -> list[int]:
+    """The device of each layer and, last, of the output, as llama.cpp assigns them (llama-model.cpp,
+    load_tensors): the output counts as one more layer and is offloaded first; the offloaded layers are
+    spread over the GPUs by the cumulative split. -1 is the CPU."""
+    n_gpus = len(split)
+    if n_gpus == 0 or n_gpu_layers == 0:
+        return [-1] * (n_layers + 1)
+    wanted = n_layers + 1 if n_gpu_layers < 0 else min(n_gpu_layers, n_layers + 1)
+    start = n_layers + 1 - wanted
+    total = sum(split) or 1.0
+    bounds, running = [], 0.0
+    for share in split:
+        running += share / total
+        bounds.append(running)
+    devices = []
+    for layer in range(n_layers + 1):
+        if layer < start:
+            devices.append(-1)
+            continue
+        position = (layer - start) / wanted
+        devices.append(min(next((i for i, b in enumerate(bounds) if b > position), n_gpus - 1), n_gpus - 1))
+    return devices
+
+
+def device_bytes(shape: ModelShape, n_ctx: int, n_gpu_layers: int, split: Sequence[float],
+                 experts_on_cpu: bool = False, gpu_names: Sequence[str] = ()) -> dict[str, int]:
+    """What llama.cpp allocates on each device (weights, KV cache, compute buffer) for these parameters.
+    The token embeddings stay in CPU memory; a model whose output reuses them gets a copy on the output's
+    device. `split` holds one share per GPU."""
+    names = list(gpu_names) + [f"GPU{i}" for i in range(len(gpu_names), len(split))]
+    where = layer_devices(shape.n_layers, n_gpu_layers, split)
+    totals = {name: 0 for name in names[:len(split)]}
+    totals["CPU"] = shape.input_bytes
+
+    def add(device: int, amount: int) -> None:
+        key = "CPU" if device < 0 else names[device]
+        totals[key] = totals.get(key, 0) + amount
+
+    kv = shape.kv_bytes_per_layer(n_ctx)
+    used = set()
+    for layer in range(shape.n_layers):
+        device = where[layer]
+        experts = shape.expert_bytes[layer] if experts_on_cpu and device >= 0 else 0
+        add(device, shape.layer_bytes[layer] - experts + kv[layer])
+        add(-1, experts)
+        used.add(device)
+    output_device = where[-1]
+    add(output_device, shape.output_bytes + (shape.input_bytes if shape.tied_output and output_device >= 0 else 0))
+    used.add(output_device)
+    if shape.recurrent_bytes:
+        for device in used:
+            add(device, shape.recurrent_bytes // len(used))
+    # Every device that computes holds a compute buffer; the logits live on the output's device.
+    attention, logits = shape.compute_parts(n_ctx)
+    for device in used:
+        add(device, attention + (logits if device == output_device else 0))
+    return {name: value for name, value in totals.items() if value > 0 or name != "CPU"}
+
+
+def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0,
+         gpu_names: Sequence[str] = ()) -> Plan:
+    """Where the model goes for `n_ctx` tokens, given each GPU's free bytes and the available RAM; with the
+    bytes per device (named by `gpu_names`, e.g. llama.cpp's "Vulkan0", or GPU0, GPU1...)."""
+    result = _place(shape, gpu_free, ram_available, n_ctx)
+    if result.mode != "no_fit":
+        gpus = [f - GPU_RESERVE for f in gpu_free if f > GPU_RESERVE] if result.n_gpu_layers else []
+        split = result.tensor_split or [1.0] * len(gpus[:1])
+        result.devices = device_bytes(shape, result.n_ctx, result.n_gpu_layers, split,
+                                      result.mode == "moe_cpu", gpu_names)
+    return result
+
+
+def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0) -> Plan:
     n_ctx = n_ctx or min(shape.context_trained or 8192, 8192)
     weights, kv = shape.weights_bytes, shape.kv_bytes(n_ctx)
     compute, recurrent = shape.compute_bytes(n_ctx), shape.recurrent_bytes
@@ -227,7 +335,7 @@ def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: 
 def _suggestions(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int) -> list[Message]:
     tips = []
     for shorter in (32768, 16384, 8192, 4096):
-        if shorter < n_ctx and plan(shape, gpu_free, ram_available, shorter).mode != "no_fit":
+        if shorter < n_ctx and _place(shape, gpu_free, ram_available, shorter).mode != "no_fit":
             tips.append(Message(QT_TRANSLATE_NOOP("Core", "a context of {tokens} tokens"), tokens=shorter))
             break
     room = max(sum(max(f - GPU_RESERVE, 0) for f in gpu_free), ram_available - RAM_RESERVE)
@@ -241,10 +349,10 @@ def _suggestions(shape: ModelShape, gpu_free: Sequence[int], ram_available: int,
 
 
 def load_params(model: ModelFile, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0,
-                n_threads: int | None = None) -> tuple[LoadParams, Plan]:
+                n_threads: int | None = None, gpu_names: Sequence[str] = ()) -> tuple[LoadParams, Plan]:
     """Load parameters that fit, from the plan. Raises ModelLoadError when nothing fits."""
     shape = shape_of(model)
-    result = plan(shape, gpu_free, ram_available, n_ctx)
+    result = plan(shape, gpu_free, ram_available, n_ctx, gpu_names)
     if result.mode == "no_fit":
         raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
             "Core", "{name} does not fit this computer: it needs about {need} and there is {have} free for "

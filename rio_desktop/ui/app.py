@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from rio_desktop.engine.backend import Backend
+from rio_desktop.engine.backend_probe import configure_backends
 from rio_desktop.logging_setup import setup_logging
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.resources import resource_path
@@ -106,6 +107,7 @@ class Gui:
         self.paths = (paths or app_paths()).ensure()
         self.settings = Settings(self.paths.config)
         self.log_file = setup_logging(self.paths.logs)
+        configure_backends(self.settings, self.paths)
         self.translators = install_translator(QApplication.instance(), self.settings.get("language"),
                                               self.paths.cache)
         self.reporter = ErrorReporter(self.log_file)

@@ -6,50 +6,47 @@ writes only the body, which stays the clerk's to edit. Drafts autosave every two
 
 from __future__ import annotations
 
-import datetime
-import html
+import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QTextCursor, QTextDocument
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from rio_desktop.documents.drafts import Draft, DraftStore
+from rio_desktop.documents.drafts import Draft, DraftStore, SenderMemory
 from rio_desktop.documents.export import Provenance, loaded_model_sha256
 from rio_desktop.documents.letter import (
-    SYSTEM_PROMPT,
     Letter,
+    ModelRequest,
+    RewritePlan,
     Template,
-    body_prompt,
+    body_request,
     compose,
     heads_of_powers,
     load_templates,
-    rewrite_prompt,
+    rewrite_request,
     suggested_treatment,
 )
 from rio_desktop.documents.letter_export import LetterProvenance, export_letter
+from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
 from rio_desktop.documents.lgpd import redact
-from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.backend import Generation, task_params
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
@@ -59,7 +56,10 @@ from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.letter_form import LetterForm
+from rio_desktop.ui.letter_view import LetterPreview, print_layout
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 2000
@@ -73,12 +73,17 @@ class DraftPage(QWidget):
         super().__init__(parent)
         self.worker, self.jobs, self.settings, self.paths = worker, jobs, settings, paths
         self.store = DraftStore(paths.data / "drafts")
+        self.sender = SenderMemory(paths.data / "sender.json")
         self.draft = Draft()
         self.dirty = False
         self.loading = False
         self.request: RequestHandle | None = None
         self.request_kind = ""
         self.rewrite_cursor: QTextCursor | None = None
+        self.model_request: ModelRequest | None = None  # how the running request's answer is cleaned
+        self.rewrite_kind = ""
+        self.rewrite_plan: RewritePlan | None = None
+        self.rewrites: list[str] = []  # the paragraphs of the selection rewritten so far
         self.stream_cursor: QTextCursor | None = None
         self.export_job: JobHandle | None = None
         self.redaction = None  # the placeholders of notes sent to the organisation's server
@@ -96,57 +101,20 @@ class DraftPage(QWidget):
         self.problems_label.setWordWrap(True)
         self.problems_label.setVisible(bool(problems))
 
-        self.number = QLineEdit()
-        self.year = QSpinBox()
-        self.year.setRange(1990, 2100)
-        self.year.setValue(datetime.date.today().year)
-        self.sectors = QLineEdit()
-        self.sectors.setPlaceholderText(self.tr("smallest first, e.g. CGP/SMF"))
-        self.city = QLineEdit("Rio de Janeiro")
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
-        self.to_name = QLineEdit()
-        self.to_office = QLineEdit()
-        self.treatment = QComboBox()
-        for key, label in (("excelencia", self.tr("Vossa Excelência")), ("senhoria", self.tr("Vossa Senhoria")),
-                           ("particular", self.tr("Private citizen"))):
-            self.treatment.addItem(label, key)
-        self.gender = QComboBox()
-        self.gender.addItem(self.tr("Male (Senhor)"), "m")
-        self.gender.addItem(self.tr("Female (Senhora)"), "f")
-        self.address = QPlainTextEdit()
-        self.address.setMaximumHeight(self.address.fontMetrics().lineSpacing() * 2 + 14)  # two lines
-        self.address.setPlaceholderText(self.tr("Street and number\nCEP and city/UF"))
-        self.subject = QLineEdit()
-        self.references = QLineEdit()
-        self.relation = QComboBox()
-        for key, label in (("higher", self.tr("Higher authority")), ("same", self.tr("Same level")),
-                           ("lower", self.tr("Lower level"))):
-            self.relation.addItem(label, key)
-        self.relation.setCurrentIndex(1)
-        self.from_name = QLineEdit()
-        self.from_office = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("What the letter must say…"))
         self.notes.setMinimumHeight(80)
 
         form = QFormLayout()
-        rows = (
-            (self.tr("&Template:"), self.template), (self.tr("&Number:"), self.number), (self.tr("&Year:"), self.year),
-            (self.tr("&Sectors:"), self.sectors), (self.tr("&City:"), self.city), (self.tr("&Date:"), self.date),
-            (self.tr("Addressee &name:"), self.to_name), (self.tr("Addressee &office:"), self.to_office),
-            (self.tr("&Form of address:"), self.treatment), (self.tr("&Gender:"), self.gender),
-            (self.tr("Add&ress:"), self.address), (self.tr("S&ubject:"), self.subject),
-            (self.tr("&References:"), self.references), (self.tr("Re&lation:"), self.relation),
-            (self.tr("Signatory n&ame:"), self.from_name), (self.tr("Signatory o&ffice:"), self.from_office),
-            (self.tr("No&tes:"), self.notes),
-        )
-        for label_text, widget in rows:
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
-            form.addRow(label, widget)
+        template_label = QLabel(self.tr("&Template:"))
+        template_label.setBuddy(self.template)
+        self.template.setAccessibleName(self.tr("Template"))
+        form.addRow(template_label, self.template)
+        self.form = LetterForm(form, self)  # every field of the letter, declared once in letter_form
+        notes_label = QLabel(self.tr("No&tes:"))
+        notes_label.setBuddy(self.notes)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        form.addRow(notes_label, self.notes)
         form_widget = QWidget()
         form_layout = QVBoxLayout(form_widget)
         form_layout.addWidget(self.problems_label)
@@ -189,7 +157,7 @@ class DraftPage(QWidget):
             self.rewrite_buttons[kind] = button
             rewrite_row.addWidget(button, index // 2, 1 + index % 2)
         rewrite_row.setColumnStretch(3, 1)
-        self.preview = QTextBrowser()
+        self.preview = LetterPreview()
         self.preview.setAccessibleName(self.tr("The letter as it will be printed"))
         self.copy_button = QPushButton(self.tr("Copy text"))
         self.export_button = QPushButton(self.tr("E&xport…"))
@@ -225,21 +193,6 @@ class DraftPage(QWidget):
         splitter.setSizes([400, 960])
         describe((
             (self.template, self.tr("The kind of document, with its layout and form of address")),
-            (self.number, self.tr("The document's number, as given by the protocol")),
-            (self.year, self.tr("The year in the document's identification")),
-            (self.city, self.tr("The city in the place and date line")),
-            (self.date, self.tr("The date of the document")),
-            (self.to_name, self.tr("Who receives the document")),
-            (self.to_office, self.tr("The addressee's office or position")),
-            (self.treatment, self.tr("The form of address the Manual de Redação prescribes for the addressee")),
-            (self.gender, self.tr("Gives Senhor or Senhora in the vocative")),
-            (self.address, self.tr("The addressee's address, for the address block")),
-            (self.subject, self.tr("One line saying what the document is about")),
-            (self.references, self.tr("Earlier documents this one answers or cites")),
-            (self.relation, self.tr("The addressee's level compared with the signatory's: it sets the closing "
-                                    "(Respeitosamente or Atenciosamente)")),
-            (self.from_name, self.tr("Who signs the document")),
-            (self.from_office, self.tr("The signatory's office or position")),
             (self.notes, self.tr("What the letter must say, in your words; the model writes the body from them")),
             (self.cancel_button, self.tr("Stop the model writing; what is written stays")),
             (self.preview, self.tr("The document as it will be printed and exported")),
@@ -252,18 +205,14 @@ class DraftPage(QWidget):
         ))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.status)
 
-        for widget in (self.number, self.sectors, self.city, self.to_name, self.subject, self.references,
-                       self.from_name, self.from_office):
+        self.form.changed.connect(self.field_changed_action)
+        for widget in (self.notes, self.body):
             widget.textChanged.connect(self.changed_action)
-        self.to_office.textChanged.connect(self.office_changed_action)
-        for widget in (self.address, self.notes, self.body):
-            widget.textChanged.connect(self.changed_action)
-        for combo in (self.template, self.treatment, self.gender, self.relation):
-            combo.currentIndexChanged.connect(self.changed_action)
-        self.year.valueChanged.connect(self.changed_action)
-        self.date.dateChanged.connect(self.changed_action)
+        self.template.currentIndexChanged.connect(self.changed_action)
         self.template.currentIndexChanged.connect(self.template_changed_action)
         self.generate_button.clicked.connect(self.generate_action)
         self.cancel_button.clicked.connect(self.cancel_action)
@@ -280,28 +229,14 @@ class DraftPage(QWidget):
         self.autosave.start()
 
         latest = self.store.latest()  # the last state comes back, after a normal exit or a crash
-        if latest is not None:
-            self.load_draft(latest)
+        self.load_draft(latest if latest is not None else Draft())
         self._fill_drafts()
         self.refresh_preview()
         self._update_buttons()
 
     # -- the form and the draft ----------------------------------------------------------------------
     def fields(self) -> LetterFields:
-        return LetterFields.from_dict(self._fields_dict())
-
-    def _fields_dict(self) -> dict:
-        return {
-            "number": self.number.text().strip(), "year": self.year.value(),
-            "sectors": [s for s in self.sectors.text().replace(",", "/").split("/") if s.strip()],
-            "city": self.city.text().strip(), "date": self.date.date().toString("yyyy-MM-dd"),
-            "addressee": {"name": self.to_name.text(), "office": self.to_office.text(),
-                          "treatment": self.treatment.currentData(), "gender": self.gender.currentData(),
-                          "address": [x for x in self.address.toPlainText().splitlines() if x.strip()]},
-            "subject": self.subject.text(), "references": self.references.text(),
-            "relation": self.relation.currentData(),
-            "signatory": {"name": self.from_name.text(), "office": self.from_office.text()},
-        }
+        return LetterFields.from_dict(self.form.values())
 
     def current_template(self) -> Template:
         return self.templates.get(self.template.currentData()) or next(iter(self.templates.values()))
@@ -311,28 +246,13 @@ class DraftPage(QWidget):
                        heads_of_powers(self.builtin_templates))
 
     def load_draft(self, draft: Draft) -> None:
+        """Show `draft`; a new one starts with the sender's part as this user last wrote it."""
         self.loading = True
         try:
             self.draft = draft
             index = self.template.findData(draft.template_id)
             self.template.setCurrentIndex(max(0, index))
-            fields = LetterFields.from_dict(draft.fields) if draft.fields else LetterFields()
-            self.number.setText(fields.number)
-            self.year.setValue(fields.year or datetime.date.today().year)
-            self.sectors.setText("/".join(fields.sectors))
-            self.city.setText(fields.city or "Rio de Janeiro")
-            if fields.date:
-                self.date.setDate(QDate.fromString(fields.date, "yyyy-MM-dd"))
-            self.to_name.setText(fields.addressee.name)
-            self.to_office.setText(fields.addressee.office)
-            self.treatment.setCurrentIndex(max(0, self.treatment.findData(fields.addressee.treatment)))
-            self.gender.setCurrentIndex(max(0, self.gender.findData(fields.addressee.gender)))
-            self.address.setPlainText("\n".join(fields.addressee.address))
-            self.subject.setText(fields.subject)
-            self.references.setText(fields.references)
-            self.relation.setCurrentIndex(max(0, self.relation.findData(fields.relation)))
-            self.from_name.setText(fields.signatory.name)
-            self.from_office.setText(fields.signatory.office)
+            self.form.set_values(draft.fields or self.sender.load())
             self.notes.setPlainText(draft.notes)
             self.body.setPlainText(draft.body)
         finally:
@@ -359,13 +279,15 @@ class DraftPage(QWidget):
         self.dirty = True
         self.refresh_preview()
 
-    @Slot()
-    def office_changed_action(self) -> None:
+    @Slot(str)
+    def field_changed_action(self, key: str) -> None:
         if self.loading:
             return
-        treatment = suggested_treatment(self.to_office.text(), self.builtin_templates)
-        if treatment:
-            self.treatment.setCurrentIndex(max(0, self.treatment.findData(treatment)))
+        if key == "addressee.office":
+            treatment = suggested_treatment(self.form["addressee.office"].text(), self.builtin_templates)
+            combo = self.form["addressee.treatment"]
+            if treatment and combo.currentData() != treatment:
+                combo.setCurrentIndex(max(0, combo.findData(treatment)))  # emits its own change
         self.changed_action()
 
     @Slot()
@@ -373,19 +295,21 @@ class DraftPage(QWidget):
         if self.loading:
             return
         template = self.current_template()
-        self.treatment.setCurrentIndex(max(0, self.treatment.findData(template.default_treatment)))
-        self.relation.setCurrentIndex(max(0, self.relation.findData(template.default_relation)))
+        for key, value in (("addressee.treatment", template.default_treatment),
+                           ("relation", template.default_relation)):
+            self.form[key].setCurrentIndex(max(0, self.form[key].findData(value)))
 
     @Slot()
     def autosave_action(self) -> None:
         if not self.dirty:
             return
         self.draft.template_id = self.template.currentData()
-        self.draft.fields = self._fields_dict()
+        self.draft.fields = self.form.values()
         self.draft.notes = self.notes.toPlainText()
         self.draft.body = self.body.toPlainText()
         try:
             self.store.save(self.draft)
+            self.sender.save(self.fields().sender())
         except OSError as exc:  # a full disk must not lose the text on screen: keep trying, say so
             self.status.setText(self.tr("The draft could not be saved ({detail}); it stays on screen.").format(
                 detail=exc.strerror or exc))
@@ -408,8 +332,11 @@ class DraftPage(QWidget):
         if draft is not None:
             self.load_draft(draft)
 
+    def layout(self) -> LetterLayout:
+        return layout_letter(self.letter())
+
     def refresh_preview(self) -> None:
-        self.preview.setHtml(letter_html(self.letter()))
+        self.preview.show_layout(self.layout())
 
     # -- the model -----------------------------------------------------------------------------------
     def _busy(self) -> bool:
@@ -443,8 +370,7 @@ class DraftPage(QWidget):
             if choice:
                 self.redaction = redact(notes)
                 notes = self.redaction.text
-        messages = [ChatMessage("system", SYSTEM_PROMPT),
-                    ChatMessage("user", body_prompt(self.current_template(), self.fields(), notes))]
+        self.model_request = body_request(self.current_template(), self.fields(), notes)
         # The whole body is replaced in one undoable step, however many pieces stream in.
         cursor = QTextCursor(self.body.document())
         cursor.beginEditBlock()
@@ -452,26 +378,44 @@ class DraftPage(QWidget):
         cursor.removeSelectedText()
         self.stream_cursor = cursor
         self.request_kind = "body"
-        self.request = self._chat(messages, GenerationParams(max_tokens=700, temperature=0.3))
+        self.thinking.reset()
+        self.request = self._chat(self.model_request)
         self.status.setText(self.tr("The model is writing the body…"))
         self._update_buttons()
 
     def rewrite_action(self, kind: str) -> None:
+        """Rewrite the selection paragraph by paragraph (one request each), so that the paragraphs stay
+        as they were; the result replaces the selection in one undoable step."""
         cursor = self.body.textCursor()
         if self._busy() or not cursor.hasSelection() or self.worker.model_info is None:
             return
-        text = cursor.selectedText().replace("\u2029", "\n")
+        plan = RewritePlan.of(cursor.selectedText().replace("\u2029", "\n"))
+        if not plan.paragraphs():
+            return
         self.rewrite_cursor = QTextCursor(cursor)
+        self.rewrite_kind, self.rewrite_plan, self.rewrites = kind, plan, []
         self.request_kind = "rewrite"
-        messages = [ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", rewrite_prompt(kind, text))]
-        self.request = self._chat(messages, GenerationParams(max_tokens=600, temperature=0.3))
+        self.thinking.reset()  # one panel for the whole selection, paragraph after paragraph
+        self._rewrite_next()
         self.status.setText(self.tr("The model is rewriting the selection…"))
         self._update_buttons()
 
-    def _chat(self, messages: list[ChatMessage], params: GenerationParams) -> RequestHandle:
-        return self.worker.chat(messages, params, on_text=self.text_event_response,
-                                on_done=self.finished_event_response, on_failed=self.failed_event_response,
-                                on_cancelled=self.cancelled_event_response)
+    def _rewrite_next(self) -> None:
+        assert self.rewrite_plan is not None
+        paragraph = self.rewrite_plan.paragraphs()[len(self.rewrites)]
+        self.model_request = rewrite_request(self.rewrite_kind, paragraph)
+        self.request = self._chat(self.model_request)
+
+    def _chat(self, request: ModelRequest) -> RequestHandle:
+        # The reasoning the user's policy gives this kind of work on this model (off for letters and
+        # rewrites where the template allows it); its progress goes to the thinking indicator.
+        task = "rewrite" if self.request_kind == "rewrite" else "letter"
+        reasoning = task_params(task, self.settings.reasoning_policy(), self.worker.model_info)
+        params = dataclasses.replace(request.params, reasoning=reasoning.reasoning,
+                                     reasoning_budget=reasoning.reasoning_budget)
+        return self.worker.chat(list(request.messages), params, on_text=self.text_event_response,
+                                on_status=self.thinking.offer, on_done=self.finished_event_response,
+                                on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
@@ -483,41 +427,65 @@ class DraftPage(QWidget):
             self.stream_cursor.endEditBlock()
             self.stream_cursor = None
 
+    def _finish_body(self) -> None:
+        """The streamed body, cleaned of any words of our prompts the model repeated and with the
+        personal data put back, in the same undo step as the model's text."""
+        self._end_stream()
+        text = self.body.toPlainText()
+        if self.model_request is not None:
+            text = self.model_request.clean(text)
+        if self.redaction is not None:
+            text = self.redaction.restore(text)
+            self.redaction = None
+        if text != self.body.toPlainText():
+            cursor = QTextCursor(self.body.document())
+            cursor.joinPreviousEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.insertText(text)
+            cursor.endEditBlock()
+        self.model_request = None
+
     def text_event_response(self, text: str) -> None:
         if self.stream_cursor is not None:
             self.stream_cursor.insertText(text)
 
     def finished_event_response(self, result: Generation) -> None:
         self.request = None
-        if self.request_kind == "rewrite" and self.rewrite_cursor is not None:
+        self.thinking.finish()
+        if self.request_kind == "rewrite" and self.rewrite_cursor is not None and self.rewrite_plan is not None:
+            clean = self.model_request.clean if self.model_request else str.strip
+            self.rewrites.append(clean(result.text))
+            if len(self.rewrites) < len(self.rewrite_plan.paragraphs()):
+                self._rewrite_next()
+                return
             cursor = self.rewrite_cursor
             cursor.beginEditBlock()  # one undo step puts the clerk's words back
-            cursor.insertText(result.text.strip())
+            cursor.insertText(self.rewrite_plan.assemble(self.rewrites))
             cursor.endEditBlock()
-            self.rewrite_cursor = None
-        self._end_stream()
-        if self.request_kind == "body" and self.redaction is not None:
-            restored = self.redaction.restore(self.body.toPlainText())
-            cursor = QTextCursor(self.body.document())
-            cursor.joinPreviousEditBlock()  # the same undo step as the model's text
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.insertText(restored)
-            cursor.endEditBlock()
-            self.redaction = None
+            self.rewrite_cursor = self.rewrite_plan = None
+        if self.request_kind == "body":
+            self._finish_body()
         self.status.setText(self.tr("Done. The text is yours to edit; Ctrl+Z undoes the model's change."))
         self.changed_action()
         self._update_buttons()
 
     def failed_event_response(self, error: UserFacingError) -> None:
         self.request = None
+        self.thinking.finish()
+        if self.request_kind == "body":
+            self._finish_body()  # what was written is kept, cleaned like a finished one
         self._end_stream()
+        self.rewrite_cursor = self.rewrite_plan = None
         self.status.setText(translate_message(error.message))
         self._update_buttons()
 
     def cancelled_event_response(self, _partial: object) -> None:
         self.request = None
+        self.thinking.finish()
+        if self.request_kind == "body":
+            self._finish_body()  # what was written is kept, cleaned like a finished one
         self._end_stream()
-        self.rewrite_cursor = None
+        self.rewrite_cursor = self.rewrite_plan = None
         self.status.setText(self.tr("Stopped. What was written is kept."))
         self._update_buttons()
 
@@ -574,36 +542,16 @@ class DraftPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            document = QTextDocument()
-            document.setHtml(letter_html(self.letter(), font_pt=12))
-            document.print_(printer)
+            self.print_to(printer)
+
+    def print_to(self, printer) -> bool:
+        """The same pages as the PDF export (one layout draws both)."""
+        if not print_layout(self.layout(), printer):
+            self.status.setText(self.tr("The printer could not be opened."))
+            return False
+        return True
 
     def flush(self) -> None:
         """Save now (on close)."""
         self.autosave_action()
 
-
-def letter_html(letter: Letter, font_pt: int = 10) -> str:
-    """The letter laid out like the page: centred letterhead, date right, subject bold, body justified
-    with its first-line indent, closing indented, signature centred."""
-    e = html.escape
-    indent = "text-indent: 2.5cm;"
-    parts = [f'<div style="font-family: Calibri, Carlito, sans-serif; font-size: {font_pt}pt;">']
-    if letter.letterhead:
-        parts.append('<p align="center">' + "<br>".join(e(x) for x in letter.letterhead) + "</p>")
-    if letter.identification:
-        parts.append(f"<p>{e(letter.identification)}</p>")
-    if letter.place_date:
-        parts.append(f'<p align="right">{e(letter.place_date)}</p>')
-    if letter.addressing:
-        parts.append("<p>" + "<br>".join(e(x) for x in letter.addressing) + "</p>")
-    if letter.subject:
-        parts.append(f"<p><b>{e(letter.subject)}</b></p>")
-    if letter.vocative:
-        parts.append(f'<p style="{indent}">{e(letter.vocative)}</p>')
-    for paragraph in letter.body:
-        parts.append(f'<p align="justify" style="{indent} margin-bottom: 6pt;">{e(paragraph)}</p>')
-    parts.append(f'<p style="{indent}">{e(letter.closing)}</p><br>')
-    parts.append('<p align="center">' + "<br>".join(e(x) for x in letter.signature if x) + "</p>")
-    parts.append("</div>")
-    return "".join(parts)

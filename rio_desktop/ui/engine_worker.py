@@ -78,7 +78,8 @@ class EngineWorker(QObject):
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, **callbacks: Any) -> RequestHandle:
         messages = list(messages)
-        return self.run(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel), "chat", **callbacks)
+        return self.run(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel,
+                                                     on_reasoning=ctx.reasoning), "chat", **callbacks)
 
     def cancel_all(self) -> None:
         self.service.cancel_all()

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.engine.backend import ChatMessage, Generation, GenerationParams, ModelInfo
+from rio_desktop.engine.backend import ChatMessage, Generation, ModelInfo, task_params
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import format_bytes, localized, translate_message
 from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.thinking import ThinkingIndicator, reasoning_mode_text
 
 if TYPE_CHECKING:
     from rio_desktop.ui.model_catalog import CatalogTab
@@ -55,6 +56,9 @@ class ModelsPage(QWidget):
         self.details_label.setWordWrap(True)
         form.addRow(self.tr("Model:"), self.name_label)
         form.addRow(self.tr("Details:"), self.details_label)
+        self.reasoning_label = QLabel("")
+        self.reasoning_label.setWordWrap(True)
+        form.addRow(self.tr("Reasoning:"), self.reasoning_label)
         self.load_button = QPushButton(self.tr("&Load model from file…"))
         self.load_button.setAccessibleDescription(self.tr("Choose a GGUF model file on this computer"))
         self.load_button.clicked.connect(self.load_requested)
@@ -87,6 +91,8 @@ class ModelsPage(QWidget):
         self.status_label = QLabel("")
         try_layout.addWidget(self.prompt_edit)
         try_layout.addLayout(buttons)
+        self.thinking = ThinkingIndicator()
+        try_layout.addWidget(self.thinking)
         try_layout.addWidget(self.answer_edit, 1)
         try_layout.addWidget(self.status_label)
 
@@ -144,7 +150,9 @@ class ModelsPage(QWidget):
         if info is None:
             self.name_label.setText(self.tr("No model loaded"))
             self.details_label.setText(self.tr("Load a GGUF model file to start."))
+            self.reasoning_label.setText("")
             return
+        self.reasoning_label.setText(reasoning_mode_text(info.reasoning_mode))
         self.name_label.setText(info.name)
         trained = str(info.context_trained) if info.context_trained else "?"
         self.details_label.setText(localized(self.tr(
@@ -170,13 +178,15 @@ class ModelsPage(QWidget):
         if not prompt or self.request is not None:
             return
         self.answer_edit.clear()
+        self.thinking.reset()
         self.status_label.setText(self.tr("Writing…"))
         self.generate_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.request = self.worker.chat(
-            [ChatMessage("user", prompt)], GenerationParams(max_tokens=512), on_text=self.text_event_response,
-            on_done=self.finished_event_response, on_failed=self.failed_event_response,
-            on_cancelled=self.cancelled_event_response)
+            [ChatMessage("user", prompt)], task_params("chat", self.settings.reasoning_policy(),
+                                                       self.worker.model_info, max_tokens=512),
+            on_text=self.text_event_response, on_status=self.thinking.offer, on_done=self.finished_event_response,
+            on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
@@ -186,6 +196,7 @@ class ModelsPage(QWidget):
 
     def _end(self, status: str) -> None:
         self.request = None
+        self.thinking.finish()
         self.status_label.setText(status)
         self.cancel_button.setEnabled(False)
         self.generate_button.setEnabled(self.worker.model_info is not None)

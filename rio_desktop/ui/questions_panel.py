@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal, Slot
@@ -31,8 +32,9 @@ from rio_desktop.documents.ask import Answer, AskOptions, Conversation, conversa
 from rio_desktop.documents.citations import PageLabel
 from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.lgpd import Redaction, redact_all
-from rio_desktop.documents.pdf_text import PageText, PdfText
+from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.search_index import PageSearch
+from rio_desktop.engine.reasoning import ReasoningPolicy
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
@@ -42,6 +44,7 @@ from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +54,13 @@ class QuestionsPanel(QWidget):
     busy_changed = Signal()
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, paths: AppPaths, language: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 reasoning: Callable[[], ReasoningPolicy] = ReasoningPolicy, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.jobs = jobs
         self.paths = paths
         self.language = language
+        self.reasoning = reasoning  # the user's reasoning policy, read at each question
         self.document: PdfText | None = None
         self.search: PageSearch | None = None
         self.conversation: Conversation | None = None
@@ -100,6 +104,8 @@ class QuestionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(ask_row)
+        self.thinking = ThinkingIndicator()  # a reasoning model's thinking, apart from the answer
+        layout.addWidget(self.thinking)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
@@ -163,8 +169,8 @@ class QuestionsPanel(QWidget):
                 return None
             if choice:
                 texts, self.redaction = redact_all([p.text for p in document.pages])
-                document = PdfText(path=document.path, sha256=document.sha256, labels=document.labels, pages=[
-                    PageText(p.number, text, p.status) for p, text in zip(document.pages, texts, strict=True)])
+                document = replace(document, pages=[
+                    replace(p, text=text) for p, text in zip(document.pages, texts, strict=True)])
         earlier = list(self.answers)
 
         def make(backend: object) -> Conversation:
@@ -179,14 +185,15 @@ class QuestionsPanel(QWidget):
         question = self.question.text().strip()
         if not question or not self.ask_button.isEnabled():
             return
-        make = self._conversation_for(AskOptions(language=self.language()))  # type: ignore[arg-type]
+        make = self._conversation_for(AskOptions(language=self.language(),  # type: ignore[arg-type]
+                                                 reasoning=self.reasoning()))
         if make is None:
             return
         redaction = self.redaction
 
         def task(ctx):  # runs on the inference worker
             conversation = make(ctx.backend)
-            answer = conversation.ask(question, ctx.cancel, ctx.text)
+            answer = conversation.ask(question, ctx.cancel, ctx.text, ctx.reasoning)
             if redaction is not None:  # shown with the originals; the model's own words stay as sent
                 for point in answer.points:
                     point.text = redaction.restore(point.text)
@@ -195,9 +202,10 @@ class QuestionsPanel(QWidget):
         self.asking, self.streamed = question, ""
         self.question.clear()
         self.status.setText(self.tr("Answering…"))
+        self.thinking.reset()
         self.request = self.worker.run(task, kind="question", on_done=self.answer_event_response,
                                        on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response,
-                                       on_text=self.text_event_response)
+                                       on_text=self.text_event_response, on_status=self.thinking.offer)
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
@@ -210,6 +218,7 @@ class QuestionsPanel(QWidget):
 
     def _finish(self) -> None:
         self.request = None
+        self.thinking.finish()
         self.asking, self.streamed = "", ""
         self._render()
         self._update_buttons()

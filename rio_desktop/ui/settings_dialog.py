@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rio_desktop.documents.ocr import available_languages
+from rio_desktop.engine.reasoning import MAX_REASONING_BUDGET, MIN_REASONING_BUDGET
 from rio_desktop.engine.server_backend import ServerConfig, check_connection
 from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
 from rio_desktop.models.loading import ALL_LAYERS
@@ -31,6 +33,7 @@ from rio_desktop.models.loading import parse_gpu_layers as parse_gpu_layers_sett
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.computer_panel import ComputerPanel
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.translations import LANGUAGES
@@ -54,6 +57,18 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+
+        self.reasoning = QComboBox()
+        self.reasoning.addItem(self.tr("Automatic: off for letters and rewrites, on for summaries and answers"),
+                               "auto")
+        self.reasoning.addItem(self.tr("On, within the budget"), "on")
+        self.reasoning.addItem(self.tr("Off (faster; models that always think are stopped at once)"), "off")
+        self.reasoning.setCurrentIndex(max(0, self.reasoning.findData(settings.get("reasoning"))))
+        self.reasoning_budget = QSpinBox()
+        self.reasoning_budget.setRange(MIN_REASONING_BUDGET, MAX_REASONING_BUDGET)
+        self.reasoning_budget.setSingleStep(256)
+        self.reasoning_budget.setSuffix(self.tr(" tokens"))
+        self.reasoning_budget.setValue(settings.get("reasoning_budget"))
 
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
@@ -83,6 +98,18 @@ class SettingsDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.templates_folder, 1)
         row.addWidget(browse)
+
+        # Reading scanned pages: automatic (pages without a usable text layer), every page, or never.
+        self.ocr_mode = QComboBox()
+        self.ocr_mode.addItem(self.tr("Automatic: pages without usable text"), "auto")
+        self.ocr_mode.addItem(self.tr("Always: read every page from its image"), "always")
+        self.ocr_mode.addItem(self.tr("Never"), "never")
+        self.ocr_mode.setCurrentIndex(max(0, self.ocr_mode.findData(settings.get("ocr_mode"))))
+        self.ocr_language = QComboBox()
+        names = {"por": self.tr("Portuguese"), "eng": self.tr("English"), "spa": self.tr("Spanish")}
+        for code in available_languages():  # what the installation holds data for
+            self.ocr_language.addItem(names.get(code, code), code)
+        self.ocr_language.setCurrentIndex(max(0, self.ocr_language.findData(settings.get("ocr_language"))))
 
         self.offline = QCheckBox(self.tr("Open no network connection (air-gapped machines)"))
         self.offline.setChecked(settings.get("offline"))
@@ -121,14 +148,21 @@ class SettingsDialog(QDialog):
         general, local, network = QFormLayout(), QFormLayout(), QFormLayout()
         for form, name, widget in ((general, "language", self.language),
                                    (general, "templates_folder", templates_row),
+                                   (general, "ocr_mode", self.ocr_mode), (general, "ocr_language", self.ocr_language),
+                                   (general, "reasoning", self.reasoning),
+                                   (general, "reasoning_budget", self.reasoning_budget),
                                    (local, "n_threads", self.threads), (local, "n_ctx", self.context),
                                    (local, "gpu_layers", self.gpu_layers)):
             field = self.templates_folder if widget is templates_row else widget
             label = QLabel(_title(name))
             label.setBuddy(field)
             label.setWordWrap(True)
+            # A wrapping label gets a narrow size hint, and QFormLayout then wraps (and clips) even short
+            # titles beside a one-line field: a title up to 220 px keeps its line.
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 2, 220))
             field.setAccessibleName(_title(name))
             form.addRow(label, widget)
+        self.computer = ComputerPanel(local, settings, self)
         network.addRow(QLabel(self.tr("Network:")), self.offline)
         for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
                                    self.server_url), (self.tr("Server &model:"), self.server_model),
@@ -141,10 +175,12 @@ class SettingsDialog(QDialog):
             network.addRow(label, widget)
         network.addRow(self.test_button, self.test_result)
         fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
+                  "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget,
                   "n_ctx": self.context, "gpu_layers": self.gpu_layers, "offline": self.offline,
                   "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
                   "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
-                  "server_timeout": self.server_timeout}
+                  "server_timeout": self.server_timeout, "ocr_mode": self.ocr_mode,
+                  "ocr_language": self.ocr_language}
         for name in settings.locked:  # set by the administrator for everyone
             if name in fields:
                 fields[name].setEnabled(False)
@@ -152,6 +188,13 @@ class SettingsDialog(QDialog):
         describe((
             (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
             (browse, self.tr("Choose a folder with your organisation's document templates")),
+            (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
+                                    "slower than pages with text")),
+            (self.ocr_language, self.tr("The language scanned pages are written in")),
+            (self.reasoning, self.tr("Whether the model reasons before it answers. Reasoning is shown apart "
+                                     "and never enters a letter, a summary or an export")),
+            (self.reasoning_budget, self.tr("At most this many tokens of reasoning per step; then the model "
+                                            "must answer")),
             (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
                                    "programs")),
             (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
@@ -173,8 +216,9 @@ class SettingsDialog(QDialog):
             page.setLayout(form)
             tabs.addTab(page, title)
         note = QLabel(self.tr("A new language needs a restart, which Rio Desktop offers (your draft is kept). "
-                              "Templates change the next time Rio Desktop starts. Context and GPU layers apply "
-                              "the next time a model is loaded; threads apply at once."))
+                              "Templates change the next time Rio Desktop starts; OCR settings, the next time a "
+                              "document is opened. Context and GPU layers apply the next time a model is loaded; "
+                              "threads apply at once."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -228,11 +272,13 @@ class SettingsDialog(QDialog):
             self.templates_folder.setText(folder)
 
     def accept(self) -> None:
+        self.settings.update(reasoning=self.reasoning.currentData(), reasoning_budget=self.reasoning_budget.value())
         self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
                              n_ctx=self.context.value(),
                              gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
                              templates_folder=self.templates_folder.text().strip(),
-                             offline=self.offline.isChecked())
+                             offline=self.offline.isChecked(), ocr_mode=self.ocr_mode.currentData(),
+                             ocr_language=self.ocr_language.currentData(), **self.computer.values())
         self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
                              server_model=self.server_model.currentText().strip(),
                              server_verify_tls=self.server_tls.isChecked(),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
+import math
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QUrl, Signal, Slot
@@ -21,24 +23,20 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from rio_desktop.documents.citations import PageLabel
+from rio_desktop.documents.citations import PageLabel, page_spans
 from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.lgpd import redact_all
-from rio_desktop.documents.pdf_text import PageText, PdfPasswordRequired, PdfText, read_pdf
-from rio_desktop.documents.summarize import (
-    Progress,
-    Summarizer,
-    SummaryOptions,
-    SummaryResult,
-    render_summary,
-    summary_document,
-)
+from rio_desktop.documents.ocr import ocr_options
+from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress, read_pdf
+from rio_desktop.documents.searchable import save_searchable_copy
+from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
@@ -49,8 +47,10 @@ from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.page_text_view import PageTextView
 from rio_desktop.ui.privacy import privacy_choice
 from rio_desktop.ui.questions_panel import QuestionsPanel
+from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +118,27 @@ class SummarizePage(QWidget):
         self.pdf_view.setDocument(self.pdf)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # "Show the text read from this page": the page's text (OCR'd or not) in place of its image.
+        self.page_text = PageTextView()
+        self.viewer = QStackedWidget()
+        self.viewer.addWidget(self.pdf_view)
+        self.viewer.addWidget(self.page_text)
+        self.text_toggle = QPushButton(self.tr("Show the &text read from this page"))
+        self.text_toggle.setCheckable(True)
+        self.text_toggle.setAccessibleDescription(self.tr(
+            "Switch between the page's image and the text read from it (by OCR for scanned pages)"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.viewer, 1)
+        self.searchable_button = QPushButton(self.tr("Save a searc&hable copy…"))
+        self.searchable_button.setAccessibleDescription(self.tr(
+            "Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it"))
+        viewer_buttons = QHBoxLayout()
+        viewer_buttons.addWidget(self.text_toggle)
+        viewer_buttons.addWidget(self.searchable_button)
+        viewer_buttons.addStretch(1)
+        left_layout.addLayout(viewer_buttons)
         self.summary_view = QTextBrowser()
         self.summary_view.setAccessibleName(self.tr("The summary"))
         self.summary_view.setOpenLinks(False)
@@ -136,7 +157,8 @@ class SummarizePage(QWidget):
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         # Questions about the same document sit in a tab beside the summary (their own widget).
-        self.questions = QuestionsPanel(worker, jobs, paths, lambda: self.language.currentData())
+        self.questions = QuestionsPanel(worker, jobs, paths, lambda: self.language.currentData(),
+                                        settings.reasoning_policy)
         self.questions.page_requested.connect(self.show_page)
         self.questions.busy_changed.connect(self._update_buttons)
         self.side_tabs = QTabWidget()
@@ -144,7 +166,7 @@ class SummarizePage(QWidget):
         self.side_tabs.addTab(right, self.tr("Su&mmary"))
         self.side_tabs.addTab(self.questions, self.tr("&Questions"))
         splitter = QSplitter()
-        splitter.addWidget(self.pdf_view)
+        splitter.addWidget(left)
         splitter.addWidget(self.side_tabs)
         splitter.setSizes([500, 500])
 
@@ -165,6 +187,8 @@ class SummarizePage(QWidget):
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
         layout.addLayout(status)
+        self.thinking = ThinkingIndicator()
+        layout.addWidget(self.thinking)
         layout.addWidget(self.notes_label)
 
         self.open_button.clicked.connect(self.open_action)
@@ -173,6 +197,10 @@ class SummarizePage(QWidget):
         self.cancel_button.clicked.connect(self.cancel_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
+        self.text_toggle.toggled.connect(self.text_toggle_action)
+        self.searchable_button.clicked.connect(self.searchable_action)
+        self.page_text.page_requested.connect(self.show_page)
+        self.pdf_view.pageNavigator().currentPageChanged.connect(self.page_changed_event_response)
         worker.loaded.connect(self.model_event_response)
         self._fill_recent()
         self._update_buttons()
@@ -190,6 +218,9 @@ class SummarizePage(QWidget):
         self.open_button.setEnabled(not busy)
         self.recent.setEnabled(not busy and self.recent.count() > 1)
         self.copy_button.setEnabled(self.result is not None and not busy)
+        self.text_toggle.setEnabled(self.page_text.document is not None)
+        self.searchable_button.setEnabled(self.page_text.document is not None and bool(
+            self.page_text.document.ocr_words) and not busy and self.export_job is None)
         self.export_button.setEnabled(self.result is not None and not busy and self.export_job is None)
 
     def _fill_recent(self) -> None:
@@ -235,8 +266,9 @@ class SummarizePage(QWidget):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Reading {name}…").format(name=path.name))
+        ocr = ocr_options(self.settings.get("ocr_mode"), self.settings.get("ocr_language"), self.paths.cache / "ocr")
         self.read_job = self.jobs.run(
-            lambda report: read_pdf(path, password, cancel, lambda done, total: report((done, total))),
+            lambda report: read_pdf(path, password, cancel, report, ocr=ocr),
             on_done=self.read_done_event_response, on_failed=self.read_failed_event_response,
             on_progress=self.read_progress_event_response, on_cancel=cancel.cancel)
         self._update_buttons()
@@ -249,6 +281,7 @@ class SummarizePage(QWidget):
         if self.password:
             self.pdf.setPassword(self.password)
         self.pdf.load(str(document.path))
+        self.page_text.set_document(document)
         self.settings.remember("recent_documents", str(document.path))
         self._fill_recent()
         problem = Summarizer.prepare(document)
@@ -279,20 +312,22 @@ class SummarizePage(QWidget):
                 return
             if choice:
                 texts, redaction = redact_all([p.text for p in document.pages])
-                document = PdfText(path=document.path, sha256=document.sha256, pages=[
-                    PageText(p.number, text, p.status) for p, text in zip(document.pages, texts, strict=True)])
-        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData())
+                document = replace(document, pages=[
+                    replace(p, text=text) for p, text in zip(document.pages, texts, strict=True)])
+        options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
+                                 reasoning=self.settings.reasoning_policy())
         self.settings.update(summary_style=options.style, summary_language=options.language)
         self.result = None
         self.streamed = ""
         self.summary_view.clear()
+        self.thinking.reset()
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Preparing…"))
         self.progress_floor = 0.0
 
         def task(ctx):  # runs on the inference worker
-            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text).run(document)
+            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text, ctx.reasoning).run(document)
             if redaction is not None:  # the placeholders sent to the server become the originals again
                 for point in result.points:
                     point.text = redaction.restore(point.text)
@@ -318,6 +353,17 @@ class SummarizePage(QWidget):
             self.stage_label.setText(self.tr("Stopping…"))
         self.questions.cancel_action()
 
+    def _reading_text(self, state: ReadProgress) -> str:
+        """ "Reading page 3 of 12 (OCR) — about 0 min 9 s left"."""
+        if state.ocr:
+            text = self.tr("Reading page {k} of {n} (OCR)").format(k=state.done + 1, n=state.total)
+        else:
+            text = self.tr("Reading page {k} of {n}").format(k=min(state.done + 1, state.total), n=state.total)
+        if state.eta_s:
+            minutes, seconds = divmod(math.ceil(state.eta_s), 60)  # never "0 min 0 s" while work is left
+            text += self.tr(" — about {minutes} min {seconds} s left").format(minutes=minutes, seconds=seconds)
+        return text
+
     def _stage_text(self, progress: Progress) -> str:
         if progress.stage == "summarizing":
             text = self.tr("Summarizing part {k} of {n}").format(k=min(progress.done + 1, progress.total),
@@ -332,6 +378,8 @@ class SummarizePage(QWidget):
         return text
 
     def status_event_response(self, progress: Progress) -> None:
+        if self.thinking.offer(progress):  # the model's reasoning: shown by the thinking indicator
+            return
         # One bar over the whole summary, weighted by tokens (Progress.fraction), that never goes back.
         self.progress_floor = max(self.progress_floor, progress.fraction)
         self.progress.setRange(0, 1000)
@@ -347,8 +395,10 @@ class SummarizePage(QWidget):
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
+        self.thinking.finish()
         muted = self.summary_view.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.summary_view.setHtml(summary_html(result, muted, self._label(), self.tr("page {n} of the file")))
+        self.summary_view.setHtml(summary_html(result, muted, self.tr(
+            "check it: the page was read from a poor scan"), self._label(), self.tr("page {n} of the file")))
         stats = result.stats
         self.stage_label.setText(localized(self.tr(
             "{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model "
@@ -370,6 +420,7 @@ class SummarizePage(QWidget):
     def failed_event_response(self, error: UserFacingError) -> None:
         self.request = None
         self.progress.hide()
+        self.thinking.finish()
         self.stage_label.setText(translate_message(error.message))
         self._update_buttons()
         self.activity_progress.emit("summary", None)
@@ -378,6 +429,7 @@ class SummarizePage(QWidget):
     def cancelled_event_response(self, _partial: object) -> None:
         self.request = None
         self.progress.hide()
+        self.thinking.finish()
         self.stage_label.setText(self.tr("Stopped."))
         self._update_buttons()
         self.activity_progress.emit("summary", None)
@@ -387,11 +439,10 @@ class SummarizePage(QWidget):
         self._update_buttons()
 
     # -- reading -------------------------------------------------------------------------------------
-    def read_progress_event_response(self, payload: tuple[int, int]) -> None:
-        done, total = payload
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.stage_label.setText(self.tr("Reading page {done} of {total}…").format(done=done, total=total))
+    def read_progress_event_response(self, state: ReadProgress) -> None:
+        self.progress.setRange(0, max(state.total, 1))
+        self.progress.setValue(state.done)
+        self.stage_label.setText(self._reading_text(state))
 
     def read_done_event_response(self, document: PdfText) -> None:
         self.read_job = None
@@ -433,12 +484,21 @@ class SummarizePage(QWidget):
     @Slot(int)
     def show_page(self, number: int) -> None:
         self.pdf_view.pageNavigator().jump(number - 1, QPointF(0, 0), self.pdf_view.zoomFactor())
+        self.page_text.show_page(number)
+
+    @Slot(int)
+    def page_changed_event_response(self, index: int) -> None:
+        self.page_text.show_page(index + 1)
+
+    @Slot(bool)
+    def text_toggle_action(self, checked: bool) -> None:
+        self.viewer.setCurrentIndex(1 if checked else 0)
+        self.page_text.show_page(self.pdf_view.pageNavigator().currentPage() + 1)
 
     @Slot()
     def copy_action(self) -> None:
         if self.result is not None:
-            QGuiApplication.clipboard().setText(render_summary(self.result.points, self.result.options.style,
-                                                               self._label()))
+            QGuiApplication.clipboard().setText(self.result.render(self._label()))
             self.stage_label.setText(self.tr("The summary was copied."))
 
     @Slot()
@@ -451,6 +511,27 @@ class SummarizePage(QWidget):
             "Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)"))
         if path:
             self.export_to(Path(path))
+
+    @Slot()
+    def searchable_action(self) -> None:
+        document = self.page_text.document
+        if document is None or not document.ocr_words:
+            return
+        suggested = document.path.with_name(self.tr("{name} - searchable.pdf").format(name=document.path.stem))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a searchable copy"), str(suggested),
+                                              self.tr("PDF documents (*.pdf)"))
+        if path:
+            self.save_searchable_copy(Path(path))
+
+    def save_searchable_copy(self, path: Path) -> JobHandle:
+        document, password = self.page_text.document, self.password
+        assert document is not None
+        self.export_job = self.jobs.run(lambda _report: save_searchable_copy(document, path, password),
+                                        on_done=self.export_done_event_response,
+                                        on_failed=self.export_failed_event_response)
+        self.stage_label.setText(self.tr("Saving {name}…").format(name=path.name))
+        self._update_buttons()
+        return self.export_job
 
     def export_to(self, path: Path) -> JobHandle:
         result, document, info = self.result, self.document, self.worker.model_info
@@ -475,7 +556,7 @@ class SummarizePage(QWidget):
     def export_failed_event_response(self, error: UserFacingError) -> None:
         self.export_job = None
         self._update_buttons()
-        QMessageBox.warning(self, self.tr("The summary could not be saved"), translate_message(error.message))
+        QMessageBox.warning(self, self.tr("The file could not be saved"), translate_message(error.message))
 
 
 def translate_core(context: str, text: str) -> str:
@@ -484,20 +565,26 @@ def translate_core(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def summary_html(result: SummaryResult, muted: str = "gray", label: PageLabel | None = None,
-                 position: str = "{n}") -> str:
+def summary_html(result: SummaryResult, muted: str = "gray", check_label: str = "",
+                 label: PageLabel | None = None, position: str = "{n}") -> str:
     """The summary with each citation a link to its page; `muted` colours the citations (from the
-    palette in use, so they stay readable in a dark theme). With `label`, links show the printed page
-    numbers and their position in the file on hover (`position`, e.g. "page {n} of the file")."""
+    palette in use, so they stay readable in a dark theme). A point citing a page read from a poor scan
+    ends with a warning sign and `check_label`. With `label`, links show the printed page numbers and
+    their position in the file on hover (`position`, e.g. "page {n} of the file")."""
     parts: list[str] = []
     heading = None
     executive = result.options.style == "executive"
     items: list[str] = []
     for point in result.points:
-        links = ", ".join(page_link(p, label, position) for p in point.pages)
+        # The same spans as the exports ("(pp. 6, 7)", "(pp. 12–14)"), each page a link.
+        links = ", ".join(page_link(a, label, position) if a == b else
+                          f"{page_link(a, label, position)}–{page_link(b, label, position)}"
+                          for a, b in page_spans(point.pages))
         abbreviation = "p." if len(point.pages) == 1 else "pp."
         cite = f' <span style="color:{muted}">({abbreviation} {links})</span>' if point.pages else ""
         text = f"{html.escape(point.text)}{cite}"
+        if check_label and result.needs_check(point):
+            text += f' <b>⚠</b> <i style="color:{muted}">{html.escape(check_label)}</i>'
         if executive:
             items.append(text)
             continue

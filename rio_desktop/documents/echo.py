@@ -1,0 +1,130 @@
+"""Removing our own words from a model's answer.
+
+Models, small ones most, repeat their prompt: a label of ours ("O que a carta deve dizer:", "Texto:"),
+a sentence of the instructions or of the system prompt. None of it may reach a letter or a summary. The
+filter knows our prompts as templates (`{name}` marks a value filled in at run time) and removes, line by
+line: a line that is one of our prompt lines, a label of ours at the start of a line (the rest is kept),
+and a sentence that is one of ours or made mostly of the words of one of ours.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_SENTENCE = re.compile(r"(?<=[.!?:])\s+")
+_WORD = re.compile(r"\w+")
+# A sentence of the answer made this much of the words of one of our sentences repeats it.
+OVERLAP = 0.75
+MIN_WORDS = 4  # shorter sentences are judged only by exact match
+
+
+def _fold(text: str) -> str:
+    """Lower case, no accents, no quotes or bullets, single spaces: how two echoes are compared."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\"'“”‘’«»*_`>#•\-–—]+", " ", text)
+    return " ".join(text.split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(_fold(text)) if len(w) > 2}
+
+
+@dataclass(frozen=True)
+class EchoFilter:
+    lines: tuple[re.Pattern[str], ...]  # whole lines of our prompts (placeholders match anything)
+    labels: tuple[str, ...]  # folded labels ("texto:"), longest first
+    sentences: tuple[frozenset[str], ...]  # the words of each of our sentences
+    exact: frozenset[str]  # our short sentences, folded
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> EchoFilter:
+        lines: list[re.Pattern[str]] = []
+        labels: set[str] = set()
+        sentences: list[frozenset[str]] = []
+        exact: set[str] = set()
+        for text in texts:
+            for raw in text.splitlines():
+                line = raw.strip()
+                if not line:
+                    continue
+                literal = [_fold(piece) for piece in _PLACEHOLDER.split(line)]
+                if any(literal):
+                    pattern = r"(?:.*)".join(re.escape(p) for p in literal)
+                    lines.append(re.compile(pattern))
+                # A label: the literal text before a colon that ends the line or precedes a value.
+                head = _PLACEHOLDER.split(line)[0]
+                if ":" in head and len(head.split(":")[0].split()) <= 6:
+                    labels.add(_fold(head.split(":")[0]) + ":")
+                for sentence in _SENTENCE.split(_PLACEHOLDER.sub(" ", line)):
+                    folded = _fold(sentence)
+                    if not folded:
+                        continue
+                    words = _words(sentence)
+                    if len(words) >= MIN_WORDS:
+                        sentences.append(frozenset(words))
+                    exact.add(folded.rstrip(".:;,"))
+        return cls(tuple(lines), tuple(sorted(labels, key=len, reverse=True)), tuple(sentences),
+                   frozenset(exact))
+
+    def _is_ours(self, sentence: str) -> bool:
+        folded = _fold(sentence).rstrip(".:;,")
+        if not folded:
+            return False
+        if folded in self.exact:
+            return True
+        words = _words(sentence)
+        if len(words) < MIN_WORDS:
+            return False
+        return any(len(words & ours) / len(words) >= OVERLAP for ours in self.sentences)
+
+    def clean_line(self, line: str) -> str:
+        """The line without our words ("" when nothing of the model's own is left)."""
+        stripped = line.strip()
+        if not stripped:
+            return ""
+        folded = _fold(stripped)
+        if any(pattern.fullmatch(folded) for pattern in self.lines):
+            return ""
+        # Our labels at the start of the line ("Texto: O servidor ..."), one after another.
+        changed = True
+        while changed and stripped:
+            changed = False
+            folded = _fold(stripped)
+            for label in self.labels:
+                if folded.startswith(label):
+                    stripped = _drop_folded_prefix(stripped, label).strip()
+                    changed = True
+                    break
+        kept = [s for s in _SENTENCE.split(stripped) if s.strip() and not self._is_ours(s)]
+        return " ".join(kept).strip()
+
+    def clean(self, text: str) -> str:
+        """The answer without our words; its line and paragraph breaks are kept."""
+        out: list[str] = []
+        for line in text.splitlines():
+            if not line.strip():
+                if out and out[-1] != "":
+                    out.append("")
+                continue
+            cleaned = self.clean_line(line)
+            if cleaned:
+                out.append(cleaned)
+        while out and out[-1] == "":
+            out.pop()
+        return "\n".join(out)
+
+
+def _drop_folded_prefix(text: str, folded_prefix: str) -> str:
+    """`text` without the characters whose folded form is `folded_prefix` (the label as written)."""
+    for end in range(1, len(text) + 1):
+        if _fold(text[:end]) == folded_prefix:
+            # and the markup or spaces after it ("**Texto:** ...")
+            while end < len(text) and _fold(text[:end + 1]) == folded_prefix:
+                end += 1
+            return text[end:]
+    return text

@@ -1,0 +1,321 @@
+"""Probe and remember: which CPU variant and which GPU modules of llama.cpp work on this computer.
+
+ggml picks the CPU variant by what the CPU reports, but a report can lie (AMX on Windows is always "there")
+and a kernel can be wrong on one CPU model. So the first time a build meets a CPU, a child process loads
+the exact library this process chose, runs a tiny model (probe_model) for a few tokens and prints what it
+got. If the child dies (SIGILL, SIGSEGV, an abort) or its output disagrees with the portable variant, the
+next variant down is tried. GPU modules get the same: one that crashes or fails is left out, and the
+application runs on the CPU with a message instead of going down. The choices are remembered per CPU model
+and build, so later starts load straight away.
+
+The child is `python -m rio_desktop.engine.backend_probe --cpu FILE [--gpu vulkan] --model FILE`, or in a
+bundle the application itself with CHILD_ARGUMENT first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rio_desktop.engine import ggml_backends
+from rio_desktop.engine.ggml_backends import CpuVariant, LoadedBackends
+from rio_desktop.engine.probe_model import probe_model
+from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+
+log = logging.getLogger(__name__)
+STATE_FILE = "llama_backends.json"
+CHILD_ARGUMENT = "_backend-probe"
+PROMPT = [1, 40, 71, 102, 133, 164]  # token ids of the probe model
+N_TOKENS = 4
+CPU_TIMEOUT_S = 120
+# A GPU's first run compiles its shaders (lavapipe, the CPU Vulkan driver of the tests: about a minute).
+GPU_TIMEOUT_S = 300
+# Variants "agree" when the greedy tokens are equal or the logits differ by rounding only.
+LOGIT_TOLERANCE = 0.02
+
+
+@dataclass
+class ProbeResult:
+    ok: bool
+    reason: str = ""  # why not, e.g. "crashed (SIGILL)"
+    tokens: list[int] = field(default_factory=list)
+    logits: list[float] = field(default_factory=list)
+    devices: list[dict[str, Any]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _signal_name(returncode: int) -> str:
+    number = -returncode if returncode < 0 else returncode - 128
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"exit status {returncode}"
+
+
+def child_command() -> list[str]:
+    if getattr(sys, "frozen", False):  # a bundle has no `-m`: its entry point dispatches on the argument
+        console = Path(sys.executable).with_name("rio-desktop-cli.exe")
+        return [str(console if console.exists() else sys.executable), CHILD_ARGUMENT]
+    return [sys.executable, "-m", "rio_desktop.engine.backend_probe"]
+
+
+def run_child(cpu: Path, model: Path, gpu: Sequence[str] = (), timeout: float = CPU_TIMEOUT_S) -> ProbeResult:
+    """Load `cpu` (and the GPU modules `gpu`) in a child process and generate a few tokens there."""
+    command = [*child_command(), "--cpu", str(cpu), "--model", str(model)]
+    for family in gpu:
+        command += ["--gpu", family]
+    started = time.perf_counter()
+    try:
+        # The child runs in a neutral folder: llama.cpp must not pick up libraries from the current one.
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=tempfile.gettempdir(),
+                              env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
+                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    except subprocess.TimeoutExpired:
+        return ProbeResult(False, f"no answer within {timeout:.0f} s", seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        crashed = done.returncode < 0 or done.returncode > 128
+        tail = (done.stderr.strip().splitlines() or [""])[-1][:300]
+        reason = f"crashed ({_signal_name(done.returncode)})" if crashed else f"failed: {tail}"
+        log.warning("backend probe %s %s: %s", cpu.name, " ".join(gpu), reason)
+        return ProbeResult(False, reason, seconds=seconds)
+    try:
+        answer = json.loads(done.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return ProbeResult(False, "no answer", seconds=seconds)
+    return ProbeResult(True, tokens=answer["tokens"], logits=answer["logits"], devices=answer["devices"],
+                       seconds=seconds)
+
+
+def agree(a: ProbeResult, b: ProbeResult) -> bool:
+    if a.tokens == b.tokens:
+        return True
+    if not a.logits or len(a.logits) != len(b.logits):
+        return False
+    spread = max(b.logits) - min(b.logits)
+    return max(abs(x - y) for x, y in zip(a.logits, b.logits, strict=True)) <= LOGIT_TOLERANCE * spread
+
+
+Runner = Callable[..., ProbeResult]
+
+
+def choose_cpu(candidates: Sequence[CpuVariant], model: Path, run: Runner = run_child) -> tuple[CpuVariant, dict]:
+    """The best candidate that runs and agrees with the portable one (the lowest score); what was skipped."""
+    skipped: dict[str, str] = {}
+    portable = candidates[-1]
+    reference: ProbeResult | None = None
+    for candidate in candidates:
+        result = run(candidate.path, model)
+        if not result.ok:
+            skipped[candidate.name] = result.reason
+            continue
+        if candidate is portable:
+            return candidate, skipped
+        if reference is None:
+            reference = run(portable.path, model)
+        if reference.ok and not agree(result, reference):
+            skipped[candidate.name] = "results differ from the portable variant"
+            continue
+        return candidate, skipped
+    return portable, skipped  # nothing worked: the portable one, and llama.cpp will say what is wrong
+
+
+class ProbeStore:
+    """The remembered choices: {"<cpu model>|<build>": {"cpu_variant", "skipped", "gpu": {module: status}}}."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> dict[str, Any]:
+        entry = self.read().get(key)
+        return entry if isinstance(entry, dict) else {}
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        data = self.read()
+        data[key] = entry
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        partial.replace(self.path)
+
+
+def machine_key() -> str:
+    from rio_desktop.models.hardware import cpu_model
+
+    return f"{cpu_model()}|{ggml_backends.build_id()}"
+
+
+@dataclass
+class Preparation:
+    backends: LoadedBackends
+    remembered: dict[str, Any]
+    notices: list[Message] = field(default_factory=list)
+
+
+_prepared: Preparation | None = None
+_quiet: Any = None  # the child's silent log callback
+# Set once at start from the settings (configure); read by ensure(), which the engine calls before llama.cpp.
+_config: dict[str, Any] = {"state_dir": None, "cpu_variant": "", "use_gpu": True}
+
+
+def configure(state_dir: Path | None = None, cpu_variant: str = "", use_gpu: bool = True) -> None:
+    """The settings the next ensure() uses: where choices are remembered, a forced CPU variant, GPU off."""
+    _config.update(state_dir=state_dir, cpu_variant=cpu_variant, use_gpu=use_gpu)
+
+
+def configure_backends(settings: Any, paths: Any) -> None:
+    """configure() from the application's Settings and AppPaths."""
+    configure(paths.data, settings.get("cpu_variant"), settings.get("use_gpu"))
+
+
+def ensure() -> Preparation:
+    """Backends loaded as configured; the first call probes if nothing is remembered for this machine."""
+    global _prepared
+    if _prepared is not None:
+        return _prepared
+    from rio_desktop.engine.llama_backend import route_llama_log  # its module imports this one
+
+    route_llama_log()  # ggml's messages while loading go to the log, not to the terminal
+    state_dir = _config["state_dir"]
+    if state_dir is None:
+        from rio_desktop.paths import app_paths
+
+        state_dir = app_paths().data
+    try:
+        return prepare(state_dir, _config["cpu_variant"], _config["use_gpu"])
+    except Exception:
+        # The probe is a safety net, not a gate: when it cannot run, ggml's own choice is loaded.
+        log.exception("the backend probe failed; loading llama.cpp's default backends")
+        _prepared = Preparation(ggml_backends.load(), {}, [])
+        return _prepared
+
+
+@dataclass
+class Decision:
+    cpu: CpuVariant
+    gpu: dict[str, Path]  # the GPU modules to load
+    remembered: dict[str, Any]
+    notices: list[Message] = field(default_factory=list)
+
+
+def decide(store: ProbeStore, key: str, candidates: Sequence[CpuVariant], gpu_modules: dict[str, Path],
+           model_folder: Path, cpu_variant: str = "", use_gpu: bool = True, run: Runner = run_child) -> Decision:
+    """Which CPU variant and GPU modules to load: the forced variant, else the remembered choice, else the
+    probe's (remembered for next time). GPU modules are probed once each; a failed one is left out."""
+    notices: list[Message] = []
+    entry = store.get(key)
+    by_name = {c.name: c for c in candidates}
+    chosen: CpuVariant | None = None
+    if cpu_variant:
+        chosen = by_name.get(cpu_variant)
+        if chosen is None:
+            notices.append(Message(QT_TRANSLATE_NOOP(
+                "Core", "The CPU variant {name} chosen in the settings cannot run on this computer; the automatic "
+                        "choice is used."), name=cpu_variant))
+    if chosen is None and entry.get("cpu_variant") in by_name:
+        chosen = by_name[entry["cpu_variant"]]
+    if chosen is None:
+        chosen, skipped = choose_cpu(candidates, probe_model(model_folder), run)
+        entry = {"cpu_variant": chosen.name, "skipped": skipped, "gpu": entry.get("gpu", {})}
+        store.put(key, entry)
+    gpu_status: dict[str, str] = dict(entry.get("gpu", {}))
+    loadable: dict[str, Path] = {}
+    for family, path in gpu_modules.items() if use_gpu else ():
+        status = gpu_status.get(family)
+        if status is None:
+            result = run(chosen.path, probe_model(model_folder), gpu=[str(path)], timeout=GPU_TIMEOUT_S)
+            status = gpu_status[family] = "ok" if result.ok else result.reason
+            entry = {**entry, "gpu": gpu_status}
+            store.put(key, entry)
+        if status == "ok":
+            loadable[family] = path
+        else:
+            notices.append(Message(QT_TRANSLATE_NOOP(
+                "Core", "The {module} GPU backend does not work on this computer ({reason}); models run on the "
+                        "CPU."), module=family.capitalize(), reason=status))
+    return Decision(chosen, loadable, entry, notices)
+
+
+def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: Runner = run_child) -> Preparation:
+    """Load llama.cpp's backends for this process as decide() says. Once per process."""
+    global _prepared
+    if _prepared is not None:
+        return _prepared
+    folder = ggml_backends.lib_folder()
+    candidates = ggml_backends.cpu_variants()
+    store = ProbeStore(state_dir / STATE_FILE)
+    key = machine_key()
+    if not candidates or folder is None:  # a build without CPU variants: nothing to choose
+        _prepared = Preparation(ggml_backends.load(), store.get(key))
+        return _prepared
+    decision = decide(store, key, candidates, ggml_backends.gpu_module_files(), state_dir, cpu_variant,
+                      use_gpu, run)
+    backends = ggml_backends.load(cpu=decision.cpu.path, gpu=list(decision.gpu.values()))
+    _prepared = Preparation(backends, decision.remembered, decision.notices)
+    return _prepared
+
+
+def prepared() -> Preparation | None:
+    return _prepared
+
+
+def child_main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="backend_probe")
+    parser.add_argument("--cpu", required=True, type=Path)
+    parser.add_argument("--gpu", action="append", default=[], type=Path, help="a GPU module's file")
+    parser.add_argument("--model", required=True, type=Path)
+    args = parser.parse_args(argv)
+    global _prepared
+    # This process loads exactly what it is told, and never probes in turn.
+    _prepared = Preparation(ggml_backends.load(cpu=args.cpu, gpu=args.gpu), {})
+    import llama_cpp
+    import numpy as np
+
+    from rio_desktop.engine import llama_build
+
+    global _quiet
+    _quiet = llama_cpp.llama_log_callback(lambda *_: None)  # referenced until exit: llama.cpp calls it late
+    llama_cpp.llama_log_set(_quiet, None)
+    llm = llama_cpp.Llama(model_path=str(args.model), n_ctx=256, n_batch=64, n_gpu_layers=-1 if args.gpu else 0,
+                          n_threads=1, verbose=False)
+
+    def last_logits() -> np.ndarray:
+        return np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(llm.n_vocab(),)).copy()
+
+    llm.eval(PROMPT)
+    first = last_logits()
+    tokens = []
+    for _ in range(N_TOKENS):
+        token = int(np.argmax(last_logits()))
+        tokens.append(token)
+        llm.eval([token])
+    devices = [{"name": d.name, "kind": d.kind, "total_bytes": d.total_bytes}
+               for d in llama_build.backend_devices()]
+    llm.close()
+    print(json.dumps({"tokens": tokens, "logits": [round(float(x), 4) for x in first], "devices": devices}))
+    return 0
+
+
+if __name__ == "__main__":
+    # Through the imported module, not this __main__ copy: the engine's modules see its state.
+    from rio_desktop.engine import backend_probe
+
+    sys.exit(backend_probe.child_main(sys.argv[1:]))

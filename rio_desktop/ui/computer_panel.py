@@ -1,0 +1,82 @@
+"""The llama.cpp part of Settings → This computer: the CPU variant and GPU devices in use, and the choices
+(force a CPU variant, turn the GPU off), which apply the next time Rio Desktop starts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
+
+from rio_desktop.engine import backend_probe, ggml_backends, llama_build
+from rio_desktop.settings import Settings
+from rio_desktop.ui.formatting import translate_message
+
+
+def _size(n_bytes: int) -> str:
+    return QLocale().formattedDataSize(n_bytes, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+
+
+class ComputerPanel(QObject):
+    """Adds its rows to the "This computer" form and reads them back for Settings."""
+
+    def __init__(self, form: QFormLayout, settings: Settings, owner: QWidget) -> None:
+        super().__init__(owner)
+        tr = self.tr
+        prepared = backend_probe.prepared()
+        self.cpu_variant = QComboBox()
+        automatic = tr("Automatic")
+        if prepared is not None and prepared.backends.dynamic:
+            automatic = tr("Automatic (now: {name})").format(name=prepared.backends.cpu_variant)
+        self.cpu_variant.addItem(automatic, "")
+        # The variants this CPU can run, best first (reading their scores loads no kernels).
+        for variant in ggml_backends.cpu_variants():
+            self.cpu_variant.addItem(variant.name, variant.name)
+        index = self.cpu_variant.findData(settings.get("cpu_variant"))
+        self.cpu_variant.setCurrentIndex(max(index, 0))
+        self.cpu_variant.setEnabled(self.cpu_variant.count() > 1)
+        self.cpu_variant.setAccessibleName(tr("llama.cpp CPU variant"))
+        self.use_gpu = QCheckBox(tr("Use the graphics card (GPU) when there is one"))
+        self.use_gpu.setChecked(settings.get("use_gpu"))
+
+        if prepared is None:
+            in_use = tr("Determined when the first model is loaded.")
+            devices_text = in_use
+        else:
+            loaded = prepared.backends
+            features = " ".join(loaded.cpu_features)
+            in_use = tr("CPU: {variant} ({features})").format(variant=loaded.cpu_variant,
+                                                            features=features or tr("no features reported"))
+            gpus = [d for d in llama_build.backend_devices() if d.kind != "CPU"]
+            devices_text = "\n".join(
+                tr("{name} ({description}): {free} free of {total}").format(
+                    name=d.name, description=d.description, free=_size(d.free_bytes), total=_size(d.total_bytes))
+                for d in gpus) or tr("None: models run on the CPU.")
+            for notice in prepared.notices:
+                devices_text += "\n" + translate_message(notice)
+            skipped = prepared.remembered.get("skipped", {})
+            if skipped:
+                in_use += "\n" + tr("Skipped on this computer: {names}").format(
+                    names=", ".join(f"{name} ({why})" for name, why in skipped.items()))
+        self.in_use = QLabel(in_use)
+        self.devices = QLabel(devices_text)
+        for label in (self.in_use, self.devices):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(QLabel(tr("llama.cpp in use:")), self.in_use)
+        form.addRow(QLabel(tr("GPU devices:")), self.devices)
+        variant_label = QLabel(tr("CPU &variant:"))
+        variant_label.setBuddy(self.cpu_variant)
+        form.addRow(variant_label, self.cpu_variant)
+        form.addRow(QLabel(tr("GPU:")), self.use_gpu)
+        when = QLabel(tr("The CPU variant and the GPU choice apply the next time Rio Desktop starts."))
+        when.setWordWrap(True)
+        form.addRow(QLabel(""), when)
+        for name, widget in (("cpu_variant", self.cpu_variant), ("use_gpu", self.use_gpu)):
+            if name in settings.locked:
+                widget.setEnabled(False)
+                widget.setToolTip(tr("Set by the administrator"))
+        self.cpu_variant.setToolTip(tr("Automatic picks the fastest variant this processor runs correctly; "
+                                       "choose another only if the automatic one misbehaves"))
+        self.use_gpu.setToolTip(tr("Off: models always run on the processor, even with a graphics card"))
+
+    def values(self) -> dict[str, object]:
+        return {"cpu_variant": self.cpu_variant.currentData() or "", "use_gpu": self.use_gpu.isChecked()}

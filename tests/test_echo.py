@@ -1,0 +1,171 @@
+"""Nothing of our own prompts reaches a letter, a rewrite or a summary, whatever the model repeats.
+
+The backend here is the worst case of a small model: it answers with its whole prompt (system prompt,
+instructions, labels, the clerk's notes or the document) — the real tokenizer counts its tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from pdf_factory import text_pdf
+
+from rio_desktop.documents import letter as letter_module
+from rio_desktop.documents.letter import (
+    NOTES_HEADING,
+    REWRITES,
+    SYSTEM_PROMPT,
+    RewritePlan,
+    body_request,
+    compose,
+    load_templates,
+    rewrite_request,
+)
+from rio_desktop.documents.letter_rules import LetterFields
+from rio_desktop.documents.pdf_text import read_pdf
+from rio_desktop.documents.summarize import _TEXT, STYLES, Summarizer, SummaryOptions
+from rio_desktop.engine.backend import Backend, ChatMessage, Generation, GenerationParams, GenerationStats
+from rio_desktop.resources import resource_path
+
+
+class EchoBackend(Backend):
+    """Answers with its prompt, message after message, then `tail` (the model's own words)."""
+
+    def __init__(self, inner: Backend, tail: str = "") -> None:
+        self.inner, self.tail = inner, tail
+        self.prompts: list[str] = []
+
+    @property
+    def info(self):
+        return self.inner.info
+
+    def load(self, params, cancel=None, progress=None):
+        raise NotImplementedError
+
+    def unload(self) -> None:
+        pass
+
+    def context_size(self) -> int:
+        return self.inner.context_size()
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        return self.inner.count_chat_tokens(messages)
+
+    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
+        text = "\n\n".join(m.content for m in messages) + self.tail
+        self.prompts.append(text)
+        if on_text is not None:
+            on_text(text)
+        return Generation(text=text, finish_reason="stop", stats=GenerationStats(
+            prompt_tokens=self.count_chat_tokens(messages), generated_tokens=self.count_tokens(text)))
+
+
+FIELDS = LetterFields.from_dict({
+    "number": 7, "year": 2026, "sectors": ["CGTI", "SMF"], "date": "2026-12-01",
+    "department": "Coordenadoria-Geral de Tecnologia da Informação",
+    "addressee": {"name": "Ana Lima", "office": "Diretora de Compras", "treatment": "senhoria", "gender": "f"},
+    "subject": "Compra de papel", "references": "Ofício nº 3/2026/DC", "relation": "same",
+    "signatory": {"name": "Carlos Melo", "office": "Chefe de Gabinete"},
+})
+NOTES = "Pedir 100 resmas de papel A4 para o gabinete.\n\nA entrega deve ser feita até sexta-feira."
+OWN_LETTER_TEXT = [SYSTEM_PROMPT, NOTES_HEADING, "Assunto:", "Destinatário:", "Referências:", "Texto:",
+                   "Responda apenas com o texto reescrito", *REWRITES.values()]
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"(?<=[.!?:])\s+", text) if len(s.split()) >= 3]
+
+
+def _templates():
+    templates, _ = load_templates(resource_path("templates"))
+    return templates
+
+
+@pytest.mark.parametrize("template_id", ["oficio", "oficio_encaminhamento", "resposta_cidadao",
+                                         "memorando_interno", "email_institucional"])
+def test_a_letter_never_carries_our_prompt(loaded_backend, template_id: str) -> None:
+    template = {t.id: t for t in _templates()}[template_id]
+    request = body_request(template, FIELDS, NOTES)
+    echo = EchoBackend(loaded_backend, tail="\n\nSolicito o envio do material.")
+    answer = echo.chat(list(request.messages), request.params).text
+    assert NOTES_HEADING in answer and template.instructions in answer  # the model did echo them
+    letter = compose(template, FIELDS, request.clean(answer))
+    body = "\n".join(letter.body)
+    for own in [*OWN_LETTER_TEXT, *_sentences(template.instructions), *_sentences(SYSTEM_PROMPT)]:
+        assert own not in body, own
+    # The clerk's notes and the model's own sentence are what is left, as paragraphs.
+    assert letter.body == ["Pedir 100 resmas de papel A4 para o gabinete.", "A entrega deve ser feita até "
+                           "sexta-feira.", "Solicito o envio do material."]
+
+
+@pytest.mark.parametrize("kind", sorted(REWRITES))
+def test_a_rewrite_never_carries_our_prompt_and_keeps_the_paragraphs(loaded_backend, kind: str) -> None:
+    selection = "Primeiro parágrafo, com o pedido.\n\nSegundo parágrafo, com o prazo de entrega.\nTerceiro."
+    plan = RewritePlan.of(selection)
+    assert plan.paragraphs() == ["Primeiro parágrafo, com o pedido.", "Segundo parágrafo, com o prazo de "
+                                 "entrega.", "Terceiro."]
+    echo = EchoBackend(loaded_backend, tail="\nTexto: Versão reescrita.")
+    answers = []
+    for paragraph in plan.paragraphs():
+        request = rewrite_request(kind, paragraph)
+        answers.append(request.clean(echo.chat(list(request.messages), request.params).text))
+    for own in OWN_LETTER_TEXT:
+        assert all(own not in answer for answer in answers), own
+    # Each rewrite is one paragraph (the echo of the selection, then the model's words), and the breaks
+    # between the paragraphs are the clerk's.
+    assert answers[0] == "Primeiro parágrafo, com o pedido. Versão reescrita."
+    assert plan.assemble(answers) == ("Primeiro parágrafo, com o pedido. Versão reescrita.\n\nSegundo parágrafo, "
+                                      "com o prazo de entrega. Versão reescrita.\nTerceiro. Versão reescrita.")
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("O que a carta deve dizer:\nPedir 20 computadores.", "Pedir 20 computadores."),
+    ("Texto: Solicito a compra.", "Solicito a compra."),
+    ("**Texto:** Solicito a compra.", "Solicito a compra."),
+    ("Assunto: Compra de papel\n\nSolicito a compra.", "Solicito a compra."),
+    ("Escreva somente o corpo de um ofício. Solicito a compra.", "Solicito a compra."),
+    ("Solicito a compra.\n\nInformo que o prazo é curto.", "Solicito a compra.\n\nInformo que o prazo é curto."),
+    ("Informo que o texto abaixo foi revisado pela equipe.", "Informo que o texto abaixo foi revisado pela equipe."),
+])
+def test_labels_and_instructions_are_cut_and_the_rest_kept(answer: str, expected: str) -> None:
+    template = {t.id: t for t in _templates()}["oficio"]
+    assert body_request(template, FIELDS, "x").clean(answer) == expected
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("pages", [2, 14])
+def test_a_summary_never_carries_our_prompt(loaded_backend, tmp_path: Path, style: str, pages: int) -> None:
+    document = read_pdf(text_pdf(tmp_path / "relatorio.pdf", pages, sentences=3))
+    echo = EchoBackend(loaded_backend, tail="\n- O orçamento de obras cresceu (p. 1)")
+    result = Summarizer(echo, SummaryOptions(style=style)).run(document)
+    assert echo.prompts and _TEXT["pt-BR"]["system"] in echo.prompts[0]  # the model did echo the prompt
+    summary = result.summary
+    for key in ("system", "answer_in", "map", "merge", "executive", "bullets", "detailed", "document", "notes"):
+        for sentence in _sentences(_TEXT["pt-BR"][key].replace("{", "").replace("}", "")):
+            if any(w in sentence for w in ("text", "pages", "instruction", "k ")):
+                continue  # a placeholder's name, not our words
+            assert sentence not in summary, (key, sentence)
+    for label in ("Você resume documentos", "Responda em português", "Documento:", "Notas do documento",
+                  "Trecho (páginas", "[Página"):
+        assert label not in summary, label
+    assert result.points
+
+
+def test_the_prompts_of_letters_are_one_definition() -> None:
+    """The window and the command line both take the body request from documents.letter."""
+    import inspect
+
+    from rio_desktop import __main__ as cli
+    from rio_desktop.ui import draft_page
+
+    for module in (cli, draft_page):
+        source = inspect.getsource(module)
+        assert "body_request(" in source and "SYSTEM_PROMPT" not in source and "body_prompt" not in source
+    assert letter_module.body_request(_templates()[0], FIELDS, NOTES).messages[0].content == SYSTEM_PROMPT
