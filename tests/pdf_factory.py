@@ -143,6 +143,10 @@ def labelled_pdf(path: Path, front: int = 3, body: int = 4) -> Path:
             pdf.set_page_label("r")
         elif number == front + 1:
             pdf.set_page_label("D", label_start=1)
+    pdf.output(str(path))
+    return path
+
+
 # -- scanned pages -------------------------------------------------------------------------------------
 OFICIO = (
     "Ofício nº 12/2026/SMF. Senhor Coordenador, a Secretaria Municipal de Fazenda informa que a execução "

@@ -60,8 +60,9 @@ def test_summary_holds_only_the_answers(qwen35: LlamaCppBackend, tmp_path: Path)
     assert all(g.stats.reasoning_tokens <= 48 for g in recorder.generations)
     assert result.reasoning == [g.reasoning for g in recorder.generations if g.reasoning]
     answers = "\n".join(g.text for g in recorder.generations)
-    for point in result.points:  # every point comes from an answer, never from the reasoning
-        assert strip_citations(point.text).strip()[:40] in answers
+    answer_words = set(answers.lower().split())
+    for point in result.points:  # every point comes from an answer (echo-cleaned), never from the reasoning
+        assert set(strip_citations(point.text).lower().split()) <= answer_words, point.text
     assert "".join(streamed) == recorder.generations[-1].text
     for text in (result.summary, *(p.text for p in result.points)):
         assert "<think>" not in text and "</think>" not in text

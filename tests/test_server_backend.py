@@ -43,6 +43,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# llama-cpp-python's own server, with llama.cpp's backends loaded first the way the application loads them:
+# the build has dynamic backends, which llama.cpp alone does not find in the package's folder.
+SERVER_WITH_BACKENDS = """
+import runpy, sys
+from rio_desktop.engine import backend_probe
+backend_probe.ensure()
+sys.argv[0] = "llama_cpp.server"
+runpy.run_module("llama_cpp.server", run_name="__main__", alter_sys=True)
+"""
+
+
 class LlamaServer:
     """`python -m llama_cpp.server` with the test model, on 127.0.0.1."""
 
@@ -51,7 +62,7 @@ class LlamaServer:
     def __init__(self, model: Path, extra: Sequence[str] = ()) -> None:
         self.port = _free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--n_ctx", "2048", "--host",
+            [sys.executable, "-c", SERVER_WITH_BACKENDS, "--model", str(model), "--n_ctx", "2048", "--host",
              "127.0.0.1", "--port", str(self.port), "--api_key", KEY, "--model_alias", "rio-teste", *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60

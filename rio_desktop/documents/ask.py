@@ -53,7 +53,6 @@ SAFETY_TOKENS = 16  # the joined prompt may tokenize a little differently from i
 DEFAULT_ANSWER_TOKENS = 384
 HISTORY_SHARE = 4  # earlier turns take at most a quarter of the context when pages must be chosen
 CHARACTERS_PER_TOKEN_MAX = 12
-LOW_CONFIDENCE = 0.6  # an OCR'd page read with less confidence than this is flagged in answers
 _SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "»", '"', "”")
 
 
@@ -167,14 +166,8 @@ _TEXT = {
 
 
 def low_confidence(page: PageText) -> bool:
-    """A page read by OCR with low confidence (fields the OCR feature adds; absent on text pages)."""
-    flag = getattr(page, "low_confidence", None)
-    if isinstance(flag, bool):
-        return flag
-    confidence = getattr(page, "confidence", None)
-    if not isinstance(confidence, int | float):
-        return False
-    return confidence < (LOW_CONFIDENCE if confidence <= 1 else LOW_CONFIDENCE * 100)
+    """A page read by OCR with low confidence (documents.ocr decides what low is)."""
+    return page.low_confidence
 
 
 def runs_on(text: str) -> bool:

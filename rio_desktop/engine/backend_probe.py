@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -181,13 +182,23 @@ def configure(state_dir: Path | None = None, cpu_variant: str = "", use_gpu: boo
     _config.update(state_dir=state_dir, cpu_variant=cpu_variant, use_gpu=use_gpu)
 
 
+_ensure_lock = threading.Lock()
+
+
 def configure_backends(settings: Any, paths: Any) -> None:
     """configure() from the application's Settings and AppPaths."""
     configure(paths.data, settings.get("cpu_variant"), settings.get("use_gpu"))
 
 
 def ensure() -> Preparation:
-    """Backends loaded as configured; the first call probes if nothing is remembered for this machine."""
+    """Backends loaded as configured; the first call probes if nothing is remembered for this machine.
+    Several threads may ask at once (the engine's worker loading a model, a background job planning the
+    installed models): one probes, the others wait for its answer."""
+    with _ensure_lock:
+        return _ensure()
+
+
+def _ensure() -> Preparation:
     global _prepared
     if _prepared is not None:
         return _prepared
@@ -203,8 +214,11 @@ def ensure() -> Preparation:
         return prepare(state_dir, _config["cpu_variant"], _config["use_gpu"])
     except Exception:
         # The probe is a safety net, not a gate: when it cannot run, ggml's own choice is loaded.
-        log.exception("the backend probe failed; loading llama.cpp's default backends")
-        _prepared = Preparation(ggml_backends.load(), {}, [])
+        # ggml's own choice is the highest score, which is the AMX variant on CPUs that report AMX but
+        # cannot use it (seen here: SIGILL): without a probe's word, the best variant short of it.
+        log.exception("the backend probe failed; loading the best CPU variant short of AMX")
+        safe = [c for c in ggml_backends.cpu_variants() if c.score > 0 and "sapphirerapids" not in c.name]
+        _prepared = Preparation(ggml_backends.load(cpu=safe[0].path if safe else None), {}, [])
         return _prepared
 
 

@@ -98,6 +98,8 @@ def plan_installed(models: list[ModelFile], n_ctx: int = 0, hardware: Hardware |
     shown before anything is loaded. A model whose header gives no shape is left out."""
     from rio_desktop.models.planner import plan, shape_of
 
+    if not models:  # nothing to plan: no hardware detection (it loads llama.cpp) at start-up
+        return {}
     if hardware is None:
         from rio_desktop.models.hardware import detect
 

@@ -80,7 +80,6 @@ class QuestionsPanel(QWidget):
         self.question = QLineEdit()
         self.question.setAccessibleName(self.tr("Question"))
         self.question.setPlaceholderText(self.tr("Ask about the document, e.g. what is the deadline for an appeal?"))
-        self.question.setClearButtonEnabled(True)
         self.ask_button = QPushButton(self.tr("As&k"))
         self.copy_button = QPushButton(self.tr("Copy"))
         self.export_button = QPushButton(self.tr("Export…"))
