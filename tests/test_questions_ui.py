@@ -176,3 +176,12 @@ def test_summary_citations_show_printed_labels() -> None:
     assert '<a href="page:2" title="page 2 of the file">ii</a>' in html
     assert '(p. <a href="page:4" title="page 4 of the file">2</a>)' in html
     assert '(p. <a href="page:4">4</a>)' in summary_html(result)  # no labels: the positions
+
+
+def test_menu_commands_follow_the_tab_in_view(gui) -> None:
+    """Ctrl+Enter asks and Ctrl+E exports the conversation while the Questions tab is in view."""
+    page = gui.window.summarize_page
+    assert page.primary_button is page.summarize_button and page.export_target is page.export_button
+    page.side_tabs.setCurrentWidget(page.questions)
+    assert page.primary_button is page.questions.ask_button
+    assert page.export_target is page.questions.export_button

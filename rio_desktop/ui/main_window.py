@@ -227,7 +227,8 @@ class MainWindow(QMainWindow):
     # The button each menu command presses on each page: pressing it (not calling its handler) does
     # exactly what the screen offers, nothing when the button is disabled.
     PAGE_COMMANDS = {
-        0: {"primary": "summarize_button", "cancel": "cancel_button", "export": "export_button"},
+        # On the Summarize page the tab in view decides: the summary's buttons or the questions'.
+        0: {"primary": "primary_button", "cancel": "cancel_button", "export": "export_target"},
         1: {"primary": "generate_button", "cancel": "cancel_button", "export": "export_button",
             "print": "print_button"},
         2: {"primary": "generate_button", "cancel": "cancel_button"},

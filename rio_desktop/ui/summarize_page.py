@@ -206,6 +206,19 @@ class SummarizePage(QWidget):
         self._update_buttons()
         self.progress.hide()
 
+    # -- the menu's commands (main_window.PAGE_COMMANDS) --------------------------------------------
+    @property
+    def primary_button(self) -> QPushButton:
+        """Ctrl+Enter: Ask on the Questions tab, Summarize otherwise."""
+        return self.questions.ask_button if self.side_tabs.currentWidget() is self.questions \
+            else self.summarize_button
+
+    @property
+    def export_target(self) -> QPushButton:
+        """Ctrl+E: export the conversation on the Questions tab, the summary otherwise."""
+        return self.questions.export_button if self.side_tabs.currentWidget() is self.questions \
+            else self.export_button
+
     # -- state ---------------------------------------------------------------------------------------
     def _busy(self) -> bool:
         return self.read_job is not None or self.request is not None or self.questions.busy
