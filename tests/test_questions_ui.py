@@ -104,12 +104,16 @@ def test_escape_cancels_an_answer(gui, qtbot, tmp_path: Path) -> None:
     gui.window.navigation.setCurrentRow(0)
     page.side_tabs.setCurrentWidget(panel)
     _open(gui, qtbot, text_pdf(tmp_path / "memo.pdf", 3, sentences=4))
-    panel.question.setText("Quantas mudas foram plantadas no Maciço da Tijuca?")
+    # Page 2 speaks of the BRT's buses: the model is asked (a question the document does not cover is
+    # answered at once, with nothing to cancel).
+    panel.question.setText("Quantos ônibus elétricos o BRT Transcarioca recebeu?")
     qtbot.keyClick(panel.question, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.cancel_button.isEnabled(), timeout=5_000)
     gui.window.cancel_action.trigger()  # Esc
     qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
-    assert "Stopped" in panel.status.text() and not panel.answers
+    # Stopped before the model began (nothing kept) or while it wrote (the partial answer, marked).
+    assert "Stopped" in panel.status.text()
+    assert not panel.answers or (len(panel.answers) == 1 and panel.answers[0].partial)
     assert page.summarize_button.isEnabled() and not page.cancel_button.isEnabled()
 
 

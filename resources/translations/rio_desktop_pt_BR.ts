@@ -1039,42 +1039,42 @@
         <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="230"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="244"/>
         <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
         <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="251"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="265"/>
         <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
         <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="217"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="210"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="300"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="293"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="360"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="353"/>
         <source>Type a question first.</source>
         <translation>Digite uma pergunta primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="380"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="373"/>
         <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="391"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="384"/>
         <source>The answer was stopped before the end: what is shown is what the model had written.</source>
         <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="404"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="397"/>
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
@@ -1978,77 +1978,77 @@ CEP e cidade/UF</translation>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="268"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="282"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="283"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="300"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="320"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="321"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="352"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="442"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="443"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="444"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="450"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="451"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="470"/>
         <source>{name} is loaded and ready.</source>
         <translation>{name} está carregado e pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="488"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="489"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="500"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="501"/>
         <source>Something could not be done</source>
         <translation>Algo não pôde ser feito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="479"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="480"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -2356,117 +2356,122 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="94"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="132"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="131"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="151"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="150"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="204"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="203"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="217"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="216"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="237"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="235"/>
+        <source>Stopped. What the model had written is kept.</source>
+        <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="238"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="248"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="249"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="263"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="264"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="264"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="265"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="285"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="286"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="291"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="292"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="293"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="295"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="310"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="311"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="327"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="328"/>
         <source>Saved {name}.</source>
         <translation>{name} salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="333"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="334"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -2967,13 +2972,13 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="294"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="419"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2981,165 +2986,165 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="298"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="401"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="559"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="572"/>
         <source>The file could not be saved</source>
         <translation>Não foi possível salvar o arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="228"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="241"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="239"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="252"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="239"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="522"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="252"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="268"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="281"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="326"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="339"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="348"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="366"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="359"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="372"/>
         <source>Reading page {k} of {n} (OCR)</source>
         <translation>Lendo a página {k} de {n} (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
         <source>Reading page {k} of {n}</source>
         <translation>Lendo a página {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="382"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="372"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="385"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="387"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="364"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="377"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="389"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="430"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="430"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="427"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="433"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="446"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="462"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="475"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="553"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="566"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="467"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="480"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="401"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
         <source>check it: the page was read from a poor scan</source>
         <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="502"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="515"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="508"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="521"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="510"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="523"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="511"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="524"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="520"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="533"/>
         <source>{name} - searchable.pdf</source>
         <translation>{name} - pesquisável.pdf</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="521"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="534"/>
         <source>Save a searchable copy</source>
         <translation>Salvar uma cópia pesquisável</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="532"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="547"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="545"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="560"/>
         <source>Saving {name}…</source>
         <translation>Salvando {name}…</translation>
     </message>

@@ -231,7 +231,9 @@ class QuestionsPanel(QWidget):
         self.conversation, answer = result
         self.answers.append(answer)
         stats = answer.stats
-        if answer.covered:
+        if answer.partial:  # stopped while the model wrote: what it had written is kept, marked partial
+            self.status.setText(self.tr("Stopped. What the model had written is kept."))
+        elif answer.covered:
             locale = QLocale()
             self.status.setText(self.tr("Answered in {seconds} s; pages the model read: {pages}.").format(
                 seconds=locale.toString(stats.seconds, "f", 1), pages=locale.toString(stats.pages_given)))
