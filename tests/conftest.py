@@ -80,6 +80,21 @@ def gui(qtbot, tmp_path: Path):
     assert gui.shutdown(5)
 
 
+@pytest.fixture
+def gui_with_model(qtbot, tmp_path: Path, model_path: Path):
+    """The window with the test model loaded (context 2048)."""
+    from rio_desktop.ui.app import Gui
+
+    gui = Gui(paths_under(tmp_path / "home"))
+    gui.settings.update(n_ctx=2048)
+    qtbot.addWidget(gui.window)
+    gui.window.show()
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        gui.window.load_model(model_path)
+    yield gui
+    assert gui.shutdown(5)
+
+
 @pytest.fixture(scope="session")
 def model_path() -> Path:
     return find_test_model()

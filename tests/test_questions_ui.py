@@ -7,7 +7,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import paths_under
 from pdf_factory import labelled_pdf, text_pdf
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
@@ -15,19 +14,11 @@ from PySide6.QtWidgets import QApplication
 from rio_desktop.documents.citations import SummaryPoint
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.search_index import PageSearch
-from rio_desktop.ui.app import Gui
 
 
 @pytest.fixture
-def gui(qtbot, tmp_path: Path, model_path: Path):
-    gui = Gui(paths_under(tmp_path / "home"))
-    gui.settings.update(n_ctx=2048)
-    qtbot.addWidget(gui.window)
-    gui.window.show()
-    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
-        gui.window.load_model(model_path)
-    yield gui
-    assert gui.shutdown(5)
+def gui(gui_with_model):
+    return gui_with_model
 
 
 def _open(gui, qtbot, path: Path) -> PdfText:

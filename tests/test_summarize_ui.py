@@ -6,27 +6,17 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import paths_under
 from pdf_factory import text_pdf
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.summarize import SummaryResult
-from rio_desktop.ui.app import Gui
 
 
 @pytest.fixture
-def gui(qtbot, tmp_path: Path, model_path: Path):
-    root = tmp_path / "home"
-    gui = Gui(paths_under(root))
-    gui.settings.update(n_ctx=2048)
-    qtbot.addWidget(gui.window)
-    gui.window.show()
-    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
-        gui.window.load_model(model_path)
-    yield gui
-    assert gui.shutdown(5)
+def gui(gui_with_model):
+    return gui_with_model
 
 
 def _open(gui, qtbot, path: Path) -> PdfText:

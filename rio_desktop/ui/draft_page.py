@@ -470,23 +470,20 @@ class DraftPage(QWidget):
         self._update_buttons()
 
     def failed_event_response(self, error: UserFacingError) -> None:
-        self.request = None
-        self.thinking.finish()
-        if self.request_kind == "body":
-            self._finish_body()  # what was written is kept, cleaned like a finished one
-        self._end_stream()
-        self.rewrite_cursor = self.rewrite_plan = None
-        self.status.setText(translate_message(error.message))
-        self._update_buttons()
+        self._stopped(translate_message(error.message))
 
     def cancelled_event_response(self, _partial: object) -> None:
+        self._stopped(self.tr("Stopped. What was written is kept."))
+
+    def _stopped(self, status: str) -> None:
+        """A request that ended without an answer: what was written is kept, cleaned like a finished one."""
         self.request = None
         self.thinking.finish()
         if self.request_kind == "body":
-            self._finish_body()  # what was written is kept, cleaned like a finished one
+            self._finish_body()
         self._end_stream()
         self.rewrite_cursor = self.rewrite_plan = None
-        self.status.setText(self.tr("Stopped. What was written is kept."))
+        self.status.setText(status)
         self._update_buttons()
 
     @Slot(object)
