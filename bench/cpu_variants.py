@@ -84,9 +84,10 @@ def run_engine(model: Path, threads: int, repeats: int, front: Path | None = Non
 
 
 # -- llama.cpp without the application: llama-bench, or llama-cpp-python's thin wrapper ----------------
-def build_llama_bench(work: Path, cmake_args: str) -> Path:
+def build_llama_bench(work: Path, cmake_args: str, cpu_variant: str) -> Path:
     """llama-bench compiled from the llama-cpp-python sdist with dev.py's flags (`cmake_args`); its folder
-    holds the backend libraries it loads. Many cores make this quick; two take about as long as dev.py."""
+    holds the backend libraries it loads. Only the CPU variant the engine picked is built (`cpu_variant`),
+    so llama-bench loads that one: the same kernels, a fraction of dev.py's compile time."""
     sdist = work / "sdist"
     if not sdist.exists():
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", "-q",
@@ -100,8 +101,14 @@ def build_llama_bench(work: Path, cmake_args: str) -> Path:
     subprocess.run(["cmake", "-S", str(sdist / "vendor" / "llama.cpp"), "-B", str(build), "-G", "Ninja",
                     "-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_BUILD_TOOLS=ON", "-DLLAMA_CURL=OFF",
                     *cmake_args.split()], check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["cmake", "--build", str(build), "--target", "llama-bench"], check=True, stdout=subprocess.DEVNULL)
-    return build / "bin" / "llama-bench"
+    targets = ["llama-bench"] + ([f"ggml-cpu-{cpu_variant}"] if cpu_variant not in ("", "?", "built-in") else [])
+    subprocess.run(["cmake", "--build", str(build), "--target", *targets], check=True, stdout=subprocess.DEVNULL)
+    binary = build / "bin" / "llama-bench"
+    # Leave only the variant asked for beside llama-bench (an earlier run may have built others).
+    for library in binary.parent.glob("libggml-cpu-*.so"):
+        if library.name != f"libggml-cpu-{cpu_variant}.so":
+            library.unlink()
+    return binary
 
 
 def direct_child(model: Path, threads: int) -> None:
@@ -182,7 +189,7 @@ def main() -> int:
                "engine_vs_direct": {"pp": engine["pp"] / direct["pp"], "tg": engine["tg"] / direct["tg"]}}
     binary = args.llama_bench
     if binary is None and args.build_llama_bench:
-        binary = build_llama_bench(work, dev.llama_build("cpu").cmake_args)
+        binary = build_llama_bench(work, dev.llama_build("cpu").cmake_args, engine["cpu_variant"])
     if binary is not None:
         reference = run_llama_bench(binary, model, args.threads, args.repeats)
         results["llama_bench"] = reference

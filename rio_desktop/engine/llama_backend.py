@@ -46,6 +46,7 @@ from rio_desktop.engine.reasoning import (
     ends_inside_reasoning,
     reasoning_mode,
 )
+from rio_desktop.engine.sampling import Sampler, decode
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -508,8 +509,8 @@ class LlamaCppBackend(Backend):
         sequence = list(tokens)  # what the model has seen and written: a forced close restarts from it
         forced = 0  # closes written by the engine; a model that keeps reopening the block gets a few
         undecided_tokens = 0  # written before the output showed whether it opens a think block
-        generator = llm.generate(tokens, temp=params.temperature, top_p=params.top_p,
-                                 repeat_penalty=params.repeat_penalty, reset=True)
+        sampler = Sampler(llm, params.temperature, params.top_p, params.repeat_penalty)
+        generator = decode(llm, tokens, sampler)
         try:
             while True:
                 restart = False
@@ -573,8 +574,7 @@ class LlamaCppBackend(Backend):
                 stats.prompt_tokens_evaluated += len(close_tokens)
                 log.info("reasoning closed by the engine after %d tokens (budget %d)", stats.reasoning_tokens,
                          budget)
-                generator = llm.generate(sequence, temp=params.temperature, top_p=params.top_p,
-                                         repeat_penalty=params.repeat_penalty, reset=True)
+                generator = decode(llm, sequence, sampler)
         except Exception as exc:
             self.reset_context()
             if cancel.cancelled:
@@ -585,6 +585,7 @@ class LlamaCppBackend(Backend):
                     "Core", "The model stopped with an error: {detail}"), detail=str(exc))) from exc
         finally:
             generator.close()
+            sampler.close()
             if abort_set:
                 _clear_abort_callback(llm)
         if not stops.stopped:
