@@ -4,9 +4,9 @@ the CPU variant it picks) against llama.cpp without the engine on the same build
 with --build-llama-bench or --llama-bench, else llama-cpp-python's thin wrapper), and against the previous
 portable build (one AVX2 library; its wheel from dev.py's cache, `LLAMA_BACKEND=avx2 python3 dev.py` makes
 it). A Q4_K_M model (Gemma-3-270M by default), 2 threads, medians of --repeats runs. Ratios are measured
-in one run; results in bench/results/cpu_variants.json.
+in one run, the contenders alternating round by round; results in bench/results/cpu_variants.json.
 
-    .venv/bin/python bench/cpu_variants.py [--model FILE.gguf] [--threads 2] [--repeats 3]
+    .venv/bin/python bench/cpu_variants.py [--model FILE.gguf] [--threads 2] [--repeats 3] [--rounds 3]
                                            [--avx2-wheel FILE.whl] [--llama-bench FILE | --build-llama-bench]
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -86,8 +87,8 @@ def run_engine(model: Path, threads: int, repeats: int, front: Path | None = Non
 # -- llama.cpp without the application: llama-bench, or llama-cpp-python's thin wrapper ----------------
 def build_llama_bench(work: Path, cmake_args: str, cpu_variant: str) -> Path:
     """llama-bench compiled from the llama-cpp-python sdist with dev.py's flags (`cmake_args`); its folder
-    holds the backend libraries it loads. Only the CPU variant the engine picked is built (`cpu_variant`),
-    so llama-bench loads that one: the same kernels, a fraction of dev.py's compile time."""
+    holds the backend libraries it loads: only `cpu_variant`, the one the engine picked, so that both run
+    the same kernels. Many cores make this quick; two take about as long as dev.py."""
     sdist = work / "sdist"
     if not sdist.exists():
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", "-q",
@@ -101,14 +102,19 @@ def build_llama_bench(work: Path, cmake_args: str, cpu_variant: str) -> Path:
     subprocess.run(["cmake", "-S", str(sdist / "vendor" / "llama.cpp"), "-B", str(build), "-G", "Ninja",
                     "-DCMAKE_BUILD_TYPE=Release", "-DLLAMA_BUILD_TOOLS=ON", "-DLLAMA_CURL=OFF",
                     *cmake_args.split()], check=True, stdout=subprocess.DEVNULL)
-    targets = ["llama-bench"] + ([f"ggml-cpu-{cpu_variant}"] if cpu_variant not in ("", "?", "built-in") else [])
-    subprocess.run(["cmake", "--build", str(build), "--target", *targets], check=True, stdout=subprocess.DEVNULL)
-    binary = build / "bin" / "llama-bench"
-    # Leave only the variant asked for beside llama-bench (an earlier run may have built others).
-    for library in binary.parent.glob("libggml-cpu-*.so"):
-        if library.name != f"libggml-cpu-{cpu_variant}.so":
-            library.unlink()
-    return binary
+    # ggml's build makes every CPU variant with the library; llama-bench loads each variant beside it and
+    # picks by score, so a folder of its own holds only the one the engine picked.
+    subprocess.run(["cmake", "--build", str(build), "--target", "llama-bench"], check=True, stdout=subprocess.DEVNULL)
+    built = build / "bin"
+    folder = work / f"llama-bench-{cpu_variant}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for item in built.iterdir():
+        if item.name.startswith("libggml-cpu-") and item.name != f"libggml-cpu-{cpu_variant}.so":
+            continue
+        if item.name == "llama-bench" or item.suffix == ".so" or ".so." in item.name:
+            shutil.copy2(item, folder / item.name, follow_symlinks=True)
+    return folder / "llama-bench"
 
 
 def direct_child(model: Path, threads: int) -> None:
@@ -139,15 +145,18 @@ def direct_child(model: Path, threads: int) -> None:
 
 
 def run_llama_bench(binary: Path, model: Path, threads: int, repeats: int, extra: tuple[str, ...] = ()) -> dict:
+    """llama-bench with the engine's settings: prompt speed on an empty context (pp512) and decode speed
+    after a prompt of the same length (tg64 @ d512, as the engine decodes after its prompt; tg64 alone
+    starts from an empty cache and reads fewer keys per token), flash attention off as the engine has it."""
     # llama-bench loads the backends from its own folder (and the current one): run it there.
     done = subprocess.run([str(binary), "-m", str(model), "-p", str(PP_TOKENS), "-n", str(TG_TOKENS), "-t",
-                           str(threads), "-r", str(repeats), "-o", "json", *extra], capture_output=True, text=True,
-                          cwd=binary.parent, check=True)
+                           str(threads), "-r", str(repeats), "-fa", "0", "-d", f"0,{PP_TOKENS}", "-o", "json",
+                           *extra], capture_output=True, text=True, cwd=binary.parent, check=True)
     rows = json.loads(done.stdout)
-    pp = next(r for r in rows if r["n_prompt"] > 0 and r["n_gen"] == 0)
-    tg = next(r for r in rows if r["n_gen"] > 0 and r["n_prompt"] == 0)
-    return {"pp": pp["avg_ts"], "tg": tg["avg_ts"], "backends": pp.get("backends", ""),
-            "cpu_info": pp.get("cpu_info", "")}
+    pp = next(r for r in rows if r["n_prompt"] > 0 and r["n_gen"] == 0 and r.get("n_depth", 0) == 0)
+    tg = next(r for r in rows if r["n_gen"] > 0 and r["n_prompt"] == 0 and r.get("n_depth", 0) == PP_TOKENS)
+    return {"pp": pp["avg_ts"], "tg": tg["avg_ts"], "tests": f"pp{PP_TOKENS}, tg{TG_TOKENS} @ d{PP_TOKENS}",
+            "backends": pp.get("backends", ""), "cpu_info": pp.get("cpu_info", "")}
 
 
 def avx2_wheel() -> Path | None:
@@ -162,7 +171,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=3, help="measurements per run (median)")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each contender")
     parser.add_argument("--avx2-wheel", type=Path)
     parser.add_argument("--llama-bench", type=Path)
     parser.add_argument("--build-llama-bench", action="store_true",
@@ -181,23 +191,16 @@ def main() -> int:
     model = args.model or default_model()
     work = Path(tempfile.gettempdir()) / "rio-bench-cpu-variants"
     work.mkdir(exist_ok=True)
-    started = time.perf_counter()
-    engine = run_engine(model, args.threads, args.repeats)
-    direct = run_engine(model, args.threads, args.repeats, child="--direct-child")
-    results = {"model": model.name, "threads": args.threads, "repeats": args.repeats,
-               "python": sysconfig.get_python_version(), "engine": engine, "direct": direct,
-               "engine_vs_direct": {"pp": engine["pp"] / direct["pp"], "tg": engine["tg"] / direct["tg"]}}
     binary = args.llama_bench
+    started = time.perf_counter()
+    first = run_engine(model, args.threads, 1)  # which CPU variant the engine picks (and a warm page cache)
     if binary is None and args.build_llama_bench:
-        binary = build_llama_bench(work, dev.llama_build("cpu").cmake_args, engine["cpu_variant"])
-    if binary is not None:
-        reference = run_llama_bench(binary, model, args.threads, args.repeats)
-        results["llama_bench"] = reference
-        results["engine_vs_llama_bench"] = {"pp": engine["pp"] / reference["pp"], "tg": engine["tg"] / reference["tg"]}
-    else:
+        binary = build_llama_bench(work, dev.llama_build("cpu").cmake_args, first["cpu_variant"])
+    if binary is None:
         print("note: llama-bench is not part of the wheel; --build-llama-bench compiles it (or --llama-bench FILE). "
               "The reference here is llama.cpp through llama-cpp-python's thin wrapper, the same build.")
     wheel = args.avx2_wheel or avx2_wheel()
+    front = None
     if wheel is not None:
         front = work / "avx2"
         if not front.exists():
@@ -205,26 +208,55 @@ def main() -> int:
                 archive.extractall(front)
             for library in (front / "llama_cpp" / "lib").iterdir():
                 library.chmod(0o755)
-        portable = run_engine(model, args.threads, args.repeats, front)
-        results["avx2_engine"] = portable
-        results["dynamic_vs_avx2"] = {"pp": engine["pp"] / portable["pp"], "tg": engine["tg"] / portable["tg"]}
     else:
-        results["avx2_engine"] = None
         print("note: no AVX2 wheel in dev.py's cache (LLAMA_BACKEND=avx2 python3 dev.py builds one): that "
               "comparison is left out")
+    # This machine's speed drifts by 20 % within minutes: the runs alternate, round after round, and each
+    # ratio is the median of the ratios within a round.
+    runs: dict[str, list[dict]] = {"engine": [], "direct": [], "llama_bench": [], "avx2_engine": []}
+    for _ in range(args.rounds):
+        runs["engine"].append(run_engine(model, args.threads, args.repeats))
+        runs["direct"].append(run_engine(model, args.threads, args.repeats, child="--direct-child"))
+        if binary is not None:
+            runs["llama_bench"].append(run_llama_bench(binary, model, args.threads, args.repeats))
+        if front is not None:
+            runs["avx2_engine"].append(run_engine(model, args.threads, args.repeats, front))
+
+    def summary(name: str) -> dict | None:
+        if not runs[name]:
+            return None
+        out = dict(runs[name][-1])
+        for key in ("pp", "tg"):
+            out[key] = statistics.median(run[key] for run in runs[name])
+        return out
+
+    def ratio(name: str, baseline: str) -> dict | None:
+        if not runs[name] or not runs[baseline]:
+            return None
+        return {key: statistics.median(a[key] / b[key] for a, b in zip(runs[name], runs[baseline], strict=True))
+                for key in ("pp", "tg")}
+
+    engine, direct = summary("engine"), summary("direct")
+    results = {"model": model.name, "threads": args.threads, "repeats": args.repeats, "rounds": args.rounds,
+               "python": sysconfig.get_python_version(), "engine": engine, "direct": direct,
+               "engine_vs_direct": ratio("engine", "direct"),
+               "llama_bench": summary("llama_bench"), "engine_vs_llama_bench": ratio("engine", "llama_bench"),
+               "avx2_engine": summary("avx2_engine"), "dynamic_vs_avx2": ratio("engine", "avx2_engine"),
+               "rounds_raw": {name: [{k: run[k] for k in ("pp", "tg")} for run in values]
+                              for name, values in runs.items()}}
     results["seconds"] = round(time.perf_counter() - started, 1)
     rows = [["", "pp tok/s", "tg tok/s"],
             [f"engine ({engine['cpu_variant']})", f"{engine['pp']:.1f}", f"{engine['tg']:.1f}"],
             ["llama.cpp direct (same build)", f"{direct['pp']:.1f}", f"{direct['tg']:.1f}"],
             ["engine / direct", f"{results['engine_vs_direct']['pp']:.2f}", f"{results['engine_vs_direct']['tg']:.2f}"]]
-    if "llama_bench" in results:
-        reference, ratio = results["llama_bench"], results["engine_vs_llama_bench"]
-        rows += [["llama-bench (same flags)", f"{reference['pp']:.1f}", f"{reference['tg']:.1f}"],
-                 ["engine / llama-bench", f"{ratio['pp']:.2f}", f"{ratio['tg']:.2f}"]]
+    if results["llama_bench"]:
+        reference, rate = results["llama_bench"], results["engine_vs_llama_bench"]
+        rows += [[f"llama-bench ({reference['tests']})", f"{reference['pp']:.1f}", f"{reference['tg']:.1f}"],
+                 ["engine / llama-bench", f"{rate['pp']:.2f}", f"{rate['tg']:.2f}"]]
     if results["avx2_engine"]:
-        portable, ratio = results["avx2_engine"], results["dynamic_vs_avx2"]
+        portable, rate = results["avx2_engine"], results["dynamic_vs_avx2"]
         rows += [["engine, AVX2 build", f"{portable['pp']:.1f}", f"{portable['tg']:.1f}"],
-                 ["dynamic / AVX2", f"{ratio['pp']:.2f}", f"{ratio['tg']:.2f}"]]
+                 ["dynamic / AVX2", f"{rate['pp']:.2f}", f"{rate['tg']:.2f}"]]
     print_table(rows)
     write_results("cpu_variants", results)
     return 0
