@@ -60,9 +60,9 @@ def within(planned: int, measured: int) -> bool:
 
 
 def assert_plan_matches(result: dict, devices: tuple[str, ...]) -> None:
-    """The plan's bytes within 10 % of llama.cpp's buffers on `devices`. Measured on lavapipe: the GPU that
-    holds the output within 4 %; not yet within 10 %: the CPU side (0.69-0.75: llama.cpp's host compute
-    buffers are not in the plan) and the first device of a split (0.80: its compute buffer)."""
+    """The plan's bytes within 10 % of llama.cpp's buffers (weights, KV cache, compute and pinned host
+    buffers) on `devices`. Measured on lavapipe: full offload, split and partial within 1 % on every
+    device, the MoE within 5 %."""
     for device in devices:
         measured, planned = result["measured"][device], result["planned"].get(device, 0)
         assert within(planned, measured), (device, planned, measured, result)
@@ -73,20 +73,20 @@ def test_full_offload_runs_on_one_vulkan_device(report: dict) -> None:
     # The token embeddings stay in CPU memory even with every layer on the GPU.
     assert result["devices"] == ["Vulkan0", "CPU"], result
     assert result["generated_tokens"] > 0 and result["notice"] is None
-    assert_plan_matches(result, ("Vulkan0",))
+    assert_plan_matches(result, ("Vulkan0", "CPU"))
 
 
 def test_partial_offload_matches_the_plan(report: dict) -> None:
     result = report["partial_offload"]
     assert result["devices"] == ["Vulkan0", "CPU"] and result["generated_tokens"] > 0
-    assert_plan_matches(result, ("Vulkan0",))
+    assert_plan_matches(result, ("Vulkan0", "CPU"))
 
 
 def test_split_across_two_devices(report: dict) -> None:
     result = report["two_devices"]
     assert result["devices"] == ["Vulkan0", "Vulkan1", "CPU"], result
     assert result["generated_tokens"] > 0
-    assert_plan_matches(result, ("Vulkan1",))
+    assert_plan_matches(result, ("Vulkan0", "Vulkan1", "CPU"))
 
 
 def test_moe_experts_stay_in_cpu_memory(report: dict) -> None:
@@ -94,7 +94,7 @@ def test_moe_experts_stay_in_cpu_memory(report: dict) -> None:
     assert result["devices"] == ["Vulkan0", "CPU"] and result["generated_tokens"] > 0
     # The routed experts are most of the model: CPU memory holds more than the GPU's weights.
     assert result["measured"]["CPU"] > 4 * 1024 * 1024, result
-    assert_plan_matches(result, ("Vulkan0",))
+    assert_plan_matches(result, ("Vulkan0", "CPU"))
 
 
 def test_gemma_greedy_tokens_equal_on_cpu_and_vulkan(report: dict) -> None:

@@ -175,9 +175,15 @@ def test_bytes_per_device_keep_the_embeddings_on_the_cpu(model_path: Path) -> No
     assert shape.input_bytes > 0 and shape.tied_output  # SmolLM2 reuses its embeddings as the output
     full = device_bytes(shape, 512, -1, [1.0], gpu_names=["Vulkan0"])
     assert set(full) == {"Vulkan0", "CPU"}
-    assert full["CPU"] == shape.input_bytes
+    # Beside the embeddings, the pinned host buffer that feeds the GPU (one copy of the graph's inputs
+    # on one GPU; four with every layer on two or more, as llama.cpp pipelines micro-batches).
+    host = shape.graph_inputs_bytes(512) + 512 * shape.n_embd * 4
+    assert full["CPU"] == shape.input_bytes + host
     split = device_bytes(shape, 512, -1, [0.5, 0.5], gpu_names=["Vulkan0", "Vulkan1"])
     assert split["Vulkan0"] > 0 and split["Vulkan1"] > 0
+    assert split["CPU"] == shape.input_bytes + host + 3 * shape.graph_inputs_bytes(512)
+    # The output's device holds the logits; the other only its layers' peak.
+    assert split["Vulkan1"] - split["Vulkan0"] > shape.output_compute_bytes(512) - shape.layer_compute_bytes(512) > 0
     on_cpu = device_bytes(shape, 512, 0, [])
     assert set(on_cpu) == {"CPU"}
     assert on_cpu["CPU"] == pytest.approx(shape.weights_bytes + shape.kv_bytes(512) + shape.compute_bytes(512),

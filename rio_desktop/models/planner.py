@@ -31,6 +31,7 @@ RAM_RESERVE = 2 * GiB  # the operating system and the application itself
 MARGIN = 0.05  # of what is placed
 KV_BYTES = 2  # f16 cache
 N_UBATCH = 512
+PIPELINE_COPIES = 4  # GGML_SCHED_MAX_COPIES
 _LAYER = re.compile(r"^blk\.(\d+)\.")
 _EXPERTS = re.compile(r"^blk\.\d+\.ffn_(?:up|down|gate|gate_up)_exps")
 _INPUT = ("token_embd.", "token_types.", "position_embd.")  # llama.cpp keeps these on the CPU
@@ -87,6 +88,7 @@ class ModelShape:
     input_bytes: int = 0  # token embeddings: always in CPU memory (part of other_bytes)
     output_bytes: int = 0  # output norm and matrix (part of other_bytes)
     tied_output: bool = False  # no output matrix: the token embeddings serve as one
+    n_ff: int = 0  # the widest feed-forward a token goes through (for MoE: the experts used together)
 
     @property
     def weights_bytes(self) -> int:
@@ -103,13 +105,28 @@ class ModelShape:
     def kv_bytes(self, n_ctx: int) -> int:
         return sum(self.kv_bytes_per_layer(n_ctx))
 
-    def compute_parts(self, n_ctx: int) -> tuple[int, int]:
-        """The compute buffer split as llama.cpp holds it: what every computing device needs (attention
-        scores), and what the output's device needs on top (the logits and the output buffer)."""
+    # -- llama.cpp's compute buffers with a GPU (measured against its own figures on lavapipe: the
+    # GPU and host buffers of full, partial, split and MoE loads within 5 %) -----------------------------
+    def graph_inputs_bytes(self, n_ctx: int) -> int:
+        """What one GPU's part of the graph takes in per micro-batch: the hidden state, positions, the
+        KV-cache row indices (one per value element: the cache is transposed without flash attention),
+        the attention mask (micro-batch x context) and the output ids."""
         ubatch = min(N_UBATCH, n_ctx)
-        logits = ubatch * (self.n_vocab + 6 * self.n_embd) * 4
-        attention = int(ubatch * n_ctx * (self.n_head + 1.5) * 4)
-        return attention, max(logits - attention, 0) + self.n_vocab * 4
+        n_embd_v = self.head_dim_v * max(self.n_head_kv or [0])
+        return ubatch * (self.n_embd * 4 + 4 + 8 + n_embd_v * 8 + 4) + ubatch * n_ctx * 4
+
+    def layer_compute_bytes(self, n_ctx: int) -> int:
+        """The peak of a device that computes layers: the attention scores of one layer beside two hidden
+        states or, at short contexts with a wide feed-forward, that layer's intermediates."""
+        ubatch = min(N_UBATCH, n_ctx)
+        attention = ubatch * n_ctx * self.n_head * 4
+        return ubatch * 2 * self.n_embd * 4 + max(attention, ubatch * 2 * self.n_ff * 4)
+
+    def output_compute_bytes(self, n_ctx: int) -> int:
+        """The peak of the device that computes the output: the logits of a micro-batch beside its hidden
+        state, or its layers' peak."""
+        ubatch = min(N_UBATCH, n_ctx)
+        return max(self.layer_compute_bytes(n_ctx), ubatch * (self.n_vocab + self.n_embd) * 4)
 
     def compute_bytes(self, n_ctx: int) -> int:
         """llama.cpp's compute buffer: its peak is the logits of a micro-batch or, at long contexts,
@@ -148,13 +165,16 @@ class ModelShape:
             recurrent = per_layer * sum(1 for has_kv in kv_layers if not has_kv)
         vocab = value("vocab_size") or header.array_lengths.get("tokenizer.ggml.tokens", 0)
         inputs, outputs, own_output = _io_bytes(header)
+        n_ff = value("feed_forward_length", 0) or 0
+        n_ff = int(max(n_ff) if isinstance(n_ff, list) else n_ff)
+        n_ff_experts = int(value("expert_feed_forward_length", 0) or 0) * int(value("expert_used_count", 0) or 0)
         return cls(name=name or str(header.metadata.get("general.name", "")),
                    architecture=header.architecture or "?", n_layers=n_layers, layer_bytes=layer_bytes,
                    expert_bytes=expert_bytes, other_bytes=other, kv_layers=kv_layers, n_head_kv=kv_list,
                    head_dim_k=head_dim_k, head_dim_v=head_dim_v, n_embd=n_embd, n_head=n_head,
                    n_vocab=int(vocab or 0), context_trained=int(value("context_length", 0) or 0),
                    recurrent_bytes=recurrent, input_bytes=inputs, output_bytes=outputs,
-                   tied_output=not own_output and inputs > 0)
+                   tied_output=not own_output and inputs > 0, n_ff=max(n_ff, n_ff_experts))
 
     def add_part(self, header: GGUFHeader) -> None:
         """Count the tensors of one more part of a split model."""
@@ -267,10 +287,21 @@ def device_bytes(shape: ModelShape, n_ctx: int, n_gpu_layers: int, split: Sequen
     if shape.recurrent_bytes:
         for device in used:
             add(device, shape.recurrent_bytes // len(used))
-    # Every device that computes holds a compute buffer; the logits live on the output's device.
-    attention, logits = shape.compute_parts(n_ctx)
-    for device in used:
-        add(device, attention + (logits if device == output_device else 0))
+    gpus_used = sorted(d for d in used if d >= 0)
+    if not gpus_used:
+        add(-1, shape.compute_bytes(n_ctx))
+        return {name: value for name, value in totals.items() if value > 0 or name != "CPU"}
+    # With every layer on two or more GPUs, llama.cpp pipelines micro-batches (llama_context:
+    # pipeline_parallel; not with tensor overrides): each GPU part keeps 4 copies of its inputs, and so does
+    # the host buffer that feeds them.
+    all_layers = n_gpu_layers < 0 or n_gpu_layers > shape.n_layers
+    copies = PIPELINE_COPIES if len(split) > 1 and all_layers and not experts_on_cpu else 1
+    inputs = shape.graph_inputs_bytes(n_ctx)
+    for device in gpus_used:
+        peak = shape.output_compute_bytes(n_ctx) if device == output_device else shape.layer_compute_bytes(n_ctx)
+        add(device, peak + copies * inputs)
+    # The CPU's share (pinned host memory, "Vulkan_Host"/"CUDA_Host"): the inputs and the embedded tokens.
+    add(-1, copies * inputs + min(N_UBATCH, n_ctx) * shape.n_embd * 4)
     return {name: value for name, value in totals.items() if value > 0 or name != "CPU"}
 
 
