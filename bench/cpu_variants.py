@@ -87,8 +87,9 @@ def run_engine(model: Path, threads: int, repeats: int, front: Path | None = Non
 # -- llama.cpp without the application: llama-bench, or llama-cpp-python's thin wrapper ----------------
 def build_llama_bench(work: Path, cmake_args: str, cpu_variant: str) -> Path:
     """llama-bench compiled from the llama-cpp-python sdist with dev.py's flags (`cmake_args`); its folder
-    holds the backend libraries it loads: only `cpu_variant`, the one the engine picked, so that both run
-    the same kernels. Many cores make this quick; two take about as long as dev.py."""
+    holds the backend libraries it loads: of the CPU variants only `cpu_variant` (the one the engine
+    picked, so that both run the same kernels; "" keeps them all). Many cores make this quick; two take
+    about as long as dev.py."""
     sdist = work / "sdist"
     if not sdist.exists():
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", "-q",
@@ -110,7 +111,7 @@ def build_llama_bench(work: Path, cmake_args: str, cpu_variant: str) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir()
     for item in built.iterdir():
-        if item.name.startswith("libggml-cpu-") and item.name != f"libggml-cpu-{cpu_variant}.so":
+        if cpu_variant and item.name.startswith("libggml-cpu-") and item.name != f"libggml-cpu-{cpu_variant}.so":
             continue
         if item.name == "llama-bench" or item.suffix == ".so" or ".so." in item.name:
             shutil.copy2(item, folder / item.name, follow_symlinks=True)

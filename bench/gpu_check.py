@@ -35,12 +35,13 @@ def nvml_used() -> list[int]:
 
 
 def engine_on_gpu(model: Path) -> dict:
-    from rio_desktop.engine import ggml_backends
+    from rio_desktop.engine import backend_probe, ggml_backends
     from rio_desktop.engine.backend import ChatMessage, GenerationParams, LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
     from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.models.planner import device_bytes, shape_of
 
+    backend_probe.ensure()  # the CUDA module loaded and its devices initialised before the baseline
     before = nvml_used()
     backend = LlamaCppBackend(n_threads=4)
     info = backend.load(LoadParams(model_path=model, n_ctx=4096, n_gpu_layers=-1, n_batch=PP_TOKENS))
@@ -73,7 +74,7 @@ def main(out: Path) -> int:
 
     models = [find_test_model(), gemma.assemble(gemma.default_output_path())]
     # llama-bench with the same flags as this CUDA build (dev.py's), built in its own folder.
-    binary = build_llama_bench(Path(tempfile.gettempdir()) / "rio-gpu-check", dev.llama_build("cuda").cmake_args)
+    binary = build_llama_bench(Path(tempfile.gettempdir()) / "rio-gpu-check", dev.llama_build("cuda").cmake_args, "")
     results = {"started": time.strftime("%Y-%m-%dT%H:%M:%S"), "models": []}
     for model in models:
         engine = engine_on_gpu(model)
