@@ -205,7 +205,7 @@ def llama_wheel(build: LlamaBuild) -> Path:
     if build.note:
         print(build.note, flush=True)
     print(f"Compiling llama.cpp ({build.name}); this takes a while the first time (the dynamic build: about 33 "
-          "CPU-minutes, 17-20 minutes on two free cores) ...", flush=True)
+          "CPU-minutes, about 17 minutes on two cores) ...", flush=True)
     env = dict(os.environ, CMAKE_ARGS=build.cmake_args)
     pip("wheel", "--no-deps", "--no-cache-dir", "--wheel-dir", str(folder), LLAMA_REQUIREMENT, env=env)
     wheels = sorted(folder.glob("llama_cpp_python-*.whl"))
