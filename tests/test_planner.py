@@ -61,7 +61,8 @@ def qwen35_397b(weights_gb: float) -> ModelShape:
                       layer_bytes=[per_layer] * n_layers, expert_bytes=[int(per_layer * 0.96)] * n_layers,
                       other_bytes=other, kv_layers=[(i + 1) % 4 == 0 for i in range(n_layers)],
                       n_head_kv=[2] * n_layers, head_dim_k=256, head_dim_v=256, n_embd=4096, n_head=32,
-                      n_vocab=248_320, context_trained=262_144)
+                      n_vocab=248_320, context_trained=262_144, input_bytes=other // 2,
+                      output_bytes=other - other // 2, n_ff=10 * 1024)
 
 
 def test_kv_cache_only_in_the_attention_layers() -> None:
@@ -104,17 +105,39 @@ def test_partial_offload_counts_layers_by_hand() -> None:
     assert result.mode == "partial"
     room = 24 * GB - GPU_RESERVE
     per_layer = shape.layer_bytes[0]
-    compute = shape.compute_bytes(8_192)
     kv_attention = shape.kv_bytes_per_layer(8_192)[3]
-    # The last n layers go to the GPU; every fourth layer (from the first) carries KV.
-    n = 0
+    # n GPU layers as llama.cpp counts them: the output and the last n - 1 layers; every fourth layer (from the
+    # first) carries KV. The GPU also holds the logits' compute buffer and one copy of the graph's inputs.
+    fixed = shape.output_bytes + shape.output_compute_bytes(8_192) + shape.graph_inputs_bytes(8_192)
+    n = 1
     while True:
-        layers = range(60 - (n + 1), 60)
-        need = sum(per_layer + (kv_attention if (i + 1) % 4 == 0 else 0) for i in layers) + compute
+        layers = range(60 - n, 60)
+        need = sum(per_layer + (kv_attention if (i + 1) % 4 == 0 else 0) for i in layers) + fixed
         if need * 1.05 > room:
             break
         n += 1
     assert result.n_gpu_layers == n and 18 <= n <= 22
+    assert result.gpu_bytes == result.devices["GPU0"] and result.gpu_bytes * 1.05 <= room
+
+
+def test_each_gpu_is_checked_on_its_own() -> None:
+    """Two GPUs that together hold the model, while the busier one (31 of the 61 layers llama.cpp counts)
+    would not hold its share: some layers stay on the CPU."""
+    from rio_desktop.models.planner import device_bytes
+
+    shape = qwen35_397b(62)
+    shape.expert_bytes = [0] * 60
+    full = device_bytes(shape, 8_192, -1, [0.5, 0.5])
+    on_gpus = full["GPU0"] + full["GPU1"]
+    room = int(on_gpus * 1.05 / 2) + MiB  # the sum fits, with the margin
+    assert max(full["GPU0"], full["GPU1"]) * 1.05 > room  # the busier GPU does not
+    tight = plan(shape, [room + GPU_RESERVE] * 2, 256 * GB, 8_192)
+    assert tight.mode == "partial", tight
+    assert tight.n_gpu_layers >= 55  # only a few layers move to the CPU
+    for name in ("GPU0", "GPU1"):
+        assert tight.devices[name] * 1.05 <= room
+    roomy = plan(shape, [room + GPU_RESERVE + 2 * GB] * 2, 256 * GB, 8_192)
+    assert roomy.mode == "gpu" and roomy.n_gpu_layers == -1
 
 
 def test_tensor_split_follows_free_memory() -> None:

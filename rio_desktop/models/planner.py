@@ -321,42 +321,40 @@ def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: 
 def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0) -> Plan:
     n_ctx = n_ctx or min(shape.context_trained or 8192, 8192)
     weights, kv = shape.weights_bytes, shape.kv_bytes(n_ctx)
+    # The totals are what the model needs on one device (the CPU's figure); with GPUs each device is
+    # checked against what llama.cpp will allocate on it (device_bytes).
     compute, recurrent = shape.compute_bytes(n_ctx), shape.recurrent_bytes
     needed = weights + kv + compute + recurrent
     margin = int(needed * MARGIN)
     base = dict(n_ctx=n_ctx, weights_bytes=weights, kv_cache_bytes=kv, compute_bytes=compute,
                 recurrent_bytes=recurrent, margin_bytes=margin, total_bytes=needed + margin)
     gpus = [f - GPU_RESERVE for f in gpu_free if f > GPU_RESERVE]
-    gpu_room = sum(gpus)
     ram_room = ram_available - RAM_RESERVE
-    # Each GPU keeps its own compute buffer.
-    gpu_compute = compute * max(len(gpus), 1)
     if gpus:
-        on_gpu = weights + kv + recurrent + gpu_compute
-        if on_gpu * (1 + MARGIN) <= gpu_room:
-            return Plan(mode="gpu", n_gpu_layers=-1, tensor_split=_split(gpus), gpu_bytes=on_gpu,
-                        cpu_bytes=0, **base)
-        experts = sum(shape.expert_bytes)
-        if experts:
-            on_gpu = weights - experts + kv + recurrent + gpu_compute
-            if on_gpu * (1 + MARGIN) <= gpu_room and experts * (1 + MARGIN) <= ram_room:
-                return Plan(mode="moe_cpu", n_gpu_layers=-1, tensor_split=_split(gpus), gpu_bytes=on_gpu,
-                            cpu_bytes=experts, **base)
-        # llama.cpp offloads the last n layers, with their KV cache.
-        kv_layers = shape.kv_bytes_per_layer(n_ctx)
-        best = 0
-        for n in range(1, shape.n_layers + 1):
-            layers = range(shape.n_layers - n, shape.n_layers)
-            on_gpu = sum(shape.layer_bytes[i] + kv_layers[i] for i in layers) + gpu_compute
-            on_cpu = weights - sum(shape.layer_bytes[i] for i in layers) + compute
-            if on_gpu * (1 + MARGIN) <= gpu_room and on_cpu * (1 + MARGIN) <= ram_room:
-                best = n
-        if best:
-            layers = range(shape.n_layers - best, shape.n_layers)
-            on_gpu = sum(shape.layer_bytes[i] + kv_layers[i] for i in layers) + gpu_compute
-            on_cpu = weights - sum(shape.layer_bytes[i] for i in layers) + compute
-            return Plan(mode="partial", n_gpu_layers=best, tensor_split=_split(gpus), gpu_bytes=on_gpu,
-                        cpu_bytes=on_cpu, **base)
+        split = _split(gpus)
+
+        def fitting(n_gpu_layers: int, experts_on_cpu: bool = False) -> dict[str, int] | None:
+            """llama.cpp's allocations per device for these parameters, if each fits its device."""
+            devices = device_bytes(shape, n_ctx, n_gpu_layers, split or [1.0], experts_on_cpu)
+            if devices.get("CPU", 0) * (1 + MARGIN) > ram_room:
+                return None
+            if any(devices.get(f"GPU{i}", 0) * (1 + MARGIN) > room for i, room in enumerate(gpus)):
+                return None
+            return devices
+
+        def placed(mode: Mode, n_gpu_layers: int, devices: dict[str, int]) -> Plan:
+            on_gpu = sum(value for name, value in devices.items() if name != "CPU")
+            return Plan(mode=mode, n_gpu_layers=n_gpu_layers, tensor_split=split, gpu_bytes=on_gpu,
+                        cpu_bytes=devices.get("CPU", 0), **base)
+
+        if devices := fitting(-1):
+            return placed("gpu", -1, devices)
+        if shape.is_moe and (devices := fitting(-1, experts_on_cpu=True)):
+            return placed("moe_cpu", -1, devices)
+        # llama.cpp offloads the output and the last n - 1 layers, with their KV cache: the most that fit.
+        for n in range(shape.n_layers, 0, -1):
+            if devices := fitting(n):
+                return placed("partial", n, devices)
     if needed * (1 + MARGIN) <= ram_room:
         return Plan(mode="cpu", n_gpu_layers=0, tensor_split=None, gpu_bytes=0, cpu_bytes=needed, **base)
     return Plan(mode="no_fit", n_gpu_layers=0, tensor_split=None, suggestions=_suggestions(
