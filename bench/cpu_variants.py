@@ -126,8 +126,9 @@ def direct_child(model: Path, threads: int) -> None:
     from rio_desktop.engine import backend_probe
 
     backend_probe.ensure()  # the same backends the engine loads
+    # flash_attn=True: what llama.cpp's "auto" (the engine's setting) resolves to on the CPU.
     llm = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_batch=PP_TOKENS, n_threads=threads,
-                          n_threads_batch=threads, verbose=False)
+                          n_threads_batch=threads, flash_attn=True, verbose=False)
     prompt = list(np.random.default_rng(0).integers(100, 20000, size=PP_TOKENS))
     llm.eval(prompt[:8])  # warm-up
     pp, tg = [], []
@@ -148,10 +149,11 @@ def direct_child(model: Path, threads: int) -> None:
 def run_llama_bench(binary: Path, model: Path, threads: int, repeats: int, extra: tuple[str, ...] = ()) -> dict:
     """llama-bench with the engine's settings: prompt speed on an empty context (pp512) and decode speed
     after a prompt of the same length (tg64 @ d512, as the engine decodes after its prompt; tg64 alone
-    starts from an empty cache and reads fewer keys per token), flash attention off as the engine has it."""
+    starts from an empty cache and reads fewer keys per token); flash attention at llama.cpp's default
+    (auto), as the engine loads."""
     # llama-bench loads the backends from its own folder (and the current one): run it there.
     done = subprocess.run([str(binary), "-m", str(model), "-p", str(PP_TOKENS), "-n", str(TG_TOKENS), "-t",
-                           str(threads), "-r", str(repeats), "-fa", "0", "-d", f"0,{PP_TOKENS}", "-o", "json",
+                           str(threads), "-r", str(repeats), "-d", f"0,{PP_TOKENS}", "-o", "json",
                            *extra], capture_output=True, text=True, cwd=binary.parent, check=True)
     rows = json.loads(done.stdout)
     pp = next(r for r in rows if r["n_prompt"] > 0 and r["n_gen"] == 0 and r.get("n_depth", 0) == 0)

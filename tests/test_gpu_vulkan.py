@@ -61,8 +61,8 @@ def within(planned: int, measured: int) -> bool:
 
 def assert_plan_matches(result: dict, devices: tuple[str, ...]) -> None:
     """The plan's bytes within 10 % of llama.cpp's buffers (weights, KV cache, compute and pinned host
-    buffers) on `devices`. Measured on lavapipe: full offload, split and partial within 1 % on every
-    device, the MoE within 5 %."""
+    buffers) on `devices`, flash attention on (llama.cpp's "auto"). Measured on lavapipe: full offload,
+    split and partial within 1 % on every device, the MoE within 6 %."""
     for device in devices:
         measured, planned = result["measured"][device], result["planned"].get(device, 0)
         assert within(planned, measured), (device, planned, measured, result)

@@ -105,22 +105,20 @@ class ModelShape:
     def kv_bytes(self, n_ctx: int) -> int:
         return sum(self.kv_bytes_per_layer(n_ctx))
 
-    # -- llama.cpp's compute buffers with a GPU (measured against its own figures on lavapipe: the
-    # GPU and host buffers of full, partial, split and MoE loads within 5 %) -----------------------------
+    # -- llama.cpp's compute buffers, with flash attention (the engine loads with llama.cpp's default,
+    # "auto", which every backend here supports). Measured against llama.cpp's own figures (tests). -------
     def graph_inputs_bytes(self, n_ctx: int) -> int:
-        """What one GPU's part of the graph takes in per micro-batch: the hidden state, positions, the
-        KV-cache row indices (one per value element: the cache is transposed without flash attention),
-        the attention mask (micro-batch x context) and the output ids."""
+        """What one device's part of the graph takes in per micro-batch: the hidden state, positions, the
+        KV-cache row indices, the output ids and the attention mask (micro-batch x context, f16)."""
         ubatch = min(N_UBATCH, n_ctx)
-        n_embd_v = self.head_dim_v * max(self.n_head_kv or [0])
-        return ubatch * (self.n_embd * 4 + 4 + 8 + n_embd_v * 8 + 4) + ubatch * n_ctx * 4
+        return ubatch * (self.n_embd * 4 + 4 + 8 + 8 + 4) + ubatch * n_ctx * 2
 
     def layer_compute_bytes(self, n_ctx: int) -> int:
-        """The peak of a device that computes layers: the attention scores of one layer beside two hidden
-        states or, at short contexts with a wide feed-forward, that layer's intermediates."""
+        """The peak of a device that computes layers: the feed-forward's gate, up and product beside two
+        hidden states (flash attention keeps no attention scores)."""
         ubatch = min(N_UBATCH, n_ctx)
-        attention = ubatch * n_ctx * self.n_head * 4
-        return ubatch * 2 * self.n_embd * 4 + max(attention, ubatch * 2 * self.n_ff * 4)
+        widest = max(3 * self.n_ff, self.n_head * self.head_dim_v)
+        return ubatch * (2 * self.n_embd + widest) * 4
 
     def output_compute_bytes(self, n_ctx: int) -> int:
         """The peak of the device that computes the output: the logits of a micro-batch beside its hidden
@@ -128,13 +126,18 @@ class ModelShape:
         ubatch = min(N_UBATCH, n_ctx)
         return max(self.layer_compute_bytes(n_ctx), ubatch * (self.n_vocab + self.n_embd) * 4)
 
+    def device_compute_bytes(self, n_ctx: int, output: bool, copies: int = 1) -> int:
+        """One device's compute buffer. Pipelined (`copies` > 1) each copy of the inputs is kept apart;
+        otherwise the inputs' memory is reused by the time the logits are computed."""
+        peak = self.output_compute_bytes(n_ctx) if output else self.layer_compute_bytes(n_ctx)
+        inputs = self.graph_inputs_bytes(n_ctx)
+        if copies > 1:
+            return peak + copies * inputs
+        return max(peak, self.layer_compute_bytes(n_ctx) + inputs)
+
     def compute_bytes(self, n_ctx: int) -> int:
-        """llama.cpp's compute buffer: its peak is the logits of a micro-batch or, at long contexts,
-        the attention scores (no flash attention)."""
-        ubatch = min(N_UBATCH, n_ctx)
-        logits = ubatch * (self.n_vocab + 6 * self.n_embd) * 4
-        attention = ubatch * n_ctx * (self.n_head + 1.5) * 4
-        return int(max(logits, attention)) + self.n_vocab * 4  # plus the output buffer
+        """llama.cpp's compute buffer on the CPU alone."""
+        return self.device_compute_bytes(n_ctx, output=True)
 
     @classmethod
     def from_header(cls, header: GGUFHeader, name: str = "") -> ModelShape:
@@ -296,12 +299,10 @@ def device_bytes(shape: ModelShape, n_ctx: int, n_gpu_layers: int, split: Sequen
     # the host buffer that feeds them.
     all_layers = n_gpu_layers < 0 or n_gpu_layers > shape.n_layers
     copies = PIPELINE_COPIES if len(split) > 1 and all_layers and not experts_on_cpu else 1
-    inputs = shape.graph_inputs_bytes(n_ctx)
     for device in gpus_used:
-        peak = shape.output_compute_bytes(n_ctx) if device == output_device else shape.layer_compute_bytes(n_ctx)
-        add(device, peak + copies * inputs)
+        add(device, shape.device_compute_bytes(n_ctx, device == output_device, copies))
     # The CPU's share (pinned host memory, "Vulkan_Host"/"CUDA_Host"): the inputs and the embedded tokens.
-    add(-1, copies * inputs + min(N_UBATCH, n_ctx) * shape.n_embd * 4)
+    add(-1, copies * shape.graph_inputs_bytes(n_ctx) + min(N_UBATCH, n_ctx) * shape.n_embd * 4)
     return {name: value for name, value in totals.items() if value > 0 or name != "CPU"}
 
 
