@@ -310,16 +310,11 @@ def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: 
          gpu_names: Sequence[str] = ()) -> Plan:
     """Where the model goes for `n_ctx` tokens, given each GPU's free bytes and the available RAM; with the
     bytes per device (named by `gpu_names`, e.g. llama.cpp's "Vulkan0", or GPU0, GPU1...)."""
-    result = _place(shape, gpu_free, ram_available, n_ctx)
-    if result.mode != "no_fit":
-        gpus = [f - GPU_RESERVE for f in gpu_free if f > GPU_RESERVE] if result.n_gpu_layers else []
-        split = result.tensor_split or [1.0] * len(gpus[:1])
-        result.devices = device_bytes(shape, result.n_ctx, result.n_gpu_layers, split,
-                                      result.mode == "moe_cpu", gpu_names)
-    return result
+    return _place(shape, gpu_free, ram_available, n_ctx, gpu_names)
 
 
-def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0) -> Plan:
+def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0,
+           gpu_names: Sequence[str] = ()) -> Plan:
     n_ctx = n_ctx or min(shape.context_trained or 8192, 8192)
     weights, kv = shape.weights_bytes, shape.kv_bytes(n_ctx)
     # The totals are what the model needs on one device (the CPU's figure); with GPUs each device is
@@ -333,20 +328,21 @@ def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx
     ram_room = ram_available - RAM_RESERVE
     if gpus:
         split = _split(gpus)
+        names = list(gpu_names) + [f"GPU{i}" for i in range(len(gpu_names), len(gpus))]
 
         def fitting(n_gpu_layers: int, experts_on_cpu: bool = False) -> dict[str, int] | None:
             """llama.cpp's allocations per device for these parameters, if each fits its device."""
-            devices = device_bytes(shape, n_ctx, n_gpu_layers, split or [1.0], experts_on_cpu)
+            devices = device_bytes(shape, n_ctx, n_gpu_layers, split or [1.0], experts_on_cpu, names)
             if devices.get("CPU", 0) * (1 + MARGIN) > ram_room:
                 return None
-            if any(devices.get(f"GPU{i}", 0) * (1 + MARGIN) > room for i, room in enumerate(gpus)):
+            if any(devices.get(name, 0) * (1 + MARGIN) > room for name, room in zip(names, gpus, strict=False)):
                 return None
             return devices
 
         def placed(mode: Mode, n_gpu_layers: int, devices: dict[str, int]) -> Plan:
             on_gpu = sum(value for name, value in devices.items() if name != "CPU")
             return Plan(mode=mode, n_gpu_layers=n_gpu_layers, tensor_split=split, gpu_bytes=on_gpu,
-                        cpu_bytes=devices.get("CPU", 0), **base)
+                        cpu_bytes=devices.get("CPU", 0), devices=devices, **base)
 
         if devices := fitting(-1):
             return placed("gpu", -1, devices)
@@ -357,7 +353,8 @@ def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx
             if devices := fitting(n):
                 return placed("partial", n, devices)
     if needed * (1 + MARGIN) <= ram_room:
-        return Plan(mode="cpu", n_gpu_layers=0, tensor_split=None, gpu_bytes=0, cpu_bytes=needed, **base)
+        return Plan(mode="cpu", n_gpu_layers=0, tensor_split=None, gpu_bytes=0, cpu_bytes=needed,
+                    devices=device_bytes(shape, n_ctx, 0, []), **base)
     return Plan(mode="no_fit", n_gpu_layers=0, tensor_split=None, suggestions=_suggestions(
         shape, gpu_free, ram_available, n_ctx), **base)
 
