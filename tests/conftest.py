@@ -62,6 +62,18 @@ def find_test_model() -> Path:
     return path
 
 
+def open_in_window(gui, qtbot, path: Path, indexed: bool = False):
+    """Open `path` on the Summarize page and wait until it is read (and, with `indexed`, until the
+    Questions tab's search index is ready); returns the page's document."""
+    page = gui.window.summarize_page
+    page.open_document(path)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
+    if indexed:
+        qtbot.waitUntil(lambda: page.questions.search is not None, timeout=10_000)
+    assert page.document is not None and page.document.path == path
+    return page.document
+
+
 def paths_under(root: Path) -> AppPaths:
     """Application folders under one test folder, as RIO_DESKTOP_HOME would lay them out."""
     return AppPaths(config=root / "config", data=root / "data", models=root / "models", logs=root / "logs",

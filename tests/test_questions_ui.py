@@ -7,6 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import open_in_window
 from pdf_factory import labelled_pdf, text_pdf
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
@@ -22,12 +23,7 @@ def gui(gui_with_model):
 
 
 def _open(gui, qtbot, path: Path) -> PdfText:
-    page = gui.window.summarize_page
-    page.open_document(path)
-    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
-    qtbot.waitUntil(lambda: page.questions.search is not None, timeout=10_000)  # the index is ready
-    assert page.document is not None and page.document.path == path
-    return page.document
+    return open_in_window(gui, qtbot, path, indexed=True)
 
 
 def _ask(gui, qtbot, question: str, timeout: int = 300_000):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import open_in_window
 from pdf_factory import text_pdf
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -20,11 +21,7 @@ def gui(gui_with_model):
 
 
 def _open(gui, qtbot, path: Path) -> PdfText:
-    page = gui.window.summarize_page
-    page.open_document(path)
-    qtbot.waitUntil(lambda: page.read_job is None, timeout=30_000)
-    assert page.document is not None and page.document.path == path
-    return page.document
+    return open_in_window(gui, qtbot, path, indexed=False)
 
 
 def test_open_summarize_cite_and_export(gui, qtbot, tmp_path: Path) -> None:
