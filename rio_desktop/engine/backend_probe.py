@@ -5,8 +5,9 @@ and a kernel can be wrong on one CPU model. So the first time a build meets a CP
 the exact library this process chose, runs a tiny model (probe_model) for a few tokens and prints what it
 got. If the child dies (SIGILL, SIGSEGV, an abort) or its output disagrees with the portable variant, the
 next variant down is tried. GPU modules get the same: one that crashes or fails is left out, and the
-application runs on the CPU with a message instead of going down. The choices are remembered per CPU model
-and build, so later starts load straight away.
+application runs on the CPU with a message instead of going down. The choices are remembered per CPU model,
+build and the CPU's capabilities (machine_key), so later starts load straight away and a choice made on a lesser
+CPU of the same name never holds back a better one.
 
 The child is `python -m rio_desktop.engine.backend_probe --cpu FILE [--gpu vulkan] --model FILE`, or in a
 bundle the application itself with CHILD_ARGUMENT first.
@@ -133,7 +134,7 @@ def choose_cpu(candidates: Sequence[CpuVariant], model: Path, run: Runner = run_
 
 
 class ProbeStore:
-    """The remembered choices: {"<cpu model>|<build>": {"cpu_variant", "skipped", "gpu": {module: status}}}."""
+    """The remembered choices, by machine_key: {key: {"cpu_variant", "skipped", "gpu": {module: status}}}."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -158,10 +159,20 @@ class ProbeStore:
         partial.replace(self.path)
 
 
-def machine_key() -> str:
+def machine_key(candidates: Sequence[CpuVariant]) -> str:
+    """What a remembered choice holds for: the CPU model, the build, and what this CPU can do as ggml's
+    variant scoring reads it (each variant's score is 0 without the features it needs and grows with the
+    ones it uses). One model name covers CPUs with different feature masks: the same "AMD EPYC" under an
+    emulator or a hypervisor that hides AVX-512, virtual desktops roaming over hosts. Keyed by the model
+    name alone, a choice made on the lesser CPU (sse42) stuck on the full one for ever."""
+    import hashlib
+
     from rio_desktop.models.hardware import cpu_model
 
-    return f"{cpu_model()}|{ggml_backends.build_id()}"
+    scores = ",".join(f"{c.name}:{c.score}" for c in sorted(candidates, key=lambda c: c.name))
+    capability = hashlib.sha256(scores.encode()).hexdigest()[:12]
+    best = candidates[0].name if candidates else "none"
+    return f"{cpu_model()}|{ggml_backends.build_id()}|{best}:{capability}"
 
 
 @dataclass
@@ -276,7 +287,7 @@ def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: R
     folder = ggml_backends.lib_folder()
     candidates = ggml_backends.cpu_variants()
     store = ProbeStore(state_dir / STATE_FILE)
-    key = machine_key()
+    key = machine_key(candidates)
     if not candidates or folder is None:  # a build without CPU variants: nothing to choose
         _prepared = Preparation(ggml_backends.load(), store.get(key))
         return _prepared
