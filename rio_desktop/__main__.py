@@ -746,7 +746,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from rio_desktop.paths import app_paths
 
     setup_logging(app_paths().logs)
-    from rio_desktop.engine.backend_probe import configure_backends
+    from rio_desktop.engine.backend_config import configure_backends
     from rio_desktop.settings import Settings
 
     configure_backends(Settings(app_paths().config), app_paths())

@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from rio_desktop.engine import ggml_backends
+from rio_desktop.engine.backend_config import config as _config
+from rio_desktop.engine.backend_config import configure, configure_backends  # noqa: F401 - this module's API
 from rio_desktop.engine.ggml_backends import CpuVariant, LoadedBackends
 from rio_desktop.engine.probe_model import probe_model
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
@@ -184,21 +186,7 @@ class Preparation:
 
 _prepared: Preparation | None = None
 _quiet: Any = None  # the child's silent log callback
-# Set once at start from the settings (configure); read by ensure(), which the engine calls before llama.cpp.
-_config: dict[str, Any] = {"state_dir": None, "cpu_variant": "", "use_gpu": True}
-
-
-def configure(state_dir: Path | None = None, cpu_variant: str = "", use_gpu: bool = True) -> None:
-    """The settings the next ensure() uses: where choices are remembered, a forced CPU variant, GPU off."""
-    _config.update(state_dir=state_dir, cpu_variant=cpu_variant, use_gpu=use_gpu)
-
-
 _ensure_lock = threading.Lock()
-
-
-def configure_backends(settings: Any, paths: Any) -> None:
-    """configure() from the application's Settings and AppPaths."""
-    configure(paths.data, settings.get("cpu_variant"), settings.get("use_gpu"))
 
 
 def ensure() -> Preparation:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from rio_desktop.engine.backend import Backend
-from rio_desktop.engine.backend_probe import configure_backends
+from rio_desktop.engine.backend_config import configure_backends
 from rio_desktop.logging_setup import setup_logging
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.resources import resource_path
