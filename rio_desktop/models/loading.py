@@ -96,10 +96,10 @@ def plan_installed(models: list[ModelFile], n_ctx: int = 0, hardware: Hardware |
                    models_dir: Path | None = None) -> dict[Path, Plan]:
     """The automatic plan of each installed model on this machine (where it would run, how much memory),
     shown before anything is loaded. A model whose header gives no shape is left out."""
+    if not models:  # nothing to plan: no planner and no hardware detection (it loads llama.cpp) at start-up
+        return {}
     from rio_desktop.models.planner import plan, shape_of
 
-    if not models:  # nothing to plan: no hardware detection (it loads llama.cpp) at start-up
-        return {}
     if hardware is None:
         from rio_desktop.models.hardware import detect
 

@@ -1,6 +1,7 @@
 """The Installed tab of the Models page: the models in the library, import, export, delete, move.
 
-Part of the first screen: dialog classes are imported where used, to keep start-up short (bench/startup.py).
+Part of the first screen: dialog classes, the planner (and through it the download code: hashlib's OpenSSL,
+sockets) are imported where used, to keep start-up short (bench/startup.py; tests/test_desktop.py).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.library import InstalledModel, user_library
-from rio_desktop.models.loading import plan_installed
-from rio_desktop.models.planner import Plan
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs, Report
+
+if TYPE_CHECKING:
+    from rio_desktop.models.planner import Plan
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +121,8 @@ class InstalledTab(QWidget):
         library, n_ctx, models_dir = self.library, self.settings.get("n_ctx"), self.paths.models
 
         def scan(_report: Report) -> tuple[list[InstalledModel], list, dict[Path, Plan]]:
+            from rio_desktop.models.loading import plan_installed  # on the scan's thread, after the window
+
             models, problems = library.scan()
             return models, problems, plan_installed([m.model for m in models], n_ctx, models_dir=models_dir)
 

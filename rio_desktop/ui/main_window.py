@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.engine.backend import ModelInfo
 from rio_desktop.i18n import UserFacingError
-from rio_desktop.models.loading import choice_from_settings
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
@@ -277,6 +276,8 @@ class MainWindow(QMainWindow):
     def load_model(self, path: Path) -> RequestHandle | None:
         """Load on the worker, with the parameters models.loading decides (the one path the CLI takes too)."""
         from PySide6.QtWidgets import QMessageBox
+
+        from rio_desktop.models.loading import choice_from_settings
 
         if self.settings.get("backend") == "server":
             QMessageBox.information(self, self.tr("The organisation's server is in use"), self.tr(
