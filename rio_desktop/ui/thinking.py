@@ -8,7 +8,7 @@ pages never copy it into the document view, a draft, an export or the clipboard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,14 @@ def reasoning_mode_text(mode: str) -> str:
         "ThinkingIndicator", "Unknown (the server does not show the model's template)")
 
 
+def _set_enum(widget: QWidget, name: str, key: str) -> None:
+    """Set an enum property of `widget` by the key's name, through Qt's property system. PySide6 builds
+    Python enums for the whole Qt namespace (~15 ms) at the first use of `Qt`, and the Models page, with
+    this panel, is the first screen on a new computer (bench/startup.py, tests/test_desktop.py)."""
+    if not widget.setProperty(name, key):
+        raise ValueError(f"{type(widget).__name__}.{name} has no value {key!r}")
+
+
 class ThinkingIndicator(QWidget):
     """Hidden until the model reasons; stays (collapsed) after the answer so the reasoning can be read."""
 
@@ -55,8 +63,8 @@ class ThinkingIndicator(QWidget):
         self.bar.setAccessibleName(self.tr("Reasoning budget used"))
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
+        _set_enum(self.toggle, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        _set_enum(self.toggle, "arrowType", "RightArrow")
         self.toggle.setText(self.tr("Show the reasoning"))
         self.toggle.toggled.connect(self._expand)
         self.panel = QPlainTextEdit()
@@ -130,6 +138,6 @@ class ThinkingIndicator(QWidget):
             used=count, budget=QLocale().toString(self.budget)))
 
     def _expand(self, open_: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        _set_enum(self.toggle, "arrowType", "DownArrow" if open_ else "RightArrow")
         self.toggle.setText(self.tr("Hide the reasoning") if open_ else self.tr("Show the reasoning"))
         self.panel.setVisible(open_)
