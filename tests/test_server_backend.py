@@ -109,6 +109,17 @@ def test_connect_and_stream(backend: OpenAIServerBackend, llama_server: LlamaSer
     assert backend.count_tokens("Prefeitura do Rio de Janeiro") > 2
 
 
+def test_the_answer_keeps_its_budget_when_room_was_left_for_reasoning(backend: OpenAIServerBackend) -> None:
+    """This server hides its template (reasoning mode unknown): the request leaves room for reasoning, and
+    the answer still ends at max_tokens, as on the local engine (it ran on to 1,029 tokens before)."""
+    assert backend.info is not None and backend.info.reasoning_mode == "unknown"
+    long_report = [ChatMessage("user", "Write a long, detailed report on public transport in Rio de Janeiro.")]
+    result = backend.chat(long_report, GenerationParams(max_tokens=5, temperature=0.0))
+    assert result.finish_reason == "length" and 1 <= result.stats.generated_tokens <= 5, result.stats
+    without = backend.chat(long_report, GenerationParams(max_tokens=5, temperature=0.0, reasoning=False))
+    assert without.finish_reason == "length" and without.stats.generated_tokens <= 5
+
+
 def test_summarize_and_draft_through_the_server(backend: OpenAIServerBackend, tmp_path: Path) -> None:
     document = read_pdf(text_pdf(tmp_path / "memo.pdf", 3, sentences=3))
     result = Summarizer(backend).run(document)

@@ -303,8 +303,12 @@ class OpenAIServerBackend(Backend):
     def _stream(self, messages: Sequence[ChatMessage], params: GenerationParams, on_text: TextCallback | None,
                 cancel: CancelToken, on_reasoning: ReasoningCallback | None, started: float,
                 retry: bool = False) -> Generation | None:
+        # The server counts reasoning and answer together: room for the reasoning only where there may be
+        # some. The answer itself is held to params.max_tokens here, as the local engine does.
+        mode = self._info.reasoning_mode if self._info is not None else "unknown"
+        may_reason = params.reasoning is not False and mode != "never" and params.reasoning_budget > 0
         body: dict[str, Any] = {"model": self.config.model, "messages": [m.as_dict() for m in messages],
-                                "max_tokens": params.max_tokens + max(0, params.reasoning_budget),
+                                "max_tokens": params.max_tokens + (params.reasoning_budget if may_reason else 0),
                                 "temperature": params.temperature, "top_p": params.top_p, "stream": True}
         if params.reasoning is not None:  # llama-server and vLLM pass it to the template; others ignore it
             body["chat_template_kwargs"] = {"enable_thinking": params.reasoning}
@@ -321,6 +325,7 @@ class OpenAIServerBackend(Backend):
         finish = "incomplete"
         over_budget = False
         undecided = 0
+        answered = 0  # answer events (about one token each)
         done = threading.Event()
 
         def think(text: str, closing: bool = False) -> None:
@@ -374,6 +379,7 @@ class OpenAIServerBackend(Backend):
                         think(reasoning, closing=splitter.closed and was_reasoning)
                     answer(answer_text)
                     stats.generated_tokens += 1
+                    answered += splitter.state == "answer"
                 if separate:
                     stats.generated_tokens += 1
                 if splitter.state == "undecided" and text:
@@ -389,6 +395,9 @@ class OpenAIServerBackend(Backend):
                     stats.generated_tokens = int(usage.get("completion_tokens") or stats.generated_tokens)
                 if choice.get("finish_reason"):
                     finish = "length" if choice["finish_reason"] == "length" else "stop"
+                if may_reason and answered >= params.max_tokens and finish == "incomplete":
+                    finish = "length"  # the answer's budget is spent; the rest of the room was for reasoning
+                    break
         except (OSError, http.client.HTTPException) as exc:
             if not cancel.cancelled:
                 log.warning("stream from %s stopped: %s", self.config.base_url, exc)
