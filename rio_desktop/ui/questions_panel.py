@@ -44,6 +44,7 @@ from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
@@ -224,8 +225,11 @@ class QuestionsPanel(QWidget):
         self.busy_changed.emit()
 
     def text_event_response(self, text: str) -> None:
+        # The answer being written is appended where the "…" placeholder stands; the conversation above it
+        # is not rendered again for every batch (that grew with the conversation and the answer).
+        first = not self.streamed
         self.streamed += text
-        self._render()
+        append_text(self.view, text, replace_last=first)
 
     def answer_event_response(self, result: tuple[Conversation, Answer]) -> None:
         self.conversation, answer = result

@@ -50,6 +50,7 @@ from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.page_text_view import PageTextView
 from rio_desktop.ui.privacy import privacy_choice
 from rio_desktop.ui.questions_panel import QuestionsPanel
+from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
@@ -401,10 +402,10 @@ class SummarizePage(QWidget):
         self.activity_progress.emit("summary", self.progress_floor)
 
     def text_event_response(self, text: str) -> None:
+        # Appended at the end, not the whole text set again: the work per batch stays the same however
+        # long the summary grows (setPlainText made it quadratic).
         self.streamed += text
-        self.summary_view.setPlainText(self.streamed)
-        bar = self.summary_view.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        append_text(self.summary_view, text)
 
     def _show_result(self, result: SummaryResult) -> None:
         self.result = result
