@@ -65,7 +65,9 @@ def test_ask_stream_cite_follow_up_copy_and_export(gui, qtbot, tmp_path: Path) -
 
     second = _ask(gui, qtbot, "E quantas mudas foram plantadas?")
     assert second.stats.history_turns == 1
-    assert second.stats.prompt_tokens_evaluated < 0.2 * first.stats.prompt_tokens_evaluated
+    # Only what is new is read: the first answer and the follow-up question, never the document again (a
+    # share of the first prompt depended on how long the sampled answer was: 0.22 with one thread).
+    assert second.stats.prompt_tokens_evaluated <= second.stats.prompt_tokens - first.stats.prompt_tokens + 16
     assert len(panel.answers) == 2 and panel.conversation is not None and len(panel.conversation.answers) == 2
 
     QApplication.clipboard().clear()
