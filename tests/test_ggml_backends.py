@@ -153,22 +153,79 @@ def test_doctor_reports_the_variant_features_and_devices(tmp_path: Path) -> None
     assert llama["remembered"]["cpu_variant"] == llama["cpu_variant"]
 
 
+def emulated_cpu_env(core: str) -> dict[str, str]:
+    """The environment for a child run on an emulated `core`: an emulated CPU is another CPU. Some hosts set
+    OPENBLAS_CORETYPE (and OPENBLAS_L2_SIZE) for their own processor; inherited, numpy's OpenBLAS runs that
+    processor's kernels on the emulated one (SIGILL importing numpy under Nehalem with Haswell set). The
+    child is told its own core; the host's environment is left as it is."""
+    env = dict(os.environ, OPENBLAS_CORETYPE=core)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    return env
+
+
+def generate_stats(home: Path, model_path: Path, cwd: Path, emulate: str | None = None) -> dict:
+    """`rio-desktop generate --stats` with `home` as its data folder, natively or under qemu-x86_64 -cpu
+    `emulate`; its statistics (which name the CPU variant it loaded)."""
+    env = dict(emulated_cpu_env(emulate) if emulate else os.environ, RIO_DESKTOP_HOME=str(home))
+    prefix = ["qemu-x86_64", "-cpu", emulate] if emulate else []
+    done = subprocess.run([*prefix, sys.executable, "-m", "rio_desktop", "generate", "Hi", "--model", str(model_path),
+                           "--max-tokens", "3", "--temperature", "0", "--ctx", "256", "--threads", "2", "--stats"],
+                          capture_output=True, text=True, env=env, timeout=900, cwd=cwd)
+    assert done.returncode == 0, done.stderr[-3000:]
+    stats = json.loads(done.stderr.strip().splitlines()[-1])
+    assert stats["generated_tokens"] > 0
+    return stats
+
+
+def test_an_emulated_cpu_gets_its_own_openblas_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Haswell")
+    monkeypatch.setenv("OPENBLAS_L2_SIZE", "1048576")
+    env = emulated_cpu_env("Nehalem")
+    assert env["OPENBLAS_CORETYPE"] == "Nehalem" and "OPENBLAS_L2_SIZE" not in env
+    assert os.environ["OPENBLAS_CORETYPE"] == "Haswell"  # the host's own setting is not touched
+
+
+def test_the_remembered_choice_follows_the_cpus_capabilities(tmp_path: Path) -> None:
+    """One CPU model name, two feature masks (an emulator, a hypervisor hiding AVX-512): each gets its own
+    remembered choice, so the lesser one's never holds back the full one."""
+    full = [CpuVariant("zen4", tmp_path / "zen4", 300), CpuVariant("sse42", tmp_path / "sse42", 20),
+            CpuVariant("x64", tmp_path / "x64", 1)]
+    lesser = full[1:]
+    assert backend_probe.machine_key(full) != backend_probe.machine_key(lesser)
+    assert backend_probe.machine_key(full) == backend_probe.machine_key(list(reversed(full)))
+    store = backend_probe.ProbeStore(tmp_path / "state.json")
+    probed: list[str] = []
+
+    def run(path: Path, _model: Path, **_: object) -> backend_probe.ProbeResult:
+        probed.append(path.name)
+        return backend_probe.ProbeResult(True, tokens=[1, 2])
+
+    model_folder = tmp_path / "models"
+    first = backend_probe.decide(store, backend_probe.machine_key(lesser), lesser, {}, model_folder, run=run)
+    second = backend_probe.decide(store, backend_probe.machine_key(full), full, {}, model_folder, run=run)
+    assert (first.cpu.name, second.cpu.name) == ("sse42", "zen4")
+    again = backend_probe.decide(store, backend_probe.machine_key(lesser), lesser, {}, model_folder,
+                                 run=lambda *a, **k: pytest.fail("remembered"))
+    assert again.cpu.name == "sse42"
+
+
 @needs_dynamic
 @pytest.mark.skipif(shutil.which("qemu-x86_64") is None, reason="qemu-user is not installed (Debian: apt install "
                                                                 "qemu-user; .ci/vulkan_toolchain.sh does)")
 @pytest.mark.skipif(os.uname().machine != "x86_64", reason="emulates an older x86-64 CPU")
-def test_generates_on_a_cpu_without_avx2(model_path: Path, tmp_path: Path) -> None:
-    """A Nehalem (SSE4.2, no AVX) runs the application's own loader, which picks a variant without AVX2."""
+def test_generates_on_a_cpu_without_avx2_and_never_slows_the_real_one(model_path: Path, tmp_path: Path) -> None:
+    """A Nehalem (SSE4.2, no AVX) runs the application's own loader, which picks a variant without AVX2 even
+    where this computer's own variant is remembered; and that choice does not stick to this computer, whose
+    /proc/cpuinfo names the same processor model."""
     home = tmp_path / "home"
     (home / "config").mkdir(parents=True)
     # The GPU module is left out: this test is about the CPU variant, and emulation is slow.
     (home / "config" / "settings.json").write_text(json.dumps({"use_gpu": False}))
-    env = dict(os.environ, RIO_DESKTOP_HOME=str(home))
-    done = subprocess.run(["qemu-x86_64", "-cpu", "Nehalem", sys.executable, "-m", "rio_desktop", "generate", "Hi",
-                           "--model", str(model_path), "--max-tokens", "3", "--temperature", "0", "--ctx", "256",
-                           "--threads", "2", "--stats"], capture_output=True, text=True, env=env, timeout=900,
-                          cwd=tmp_path)
-    assert done.returncode == 0, done.stderr[-3000:]
-    stats = json.loads(done.stderr.strip().splitlines()[-1])
-    assert stats["generated_tokens"] > 0
-    assert stats["cpu_variant"] in ("sse42", "x64"), stats
+    native = generate_stats(home, model_path, tmp_path)["cpu_variant"]
+    if " avx2 " in Path("/proc/cpuinfo").read_text():
+        assert native not in ("sse42", "x64")
+    emulated = generate_stats(home, model_path, tmp_path, emulate="Nehalem")["cpu_variant"]
+    assert emulated in ("sse42", "x64")
+    assert generate_stats(home, model_path, tmp_path)["cpu_variant"] == native
+    remembered = json.loads((home / "data" / backend_probe.STATE_FILE).read_text())
+    assert sorted(entry["cpu_variant"] for entry in remembered.values()) == sorted([native, emulated])

@@ -173,7 +173,7 @@ def machine_key(candidates: Sequence[CpuVariant]) -> str:
 
     scores = ",".join(f"{c.name}:{c.score}" for c in sorted(candidates, key=lambda c: c.name))
     capability = hashlib.sha256(scores.encode()).hexdigest()[:12]
-    best = candidates[0].name if candidates else "none"
+    best = max(candidates, key=lambda c: c.score).name if candidates else "none"
     return f"{cpu_model()}|{ggml_backends.build_id()}|{best}:{capability}"
 
 
