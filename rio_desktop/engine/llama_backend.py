@@ -75,7 +75,7 @@ _BUFFER_LINE = re.compile(r"(\S+) (model|KV|compute|RS) buffer size\s*=\s*([\d.]
 _buffer_log: list[tuple[str, str, int]] | None = None
 
 
-def _llama_cpp() -> Any:
+def load_llama_cpp() -> Any:
     """Import llama_cpp on first use (it loads a large native library), route its log to ours and load its
     backends: the dynamic build loads none by itself (engine.backend_probe chooses them)."""
     global _llama
@@ -130,7 +130,7 @@ def _device_bytes(lines: Sequence[tuple[str, str, int]]) -> dict[str, int]:
 
 def llama_arguments(**arguments: Any) -> dict[str, Any]:
     """Check keyword arguments against the installed Llama(), which silently swallows unknown ones."""
-    accepted = inspect.signature(_llama_cpp().Llama.__init__).parameters
+    accepted = inspect.signature(load_llama_cpp().Llama.__init__).parameters
     unknown = sorted(set(arguments) - set(accepted))
     if unknown:
         raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
@@ -149,7 +149,7 @@ class _BuftOverride(ctypes.Structure):
 
 
 def _cpu_buffer_type() -> int:
-    _llama_cpp()
+    load_llama_cpp()
     ggml = ggml_backends._ggml()  # the instance libllama uses (see there)
     ggml.ggml_backend_dev_by_type.argtypes = [ctypes.c_int]
     ggml.ggml_backend_dev_by_type.restype = ctypes.c_void_p
@@ -170,7 +170,7 @@ def _model_params(progress: Callable[[float], None] | None, cancel: CancelToken 
     context are wrapped while this load runs. Only the worker thread loads; the lock keeps two loads
     (tests, benchmarks) from crossing.
     """
-    lib = _llama_cpp().llama_cpp
+    lib = load_llama_cpp().llama_cpp
 
     @ctypes.CFUNCTYPE(ctypes.c_bool, ctypes.c_float, ctypes.c_void_p)
     def on_progress(fraction: float, _user_data: ctypes.c_void_p) -> bool:
@@ -210,7 +210,7 @@ def _model_params(progress: Callable[[float], None] | None, cancel: CancelToken 
 
 
 def _clear_abort_callback(llm: Any) -> None:
-    lib = _llama_cpp().llama_cpp
+    lib = load_llama_cpp().llama_cpp
     lib.llama_set_abort_callback(llm._ctx.ctx, ctypes.cast(None, lib.ggml_abort_callback), None)
 
 
@@ -261,7 +261,7 @@ class LlamaCppBackend(Backend):
              progress: Callable[[float], None] | None = None) -> ModelInfo:
         # Inspected already by models.loading, or here: a bad file raises ModelFileError before llama.cpp.
         model_file = params.model_file or inspect_model_file(params.model_path)
-        llama_cpp = _llama_cpp()
+        llama_cpp = load_llama_cpp()
         if params.tensor_split:
             gpus = [d for d in llama_build.backend_devices() if d.kind in ("GPU", "iGPU")]
             if len(params.tensor_split) > max(len(gpus), 1) or any(x < 0 for x in params.tensor_split):
@@ -417,14 +417,18 @@ class LlamaCppBackend(Backend):
         has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
         return list(self._require().tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
 
+    def prompt_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> list[int]:
+        """The tokens chat() evaluates for `messages` (before any think block it closes itself)."""
+        return self._tokenize_prompt(self._render(messages, reasoning))
+
     def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
-        return len(self._tokenize_prompt(self._render(messages, reasoning)))
+        return len(self.prompt_tokens(messages, reasoning))
 
     def _piece(self, token: int) -> bytes:
         """The bytes of one token (llama-cpp-python's own token_to_piece returns its padded buffer)."""
         piece = self._pieces.get(token)
         if piece is None:
-            lib = _llama_cpp().llama_cpp
+            lib = load_llama_cpp().llama_cpp
             vocab = self._llm._model.vocab
             buffer = ctypes.create_string_buffer(64)
             n = lib.llama_token_to_piece(vocab, token, buffer, len(buffer), 0, False)
@@ -445,7 +449,7 @@ class LlamaCppBackend(Backend):
              on_text: TextCallback | None = None, cancel: CancelToken | None = None,
              on_reasoning: ReasoningCallback | None = None) -> Generation:
         llm = self._require()
-        llama_cpp = _llama_cpp().llama_cpp
+        llama_cpp = load_llama_cpp().llama_cpp
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         prompt = self._render(messages, params.reasoning)
