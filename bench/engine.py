@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import statistics
@@ -95,18 +96,32 @@ def measure_app(worker, messages, params, app) -> dict:
             self.loop.quit()
 
     watcher = Watcher()
+    # Full garbage collections during the run and how long each held the GIL (a cause of UI stalls).
+    collections: list[float] = []
+    collection_start = [0.0]
+
+    def on_collection(phase: str, info: dict) -> None:
+        if info.get("generation") == 2:
+            if phase == "start":
+                collection_start[0] = time.perf_counter()
+            else:
+                collections.append((time.perf_counter() - collection_start[0]) * 1000)
+
+    gc.callbacks.append(on_collection)
     watcher.timer.start(5)
     started = time.perf_counter()
     worker.chat(messages, params, on_text=watcher.tokens, on_done=watcher.finished)
     watcher.loop.exec()
     watcher.timer.stop()
+    gc.callbacks.remove(on_collection)
     stats = watcher.result.stats
     gaps = [b - a for a, b in zip(watcher.ticks, watcher.ticks[1:], strict=False)]
     # The decode time runs from the first token's arrival in the GUI thread to the last one's.
     n = stats.generated_tokens
     return {"ttft_s": watcher.first - started, "tokens": n, "decode_s": watcher.last - watcher.first,
             "tps": (n - 1) / (watcher.last - watcher.first) if watcher.last > watcher.first else 0.0,
-            "max_gap_ms": max(gaps) * 1000 if gaps else 0.0, "engine_tps": stats.tokens_per_second}
+            "max_gap_ms": max(gaps) * 1000 if gaps else 0.0, "engine_tps": stats.tokens_per_second,
+            "full_collections": len(collections), "full_collection_max_ms": max(collections, default=0.0)}
 
 
 def per_token_growth(times: list[float], window: int) -> dict:
@@ -222,6 +237,8 @@ def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int,
         "direct_tps": median(direct_runs, "tps"), "app_tps": median(app_runs, "tps"),
         "ttft_direct_s": median(direct_runs, "ttft_s"), "ttft_app_s": median(app_runs, "ttft_s"),
         "ui_max_gap_ms": max(r["max_gap_ms"] for r in app_runs),
+        "full_collections": sum(r["full_collections"] for r in app_runs),
+        "full_collection_max_ms": max(r["full_collection_max_ms"] for r in app_runs),
         "long_app": long_app, "long_direct": long_direct, "long_window": window,
     }
 
@@ -313,6 +330,8 @@ def main() -> int:
         # The timer fires every 5 ms: a stall is how much longer than that the loop was away.
         "ui_max_stall_ms": max(0.0, compare["ui_max_gap_ms"] - 5.0),
         "ui_max_tick_gap_ms": compare["ui_max_gap_ms"],
+        "full_collections_while_streaming": compare["full_collections"],
+        "full_collection_max_ms": compare["full_collection_max_ms"],
         # Per-token work must not grow with the answer: the worker's growth over the model's own.
         "long_answer_growth_app": long_app["ratio"], "long_answer_growth_direct": long_direct["ratio"],
         "long_answer_growth_ratio": growth, "long_answer": {"app": long_app, "direct": long_direct},
@@ -345,6 +364,8 @@ def main() -> int:
         ("default_threads_ratio_busy (goal >= 0.9)", f"{busy['ratio']:.3f}", verdict(busy["ratio"] >= 0.9)),
         ("ui_max_stall_ms (goal < 20)", f"{results['ui_max_stall_ms']:.1f}",
          verdict(results["ui_max_stall_ms"] < 20)),
+        ("full garbage collections while streaming, longest (ms)",
+         f"{compare['full_collections']}, {compare['full_collection_max_ms']:.1f}", ""),
     ]
     print_table([(name, f"{value:>14}", mark) for name, value, mark in rows])
     for label, sweep in (("quiet", quiet), ("busy", busy)):

@@ -31,6 +31,7 @@ from rio_desktop.engine.backend import (
 from rio_desktop.engine.errors import GenerationCancelled
 from rio_desktop.engine.reasoning import ReasoningProgress
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.long_lived import freeze_long_lived
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +288,7 @@ class EngineService:
         batcher.flush()
         self._done(request)
         if isinstance(result, ModelInfo):
+            freeze_long_lived()  # the model's wrappers and what loading imported stay for the session
             events.loaded(request.id, result)
         events.finished(request.id, result)
 

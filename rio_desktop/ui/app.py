@@ -19,6 +19,7 @@ from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from rio_desktop.engine.backend import Backend
 from rio_desktop.engine.backend_config import configure_backends
 from rio_desktop.logging_setup import setup_logging
+from rio_desktop.long_lived import freeze_long_lived
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
@@ -171,6 +172,8 @@ def run_gui(argv: list[str]) -> int:
     QTimer.singleShot(0, gui.restore_last_model)
     # The other pages after the first paint, one per event-loop turn: the first visit to each is instant.
     QTimer.singleShot(200, gui.window.build_remaining_pages)
+    # Once the pages exist: the window's objects are left out of later full garbage collections.
+    QTimer.singleShot(2000, freeze_long_lived)
     end_on_sigterm(gui.window)
     code = app.exec()
     stopped = gui.shutdown()
