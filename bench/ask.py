@@ -3,6 +3,7 @@
 facts, and the follow-up's cost on a document that fits. Writes bench/results/ask.json.
 
     .venv/bin/python bench/ask.py [--pages 300] [--model FILE.gguf] [--ctx 2048]
+    .venv/bin/python bench/ask.py --quick     # 125 pages (every planted fact), one timing each, a short memo
 
 Ratios against baselines measured in the same run:
 - indexing against reading the text (pypdf in the reader process), and reopening against building;
@@ -27,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from report import add_quick_flag  # noqa: E402
+
 QUESTIONS = {  # paraphrases of pdf_factory.PLANTED: other inflections, no accents, lower case
     37: "em quantos dias posso recorrer da decisao da comissao?",
     88: "quanto a prefeitura paga por ano pela limpeza urbana da zona oeste?",
@@ -40,7 +43,7 @@ HARD_QUESTIONS = {
 }
 
 
-def _timed(function, repeat: int = 20) -> float:
+def _timed(function, repeat: int) -> float:
     """Median seconds of `function()` over `repeat` runs."""
     times = []
     for _ in range(repeat):
@@ -70,13 +73,20 @@ def _plain_words_rank(pages: list[tuple[int, str]]):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=300)
+    parser.add_argument("--pages", type=int, default=None, help="pages of the report (default 300; --quick: 125, "
+                        "the last planted fact is on page 120)")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--ctx", type=int, default=2048)
+    add_quick_flag(parser)
     args = parser.parse_args()
-    from engine import default_model
     from pdf_factory import planted_pdf, text_pdf
-    from report import print_table, write_results
+    from report import default_model, print_table, write_results
+
+    args.pages = args.pages or (125 if args.quick else 300)
+    # Timings per figure (their median) and answer lengths; --quick only checks that every step runs.
+    repeats, answer_tokens, follow_tokens = (1, 8, 8) if args.quick else (20, 64, 48)
+    # The document that fits, for the follow-up (its pages 2 and 5 answer the two questions).
+    memo_pages, memo_sentences = (5, 2) if args.quick else (6, 4)
 
     from rio_desktop.documents.ask import AskOptions, Conversation
     from rio_desktop.documents.pdf_text import read_pdf
@@ -110,21 +120,22 @@ def main() -> int:
         for _, text in pages:
             analyze(text)
 
-    analyze_s = _timed(analyze_cold, repeat=3)
+    analyze_s = _timed(analyze_cold, repeat=min(3, repeats))
 
-    rank_s = statistics.median(_timed(lambda q=q: search.rank(Query.of(q).stems)) for q in QUESTIONS.values())
+    rank_s = statistics.median(_timed(lambda q=q: search.rank(Query.of(q).stems), repeats)
+                               for q in QUESTIONS.values())
     texts = [(n, t.lower()) for n, t in pages]
 
     def scan(question: str) -> list[int]:
         words = [w for w in question.lower().split() if len(w) > 2]
         return [n for n, t in texts if any(w in t for w in words)]
 
-    scan_s = statistics.median(_timed(lambda q=q: scan(q)) for q in QUESTIONS.values())
+    scan_s = statistics.median(_timed(lambda q=q: scan(q), repeats) for q in QUESTIONS.values())
     plain_rank = _plain_words_rank(pages)
 
     backend = LlamaCppBackend()
     backend.load(LoadParams(model_path=model, n_ctx=args.ctx))
-    conversation = Conversation(backend, document, search, AskOptions(max_tokens=64))
+    conversation = Conversation(backend, document, search, AskOptions(max_tokens=answer_tokens))
     recall_rows = {}
     for page, question in QUESTIONS.items():
         mode, chosen, _history, _query = conversation.plan(question)
@@ -146,9 +157,9 @@ def main() -> int:
     hard_plain_top1 = sum(r["plain_words_rank"] == 1 for r in hard_rows.values()) / len(hard_rows)
 
     # The follow-up on a document that fits: the document stays in llama.cpp's KV cache.
-    small = read_pdf(text_pdf(folder / "memorando.pdf", 6, sentences=4))
+    small = read_pdf(text_pdf(folder / "memorando.pdf", memo_pages, sentences=memo_sentences))
     small_search = PageSearch.open([(p.number, p.text) for p in small.text_pages], folder / "cache", small.sha256)
-    chat = Conversation(backend, small, small_search, AskOptions(max_tokens=48))
+    chat = Conversation(backend, small, small_search, AskOptions(max_tokens=follow_tokens))
     first = chat.ask("Quantos ônibus elétricos o BRT Transcarioca recebeu?").stats
     follow = chat.ask("E quantas mudas foram plantadas?").stats
     backend.unload()
@@ -189,7 +200,7 @@ def main() -> int:
          f"{follow.time_to_first_token_s:.3f} s vs {first.time_to_first_token_s:.3f} s = {ttft_ratio:.3f}x"),
     ]
     print_table(rows)
-    write_results("ask", results)
+    write_results("ask", results, quick=args.quick)
     return 0
 
 

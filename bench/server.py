@@ -4,6 +4,7 @@ versus a plain streaming HTTP client, against llama-cpp-python's server with the
 Writes bench/results/server.json (keys throughput_ratio and ttft_ratio).
 
     .venv/bin/python bench/server.py [--model FILE.gguf] [--tokens 128] [--repeats 3]
+    .venv/bin/python bench/server.py --quick      # 16 tokens, one run each
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from report import print_table, write_results  # noqa: E402
+from report import add_quick_flag, default_model, print_table, write_results  # noqa: E402
 
 PROMPT = "Write a detailed report for the city council about improving public transport in Rio de Janeiro."
 
@@ -66,10 +67,12 @@ def app_backend(backend, max_tokens: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--tokens", type=int, default=128)
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--tokens", type=int, default=None, help="tokens per answer (default 128; --quick: 16)")
+    parser.add_argument("--repeats", type=int, default=None, help="runs of each (default 3; --quick: 1)")
+    add_quick_flag(parser)
     args = parser.parse_args()
-    from engine import default_model
+    args.tokens = args.tokens or (16 if args.quick else 128)
+    args.repeats = args.repeats or (1 if args.quick else 3)
     from test_server_backend import KEY, LlamaServer
 
     from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
@@ -104,7 +107,7 @@ def main() -> int:
         ("time to first token, backend / plain (s)", f"{results['app_ttft_s']:.3f} / {results['plain_ttft_s']:.3f}"),
         ("ttft_ratio (lower is better)", f"{results['ttft_ratio']:.3f}"),
     ])
-    write_results("server", results)
+    write_results("server", results, quick=args.quick)
     return 0
 
 

