@@ -8,6 +8,8 @@ in one run, the contenders alternating round by round; results in bench/results/
 
     .venv/bin/python bench/cpu_variants.py [--model FILE.gguf] [--threads 2] [--repeats 3] [--rounds 3]
                                            [--avx2-wheel FILE.whl] [--llama-bench FILE | --build-llama-bench]
+    .venv/bin/python bench/cpu_variants.py --quick    # the test model, one round of one run; contenders
+                                                      # whose build is missing are left out with a note
 """
 
 from __future__ import annotations
@@ -29,12 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from report import print_table, write_results  # noqa: E402
+from report import add_quick_flag, find_test_model, print_table, write_results  # noqa: E402
 
 PP_TOKENS = 512
 TG_TOKENS = 64
 PP_TEXT = ("A Secretaria Municipal de Fazenda informa que o orçamento do exercício foi executado conforme a "
            "legislação vigente, com transparência e responsabilidade fiscal. ") * 30
+QUICK_ENV = "RIO_BENCH_QUICK"  # set by --quick for this process and its children
+
+
+def sizes() -> tuple[int, int]:
+    """Prompt and decode tokens per measurement: the full run's, or the quick run's few."""
+    return (64, 8) if os.environ.get(QUICK_ENV) else (PP_TOKENS, TG_TOKENS)
 
 
 def default_model() -> Path:
@@ -52,18 +60,17 @@ def engine_child(model: Path, threads: int) -> None:
     from rio_desktop.engine.llama_backend import LlamaCppBackend
 
     backend = LlamaCppBackend(n_threads=threads)
+    pp_tokens, tg_tokens = sizes()
     backend.load(LoadParams(model_path=model, n_ctx=2048, n_batch=PP_TOKENS, n_threads=threads))
-    llm = backend._llm
     words = PP_TEXT
-    # A user message of PP_TOKENS tokens once the template is applied (a few tokens of the template).
-    while backend.count_chat_tokens([ChatMessage("user", words)]) > PP_TOKENS:
+    # A user message of pp_tokens tokens once the template is applied (a few tokens of the template).
+    while backend.count_chat_tokens([ChatMessage("user", words)]) > pp_tokens:
         words = words[: int(len(words) * 0.97)]
     backend.chat([ChatMessage("user", "Olá")], GenerationParams(max_tokens=2, temperature=0))  # warm-up
     pp, tg = [], []
     for _ in range(int(os.environ.get("RIO_BENCH_REPEATS", "3"))):
-        llm.reset()
-        llm._ctx.kv_cache_clear()
-        result = backend.chat([ChatMessage("user", words)], GenerationParams(max_tokens=TG_TOKENS, temperature=0))
+        backend.reset_context()  # the whole prompt evaluated each time, no cached prefix
+        result = backend.chat([ChatMessage("user", words)], GenerationParams(max_tokens=tg_tokens, temperature=0))
         pp.append(result.stats.prompt_tokens_evaluated / result.stats.time_to_first_token_s)
         tg.append(result.stats.tokens_per_second)
     loaded = ggml_backends.loaded()
@@ -72,11 +79,24 @@ def engine_child(model: Path, threads: int) -> None:
                       "cpu_variant": loaded.cpu_variant if loaded else "?"}))
 
 
+_home: str | None = None
+
+
+def child_home() -> str:
+    """The children's application folder: the caller's RIO_DESKTOP_HOME (the tests' throw-away one), else
+    one folder of this run's own, never the user's. Shared by every child of the run, so the backend probe
+    runs once and each later child loads the remembered choice as the application does."""
+    global _home
+    if _home is None:
+        _home = os.environ.get("RIO_DESKTOP_HOME") or tempfile.mkdtemp(prefix="rio-bench-")
+    return _home
+
+
 def run_engine(model: Path, threads: int, repeats: int, front: Path | None = None,
                child: str = "--engine-child") -> dict:
     path = [str(front)] if front else []
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([*path, str(ROOT)]), RIO_BENCH_REPEATS=str(repeats),
-               RIO_DESKTOP_HOME=tempfile.mkdtemp(prefix="rio-bench-"))
+               RIO_DESKTOP_HOME=child_home())
     done = subprocess.run([sys.executable, __file__, child, str(model), "--threads", str(threads)],
                           capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
@@ -126,10 +146,11 @@ def direct_child(model: Path, threads: int) -> None:
     from rio_desktop.engine import backend_probe
 
     backend_probe.ensure()  # the same backends the engine loads
+    pp_tokens, tg_tokens = sizes()
     # flash_attn=True: what llama.cpp's "auto" (the engine's setting) resolves to on the CPU.
     llm = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_batch=PP_TOKENS, n_threads=threads,
                           n_threads_batch=threads, flash_attn=True, verbose=False)
-    prompt = list(np.random.default_rng(0).integers(100, 20000, size=PP_TOKENS))
+    prompt = list(np.random.default_rng(0).integers(100, 20000, size=pp_tokens))
     llm.eval(prompt[:8])  # warm-up
     pp, tg = [], []
     for _ in range(int(os.environ.get("RIO_BENCH_REPEATS", "3"))):
@@ -137,11 +158,11 @@ def direct_child(model: Path, threads: int) -> None:
         llm._ctx.kv_cache_clear()
         started = time.perf_counter()
         llm.eval(prompt)
-        pp.append(PP_TOKENS / (time.perf_counter() - started))
+        pp.append(pp_tokens / (time.perf_counter() - started))
         started = time.perf_counter()
-        for _ in range(TG_TOKENS):
+        for _ in range(tg_tokens):
             llm.eval([int(np.argmax(np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(llm.n_vocab(),))))])
-        tg.append(TG_TOKENS / (time.perf_counter() - started))
+        tg.append(tg_tokens / (time.perf_counter() - started))
     llm.close()
     print(json.dumps({"pp": statistics.median(pp), "tg": statistics.median(tg)}))
 
@@ -152,13 +173,14 @@ def run_llama_bench(binary: Path, model: Path, threads: int, repeats: int, extra
     starts from an empty cache and reads fewer keys per token); flash attention at llama.cpp's default
     (auto), as the engine loads."""
     # llama-bench loads the backends from its own folder (and the current one): run it there.
-    done = subprocess.run([str(binary), "-m", str(model), "-p", str(PP_TOKENS), "-n", str(TG_TOKENS), "-t",
-                           str(threads), "-r", str(repeats), "-d", f"0,{PP_TOKENS}", "-o", "json",
+    pp_tokens, tg_tokens = sizes()
+    done = subprocess.run([str(binary), "-m", str(model), "-p", str(pp_tokens), "-n", str(tg_tokens), "-t",
+                           str(threads), "-r", str(repeats), "-d", f"0,{pp_tokens}", "-o", "json",
                            *extra], capture_output=True, text=True, cwd=binary.parent, check=True)
     rows = json.loads(done.stdout)
     pp = next(r for r in rows if r["n_prompt"] > 0 and r["n_gen"] == 0 and r.get("n_depth", 0) == 0)
-    tg = next(r for r in rows if r["n_gen"] > 0 and r["n_prompt"] == 0 and r.get("n_depth", 0) == PP_TOKENS)
-    return {"pp": pp["avg_ts"], "tg": tg["avg_ts"], "tests": f"pp{PP_TOKENS}, tg{TG_TOKENS} @ d{PP_TOKENS}",
+    tg = next(r for r in rows if r["n_gen"] > 0 and r["n_prompt"] == 0 and r.get("n_depth", 0) == pp_tokens)
+    return {"pp": pp["avg_ts"], "tg": tg["avg_ts"], "tests": f"pp{pp_tokens}, tg{tg_tokens} @ d{pp_tokens}",
             "backends": pp.get("backends", ""), "cpu_info": pp.get("cpu_info", "")}
 
 
@@ -174,14 +196,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--repeats", type=int, default=3, help="measurements per run (median)")
-    parser.add_argument("--rounds", type=int, default=3, help="alternating runs of each contender")
+    parser.add_argument("--repeats", type=int, default=None, help="measurements per run (median; default 3, "
+                        "--quick: 1)")
+    parser.add_argument("--rounds", type=int, default=None, help="alternating runs of each contender (default 3, "
+                        "--quick: 1)")
     parser.add_argument("--avx2-wheel", type=Path)
     parser.add_argument("--llama-bench", type=Path)
     parser.add_argument("--build-llama-bench", action="store_true",
                         help="compile llama-bench with dev.py's flags (long on two cores)")
     parser.add_argument("--engine-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--direct-child", type=Path, help=argparse.SUPPRESS)
+    add_quick_flag(parser)
     args = parser.parse_args()
     if args.engine_child:
         engine_child(args.engine_child, args.threads)
@@ -191,13 +216,21 @@ def main() -> int:
         return 0
     import dev
 
-    model = args.model or default_model()
+    if args.quick:
+        os.environ[QUICK_ENV] = "1"  # the children measure the quick sizes too
+    args.repeats = args.repeats or (1 if args.quick else 3)
+    args.rounds = args.rounds or (1 if args.quick else 3)
+    # The quick run checks the code, not the speed: the tests' model, already there, not Gemma.
+    model = args.model or (find_test_model() if args.quick else None) or default_model()
     work = Path(tempfile.gettempdir()) / "rio-bench-cpu-variants"
     work.mkdir(exist_ok=True)
     binary = args.llama_bench
     started = time.perf_counter()
-    first = run_engine(model, args.threads, 1)  # which CPU variant the engine picks (and a warm page cache)
+    # Which CPU variant the engine picks (llama-bench is built with it alone), and a warm page cache; a quick
+    # run that builds nothing needs neither.
+    first = run_engine(model, args.threads, 1) if not args.quick or args.build_llama_bench else None
     if binary is None and args.build_llama_bench:
+        assert first is not None
         binary = build_llama_bench(work, dev.llama_build("cpu").cmake_args, first["cpu_variant"])
     if binary is None:
         print("note: llama-bench is not part of the wheel; --build-llama-bench compiles it (or --llama-bench FILE). "
@@ -261,7 +294,7 @@ def main() -> int:
         rows += [["engine, AVX2 build", f"{portable['pp']:.1f}", f"{portable['tg']:.1f}"],
                  ["dynamic / AVX2", f"{rate['pp']:.2f}", f"{rate['tg']:.2f}"]]
     print_table(rows)
-    write_results("cpu_variants", results)
+    write_results("cpu_variants", results, quick=args.quick)
     return 0
 
 

@@ -8,9 +8,22 @@
 # 3. compares the plan's bytes on CUDA0 with what NVML reports used after the load (goal: within 10 %);
 # and writes everything to DIR (gpu_check.json, the build log, nvidia-smi's view).
 # Not yet run on a GPU machine: no such machine was available when it was written.
+#
+#   bench/gpu_check.sh --quick DIR
+# skips the driver checks and the CUDA build and runs `bench/gpu_check.py --quick DIR` with the current
+# interpreter ($PYTHON, else .venv/bin/python): the engine part on whatever devices are here, a few
+# seconds. CI runs it (tests/test_bench.py) so that the check's code cannot rot on machines without a GPU.
 set -euo pipefail
-OUT="$(mkdir -p "${1:?usage: bench/gpu_check.sh DIR}" && cd "$1" && pwd)"
+quick=0
+if [ "${1:-}" = "--quick" ]; then
+    quick=1
+    shift
+fi
+OUT="$(mkdir -p "${1:?usage: bench/gpu_check.sh [--quick] DIR}" && cd "$1" && pwd)"
 cd "$(dirname "$0")/.."
+if [ "$quick" = 1 ]; then
+    exec "${PYTHON:-.venv/bin/python}" bench/gpu_check.py --quick "$OUT"
+fi
 command -v nvidia-smi >/dev/null || { echo "no NVIDIA driver here (nvidia-smi missing)" >&2; exit 2; }
 command -v nvcc >/dev/null || { echo "no CUDA compiler here (nvcc missing)" >&2; exit 2; }
 nvidia-smi --query-gpu=name,memory.total,memory.used,compute_cap,driver_version --format=csv \
