@@ -69,8 +69,12 @@ def measure_direct(llm, tokens: list[int], max_tokens: int) -> dict:
             "tps": (n - 1) / (last - first) if last > first else 0.0}
 
 
-def measure_app(worker, messages, params, app) -> dict:
+def measure_app(worker, messages, params, app, view=None) -> dict:
+    """One request through the worker, its text appended to `view` (a shown text view, as the pages do)
+    on the GUI thread, while a 5 ms timer measures how long the event loop is kept away."""
     from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Slot
+
+    from rio_desktop.ui.text_stream import append_text
 
     class Watcher(QObject):
         def __init__(self) -> None:
@@ -87,10 +91,12 @@ def measure_app(worker, messages, params, app) -> dict:
         def tick(self) -> None:
             self.ticks.append(time.perf_counter())
 
-        def tokens(self, _text: str) -> None:
+        def tokens(self, text: str) -> None:
             now = time.perf_counter()
             self.first = self.first or now
             self.last = now
+            if view is not None:
+                append_text(view, text)
 
         def finished(self, result) -> None:
             self.result = result
@@ -154,12 +160,17 @@ def never_end_of_generation() -> Iterator[None]:
 
 
 def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int, long_tokens: int) -> dict:
+    from PySide6.QtWidgets import QTextBrowser
+
     from rio_desktop.engine.backend import ChatMessage, GenerationParams, LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend, load_llama_cpp
     from rio_desktop.ui.app import create_application
     from rio_desktop.ui.engine_worker import EngineWorker
 
     app = create_application([])
+    view = QTextBrowser()  # the streamed answer lands in a shown view, as on the pages
+    view.resize(800, 600)
+    view.show()
     backend = LlamaCppBackend(n_threads=n_threads)
     worker = EngineWorker(backend)
     messages = [ChatMessage("user", GENERATION_PROMPT)]
@@ -192,7 +203,8 @@ def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int,
 
     def cold_app(run_params) -> dict:
         on_worker(lambda ctx: ctx.backend.reset_context())
-        return measure_app(worker, messages, run_params, app)
+        view.clear()
+        return measure_app(worker, messages, run_params, app, view)
 
     # Warm-up both (the first generation in a process pays a one-off cost).
     cold_direct(8)
@@ -206,16 +218,42 @@ def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int,
     window = max(1, long_tokens // 4)
     long_params = GenerationParams(max_tokens=long_tokens, temperature=0.0, top_p=0.95, repeat_penalty=1.1)
 
+    evals: list[tuple[float, float]] = []  # (start, seconds) of each llama.cpp evaluation in the app's run
+
     def app_long(ctx) -> list[float]:
         ctx.backend.reset_context()
         times: list[float] = []
+        llm = ctx.backend._llm
+        evaluate = llm.eval
+
+        def timed_eval(tokens) -> None:
+            start = time.perf_counter()
+            evaluate(tokens)
+            evals.append((start, time.perf_counter() - start))
 
         def text(piece: str) -> None:
             times.append(time.perf_counter())
             ctx.text(piece)
 
-        ctx.backend.chat(messages, long_params, on_text=text, cancel=ctx.cancel, on_reasoning=ctx.reasoning)
+        llm.eval = timed_eval
+        try:
+            ctx.backend.chat(messages, long_params, on_text=text, cancel=ctx.cancel, on_reasoning=ctx.reasoning)
+        finally:
+            llm.eval = evaluate
         return times
+
+    def python_per_token(times: list[float]) -> dict:
+        """The app's own work per token outside llama.cpp's evaluation, in the first and the last window:
+        the same tokens' wall time less their evaluation, so neither depth nor machine drift enters."""
+
+        def outside(a: int, b: int) -> float:
+            inside = sum(seconds for start, seconds in evals if times[a] <= start < times[b])
+            return (times[b] - times[a] - inside) / (b - a) * 1000
+
+        n = min(window, (len(times) - 1) // 2)
+        if n < 1:
+            return {"first_ms": 0.0, "last_ms": 0.0}
+        return {"first_ms": outside(1, 1 + n), "last_ms": outside(len(times) - 1 - n, len(times) - 1)}
 
     def direct_long(_ctx) -> list[float]:
         direct.reset()
@@ -240,10 +278,17 @@ def worker_vs_direct(model: Path, max_tokens: int, repeats: int, n_threads: int,
             times.append(time.perf_counter())
         return times
 
+    # The model's slowdown with depth is measured on either side of the app's run, and the machine's drift
+    # over minutes shows in the two figures' spread.
     with never_end_of_generation():
-        long_raw = per_token_growth(on_worker(raw_long), window)
+        raw_before = per_token_growth(on_worker(raw_long), window)
+        app_times = on_worker(app_long)
+        long_app = {**per_token_growth(app_times, window), "python": python_per_token(app_times)}
+        raw_after = per_token_growth(on_worker(raw_long), window)
         long_direct = per_token_growth(on_worker(direct_long), window)
-        long_app = per_token_growth(on_worker(app_long), window)
+    # The runs before and after bracket the app's: their mean is the baseline at the app's time.
+    long_raw = {key: statistics.fmean([raw_before[key], raw_after[key]]) for key in ("first_ms", "last_ms", "ratio")}
+    long_raw.update(tokens=raw_before["tokens"], ratios=[raw_before["ratio"], raw_after["ratio"]])
     worker.shutdown(5)
     direct.close()
 
@@ -372,10 +417,12 @@ def main() -> int:
         ("ttft_ratio (goal <= 1.1)", f"{ttft_ratio:.3f}", verdict(ttft_ratio <= 1.1)),
         (f"ms/token, last {window} over first {window} of {long_app['tokens']}, app",
          f"{long_app['last_ms']:.2f} / {long_app['first_ms']:.2f}", ""),
-        (f"ms/token, last {window} over first {window} of {long_raw['tokens']}, raw llama.cpp",
+        (f"ms/token, last {window} over first {window} of {long_raw['tokens']}, raw llama.cpp (mean of 2)",
          f"{long_raw['last_ms']:.2f} / {long_raw['first_ms']:.2f}", ""),
         (f"ms/token, last {window} over first {window} of {long_direct['tokens']}, llama-cpp-python",
          f"{long_direct['last_ms']:.2f} / {long_direct['first_ms']:.2f}", ""),
+        (f"app's own work outside llama.cpp, ms/token, last {window} / first {window}",
+         f"{long_app['python']['last_ms']:.2f} / {long_app['python']['first_ms']:.2f}", ""),
         ("growth app / raw (goal <= 1.1)", f"{long_app['ratio']:.3f} / {long_raw['ratio']:.3f} = {growth:.3f}",
          verdict(growth <= 1.1)),
         (f"quiet: default {quiet['default']['threads']} thr vs best {quiet['best']['setting']} (pp tok/s)",
