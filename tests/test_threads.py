@@ -37,3 +37,21 @@ def test_busy_core_takes_a_thread_away() -> None:
 
 def test_physical_cores() -> None:
     assert physical_cores() >= 1
+
+
+def test_short_work_does_not_wait_for_a_fresh_sample() -> None:
+    """After a quiet spell the load is sampled for 0.1 s before a long prompt; a short one keeps the last
+    decision at once (that sample was a third of a short question's time to the first token), and the
+    next look measures from then on."""
+    policy = ThreadPolicy(cores=2)
+    decided = policy.choose()
+    assert policy._last is not None
+    policy._last.wall -= 60  # a minute without work
+    started = time.perf_counter()
+    assert policy.choose(wait=False) == decided
+    assert time.perf_counter() - started < 0.05
+    assert policy._last is not None and time.monotonic() - policy._last.wall < 1  # a fresh window starts now
+    policy._last.wall -= 60
+    started = time.perf_counter()
+    policy.choose()
+    assert time.perf_counter() - started >= 0.09

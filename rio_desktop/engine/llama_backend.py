@@ -55,6 +55,8 @@ llama_log = logging.getLogger("llama.cpp")
 
 DEFAULT_CONTEXT = 8192
 MAX_FORCED_CLOSES = 3
+# Prompts up to this long are read in a fraction of a second on a CPU: the thread count is not sampled first.
+SHORT_PROMPT_TOKENS = 256
 # ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
 _LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 # Model loading patches a module function for the duration of one load (see _model_params).
@@ -475,7 +477,8 @@ class LlamaCppBackend(Backend):
             splitter.feed(FORCED_CLOSE)
             reported_closes[0] = splitter.closes
         stats.prompt_tokens = len(tokens)
-        stats.n_threads = self.threads.choose()
+        # A short prompt is read in well under a second: no 0.1 s load sample before it (see ThreadPolicy).
+        stats.n_threads = self.threads.choose(wait=len(tokens) > SHORT_PROMPT_TOKENS)
         llm._ctx.set_n_threads(stats.n_threads, stats.n_threads)
 
         # Prompt processing can take minutes on a long document: llama.cpp's abort callback stops it.

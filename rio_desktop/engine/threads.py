@@ -79,10 +79,13 @@ class ThreadPolicy:
             self._process = psutil.Process()
         return _Snapshot(time.monotonic(), _busy_seconds(), _own_seconds(self._process))
 
-    def _measure(self) -> None:
+    def _measure(self, wait: bool = True) -> None:
         now = self._snapshot()
         last = self._last
         if last is None or now.wall - last.wall > MAX_WINDOW_S:
+            if not wait:  # the previous decision stands; recheck() measures from here within a second
+                self._last = now
+                return
             time.sleep(FRESH_SAMPLE_S)
             last, now = now, self._snapshot()
         window = now.wall - last.wall
@@ -95,10 +98,13 @@ class ThreadPolicy:
         self._decision = max(1, min(self.cores, self.cores - taken))
         self._last = now
 
-    def choose(self) -> int:
+    def choose(self, wait: bool = True) -> int:
+        """The thread count for the next request. After a quiet spell the load is sampled afresh for
+        FRESH_SAMPLE_S first; `wait=False` (short work, where that would be a noticeable share of the time to
+        the first token) keeps the previous decision instead and lets recheck() correct it."""
         if self.override:
             return self.override
-        self._measure()
+        self._measure(wait)
         return self._decision or self.cores
 
     def recheck(self) -> int | None:
