@@ -90,7 +90,9 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
     commands = parser.add_subparsers(dest="command")
 
-    commands.add_parser("gui", help="open the application window (the default)")
+    gui = commands.add_parser("gui", help="open the application window (the default)")
+    gui.add_argument("--screenshot", type=Path, metavar="FILE.png",
+                     help="save a picture of the window once it is shown, then close it (for support and tests)")
 
     generate = commands.add_parser("generate", help="stream a model's answer to a prompt to stdout")
     generate.add_argument("prompt", help="the user's message")
@@ -722,10 +724,10 @@ def _models_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gui(argv: Sequence[str]) -> int:
+def _gui(argv: Sequence[str], screenshot: Path | None = None) -> int:
     from rio_desktop.ui.app import run_gui
 
-    return run_gui(list(argv))
+    return run_gui(list(argv), screenshot=screenshot)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -740,7 +742,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return backend_probe.child_main(argv[1:])
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):
-        return _gui(argv)
+        return _gui(argv, getattr(args, "screenshot", None))
     from rio_desktop.i18n import UserFacingError
     from rio_desktop.logging_setup import setup_logging
     from rio_desktop.paths import app_paths
