@@ -80,6 +80,12 @@ class _Ocr:
 
 
 def main() -> int:
+    # The parent speaks UTF-8 on both pipes (pdf_text._Child). Left alone, Python on Windows would use the
+    # ANSI code page (cp1252) for a pipe: every accent would reach the parent garbled, and a character that
+    # cp1252 lacks ("→", "≥", Greek) would end the reader. "replace" also covers a lone surrogate that
+    # pypdf can extract from a broken font, which UTF-8 cannot encode anywhere.
+    sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    sys.stdout.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
     request = json.loads(sys.stdin.read())
     path, password, start = request["path"], request.get("password"), int(request.get("start", 0))
     mode = request.get("ocr", "never")

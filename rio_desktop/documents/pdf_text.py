@@ -192,8 +192,8 @@ class _Child:
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         # CREATE_NO_WINDOW: on Windows the console reader must not flash a console window over the app.
         self.process = subprocess.Popen(child_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env,
-                                        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+                                        stderr=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
+                                        env=env, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         assert self.process.stdin is not None and self.process.stdout is not None
         request = {"path": str(path), "password": password, "start": start}
         if ocr is not None and ocr.mode != "never":

@@ -59,12 +59,31 @@ class ProbeResult:
     seconds: float = 0.0
 
 
+# A process that crashes on Windows ends with the exception's NTSTATUS as its exit status, not a signal.
+# Named as the signal the same fault raises elsewhere, so that a reason reads alike on every system.
+# (abort(), which ggml calls on a failed assertion, ends a process through __fastfail: 0xC0000409.)
+WINDOWS_CRASHES = {0xC000001D: "SIGILL", 0xC0000096: "SIGILL", 0xC0000005: "SIGSEGV", 0xC00000FD: "SIGSEGV",
+                   0xC0000409: "SIGABRT", 0xC0000094: "SIGFPE"}
+
+
 def _signal_name(returncode: int) -> str:
     number = -returncode if returncode < 0 else returncode - 128
     try:
         return signal.Signals(number).name
     except ValueError:
         return f"exit status {returncode}"
+
+
+def crash_name(returncode: int, windows: bool | None = None) -> str | None:
+    """What killed a child that crashed ("SIGILL"), or None when it exited by itself."""
+    if windows if windows is not None else sys.platform == "win32":
+        status = returncode & 0xFFFFFFFF
+        if status in WINDOWS_CRASHES:
+            return WINDOWS_CRASHES[status]
+        return f"exception 0x{status:08X}" if status >= 0xC0000000 else None  # NTSTATUS severity "error"
+    if returncode < 0 or returncode > 128:
+        return _signal_name(returncode)
+    return None
 
 
 def child_command() -> list[str]:
@@ -82,16 +101,19 @@ def run_child(cpu: Path, model: Path, gpu: Sequence[str] = (), timeout: float = 
     started = time.perf_counter()
     try:
         # The child runs in a neutral folder: llama.cpp must not pick up libraries from the current one.
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=tempfile.gettempdir(),
+        # Its pipes are UTF-8 (child_main sets its side): Windows would otherwise use cp1252, and a path
+        # with accents in an error would not decode. CREATE_NO_WINDOW: no console flashes over the window.
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              timeout=timeout, cwd=tempfile.gettempdir(),
                               env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
                               creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
     except subprocess.TimeoutExpired:
         return ProbeResult(False, f"no answer within {timeout:.0f} s", seconds=time.perf_counter() - started)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
-        crashed = done.returncode < 0 or done.returncode > 128
+        crash = crash_name(done.returncode)
         tail = (done.stderr.strip().splitlines() or [""])[-1][:300]
-        reason = f"crashed ({_signal_name(done.returncode)})" if crashed else f"failed: {tail}"
+        reason = f"crashed ({crash})" if crash else f"failed: {tail}"
         log.warning("backend probe %s %s: %s", cpu.name, " ".join(gpu), reason)
         return ProbeResult(False, reason, seconds=seconds)
     try:
@@ -291,6 +313,9 @@ def prepared() -> Preparation | None:
 
 
 def child_main(argv: Sequence[str]) -> int:
+    for stream in (sys.stdout, sys.stderr):  # the parent reads UTF-8 (run_child), on Windows too
+        if stream is not None:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
     parser = argparse.ArgumentParser(prog="backend_probe")
     parser.add_argument("--cpu", required=True, type=Path)
     parser.add_argument("--gpu", action="append", default=[], type=Path, help="a GPU module's file")

@@ -193,7 +193,8 @@ def run_gui(argv: list[str], *, screenshot: Path | None = None) -> int:
         import subprocess
 
         log.info("restarting (%s)", " ".join(relaunch_command()))
-        subprocess.Popen(relaunch_command(), close_fds=True)
+        # CREATE_NO_WINDOW: from a source checkout python.exe is a console program (the bundle's is not).
+        subprocess.Popen(relaunch_command(), close_fds=True, creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
     if not stopped:
         # llama.cpp cannot be interrupted in every phase (a model load, say). Leave without waiting:
         # nothing of the user's is in the engine, and the log is flushed first.
