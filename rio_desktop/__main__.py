@@ -196,9 +196,12 @@ def _draft(args: argparse.Namespace) -> int:
     chosen = {t.id: t for t in templates}.get(args.template)
     if chosen is None:
         raise CliError(f"no template '{args.template}'; available: {', '.join(sorted(t.id for t in templates))}")
+    from rio_desktop.text_files import read_text_guess
+
     try:
-        fields = LetterFields.from_dict(json.loads(args.fields.read_text(encoding="utf-8")))
-        notes = args.notes.read_text(encoding="utf-8")
+        # Files the clerk made: Notepad's ANSI (cp1252) or a byte order mark must not stop the letter.
+        fields = LetterFields.from_dict(json.loads(read_text_guess(args.fields)))
+        notes = read_text_guess(args.notes)
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
     policy = _reasoning_policy(args)
@@ -730,6 +733,18 @@ def _gui(argv: Sequence[str], screenshot: Path | None = None) -> int:
     return run_gui(list(argv), screenshot=screenshot)
 
 
+def _utf8_when_redirected() -> None:
+    """A command's output into a file or a pipe in UTF-8 on Windows too, as on the other systems. Windows
+    would write the ANSI code page (cp1252): Portuguese fits, but a character it lacks ("→", "≥", Greek
+    letters in a PDF) ends the command with an error, and JSON is UTF-8 by definition. A console keeps
+    Python's own Unicode console output."""
+    if sys.platform != "win32":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not stream.isatty():
+            stream.reconfigure(encoding="utf-8", errors=stream.errors)  # type: ignore[union-attr]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from rio_desktop.documents import pdf_child  # standard library only until it reads a PDF
@@ -743,6 +758,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command in (None, "gui"):
         return _gui(argv, getattr(args, "screenshot", None))
+    _utf8_when_redirected()
     from rio_desktop.i18n import UserFacingError
     from rio_desktop.logging_setup import setup_logging
     from rio_desktop.paths import app_paths

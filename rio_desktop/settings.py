@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rio_desktop.atomic import write_atomically
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
+from rio_desktop.text_files import read_text_guess
 
 if TYPE_CHECKING:
     from rio_desktop.engine.reasoning import ReasoningPolicy
@@ -92,9 +93,11 @@ class Settings:
         self.load()
 
     @staticmethod
-    def _read(path: Path, keep_broken: bool) -> dict:
+    def _read(path: Path, keep_broken: bool, by_hand: bool = False) -> dict:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            # The site file is the administrator's, made by hand (Notepad's ANSI or BOM, PowerShell's
+            # UTF-16); the user's is written by us in UTF-8 and read as such.
+            raw = json.loads(read_text_guess(path) if by_hand else path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError) as exc:
@@ -107,7 +110,7 @@ class Settings:
         return raw if isinstance(raw, dict) else {}
 
     def load(self) -> None:
-        site = self._read(self.site_file, keep_broken=False) if self.site_file else {}
+        site = self._read(self.site_file, keep_broken=False, by_hand=True) if self.site_file else {}
         user = _upgrade(self._read(self.path, keep_broken=True))
         site = _upgrade(site)
         self.locked = frozenset(n for n in site.get("locked", []) if n in OPTIONS)

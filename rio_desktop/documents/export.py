@@ -18,6 +18,7 @@ from rio_desktop.documents.fonts import DOCX_FAMILY, FAMILY, STYLES, font_file
 from rio_desktop.engine.backend import ModelInfo
 from rio_desktop.hashing import file_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.text_files import text_file_bytes
 
 FORMATS = (".md", ".docx", ".pdf")
 BULLET = "•"
@@ -211,7 +212,7 @@ def export(document: Document, path: Path) -> Path:
             "Core", "Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to '{suffix}'."),
             suffix=suffix or path.name))
     if suffix == ".md":
-        data = to_markdown(document).encode("utf-8")
+        data = text_file_bytes(to_markdown(document))  # CRLF on Windows: the clerk opens it in Notepad
     elif suffix == ".docx":
         data = _docx_bytes(document)
     else:

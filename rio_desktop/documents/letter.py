@@ -16,6 +16,7 @@ from rio_desktop.documents import letter_rules as rules
 from rio_desktop.documents.echo import EchoFilter
 from rio_desktop.engine.backend import ChatMessage, GenerationParams
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.text_files import read_text_guess
 
 log = logging.getLogger(__name__)
 LAYOUTS = ("oficio", "email")
@@ -81,7 +82,8 @@ def load_templates(*folders: Path | None) -> tuple[list[Template], list[Message]
             if path.name == "forms_of_address.json":
                 continue
             try:
-                template = _template_from(path, json.loads(path.read_text(encoding="utf-8")))
+                # An organisation's templates are written by hand, often in Notepad (ANSI, or a BOM).
+                template = _template_from(path, json.loads(read_text_guess(path)))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError, ValueError) as exc:
                 log.warning("template %s unusable: %s", path, exc)
                 problems.append(Message(QT_TRANSLATE_NOOP(
