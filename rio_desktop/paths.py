@@ -38,11 +38,15 @@ def app_paths() -> AppPaths:
         root = Path(home).expanduser().resolve()
         return AppPaths(config=root / "config", data=root / "data", models=root / "models",
                         logs=root / "logs", cache=root / "cache")
-    data = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+    # Windows: the settings and the drafts follow the clerk (%APPDATA%, which a domain's roaming profile
+    # carries to the next computer); models (tens of gigabytes), caches and logs belong to this computer
+    # (%LOCALAPPDATA%), never copied over the network at every logon. Elsewhere `roaming` changes nothing.
+    # appauthor=False: no "rio-desktop\rio-desktop" nesting.
+    local_data = Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False))
     return AppPaths(
-        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
-        data=data,
-        models=data / "models",
+        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False, roaming=True)),
+        data=Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=True)),
+        models=local_data / "models",
         logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
         cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
     )
