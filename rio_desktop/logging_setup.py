@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
@@ -37,10 +38,14 @@ class RotatingFile(logging.FileHandler):
     def _rotate(self) -> None:
         self.stream.close()
         base = self.baseFilename
-        for index in range(self.backups - 1, 0, -1):
-            if os.path.exists(f"{base}.{index}"):
-                os.replace(f"{base}.{index}", f"{base}.{index + 1}")
-        os.replace(base, f"{base}.1")
+        # Windows renames no file another process holds open (a second instance, the command line, an
+        # editor showing the log): then this one is written on and the move tried again at the next record,
+        # rather than a closed stream left behind that fails every record after it.
+        with contextlib.suppress(OSError):
+            for index in range(self.backups - 1, 0, -1):
+                if os.path.exists(f"{base}.{index}"):
+                    os.replace(f"{base}.{index}", f"{base}.{index + 1}")
+            os.replace(base, f"{base}.1")
         self.stream = self._open()
 
 
