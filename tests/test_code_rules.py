@@ -31,3 +31,111 @@ def test_core_packages_never_import_qt() -> None:
             qt = [n for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in qt]
     assert not offenders, offenders
+
+
+# -- text encodings ----------------------------------------------------------------------------------------
+# Without an explicit encoding Python uses the locale's: UTF-8 on Linux and macOS, but cp1252 on a Brazilian
+# Windows (Python 3.12), where our UTF-8 files would read garbled and "ç" in a child's pipe would fail.
+SUBPROCESS_CALLS = {"run", "Popen", "check_output", "call", "check_call"}
+
+
+def _keywords(call: ast.Call) -> dict[str, ast.expr]:
+    return {k.arg: k.value for k in call.keywords if k.arg}
+
+
+def _binary_mode(mode: ast.expr | None, assigned: dict[str, list[ast.expr]]) -> bool | None:
+    """True for a mode with "b", False for a text mode, None when it is not a mode string at all."""
+    if mode is None:
+        return False  # open()'s default "r"
+    if isinstance(mode, ast.Name):  # mode = "ab" if offset else "wb"
+        values = [v for value in assigned.get(mode.id, [])
+                  for v in ((value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,))]
+        modes = [_binary_mode(v, {}) if isinstance(v, ast.Constant) else None for v in values]
+        if not modes or None in modes:
+            return None  # not a mode: a request, a list of pages
+        return all(modes)
+    if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and set(mode.value) <= set("rwxabt+"):
+        return "b" in mode.value
+    return None
+
+
+def _text_without_encoding(tree: ast.AST) -> list[tuple[int, str]]:
+    assigned: dict[str, list[ast.expr]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        keywords, func = _keywords(node), node.func
+        if "encoding" in keywords:
+            continue
+        if isinstance(func, ast.Name) and func.id == "open":  # open(file, mode)
+            mode = keywords.get("mode", node.args[1] if len(node.args) > 1 else None)
+            if _binary_mode(mode, assigned) is False:
+                found.append((node.lineno, "open() in text mode"))
+        elif isinstance(func, ast.Attribute) and func.attr == "fdopen":  # os.fdopen(fd, mode)
+            mode = keywords.get("mode", node.args[1] if len(node.args) > 1 else None)
+            if _binary_mode(mode, assigned) is False:
+                found.append((node.lineno, "os.fdopen() in text mode"))
+        elif isinstance(func, ast.Attribute) and func.attr == "open" and (node.args or "mode" in keywords):
+            # Path.open(mode); other .open()s (urllib's opener, PageSearch, PIL) take no mode string first.
+            mode = keywords.get("mode", node.args[0] if node.args else None)
+            if _binary_mode(mode, assigned) is False:
+                found.append((node.lineno, "Path.open() in text mode"))
+        elif isinstance(func, ast.Attribute) and func.attr in ("read_text", "write_text"):
+            found.append((node.lineno, f"{func.attr}()"))
+        elif isinstance(func, ast.Attribute) and func.attr in SUBPROCESS_CALLS:
+            text = [keywords.get(k) for k in ("text", "universal_newlines")]
+            if any(isinstance(v, ast.Constant) and v.value for v in text):
+                found.append((node.lineno, f"subprocess.{func.attr}(text=True)"))
+    return found
+
+
+def test_every_text_file_and_pipe_names_its_encoding() -> None:
+    offenders = []
+    for path in sorted((ROOT / "rio_desktop").rglob("*.py")):
+        for line, what in _text_without_encoding(ast.parse(path.read_text(encoding="utf-8"))):
+            offenders.append(f"{path.relative_to(ROOT)}:{line}: {what} without encoding=")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_the_encoding_rule_catches_what_it_should() -> None:
+    source = '''
+open(p)
+open(p, "w")
+open(p, "rb")
+open(p, encoding="utf-8")
+path.open("a")
+path.open("wb")
+mode = "ab" if offset else "wb"
+path.open(mode)
+opener().open(request, timeout=5)
+os.fdopen(fd, "w")
+path.read_text()
+path.write_text(s, encoding="utf-8")
+subprocess.run(c, capture_output=True, text=True)
+subprocess.run(c, text=True, encoding="utf-8")
+subprocess.Popen(c, universal_newlines=True)
+'''
+    assert [line for line, _ in _text_without_encoding(ast.parse(source))] == [2, 3, 6, 11, 12, 14, 16]
+
+
+def test_child_processes_start_without_a_console_window() -> None:
+    """Every process the application starts passes creationflags (CREATE_NO_WINDOW on Windows): a console
+    program started from the windowed one otherwise opens a black window over it."""
+    exempt = {"rio_desktop/models/hardware.py": "sysctl, on macOS only"}
+    offenders = []
+    for path in sorted((ROOT / "rio_desktop").rglob("*.py")):
+        name = path.relative_to(ROOT).as_posix()
+        if name in exempt:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "subprocess"
+                    and node.func.attr in SUBPROCESS_CALLS and "creationflags" not in _keywords(node)):
+                offenders.append(f"{name}:{node.lineno}")
+    assert not offenders, offenders
