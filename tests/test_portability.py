@@ -64,6 +64,20 @@ def test_markdown_export_has_crlf_on_windows(tmp_path: Path, monkeypatch: pytest
     assert b"Primeiro ponto" in data and "Ofício".encode() in data
 
 
+@windows_only
+def test_exporting_over_a_file_open_elsewhere_says_so(tmp_path: Path) -> None:
+    """Windows replaces no file another program holds open, as Word holds the last export."""
+    from rio_desktop.documents.export import ExportError, write_document
+
+    target = tmp_path / "João da Silva" / "Resumo do Ofício nº 12.pdf"
+    write_document(target, b"%PDF-1.4 first")
+    with target.open("rb"), pytest.raises(ExportError) as raised:  # Python opens without FILE_SHARE_DELETE
+        write_document(target, b"%PDF-1.4 second")
+    assert "open in another program" in str(raised.value)
+    assert target.read_bytes() == b"%PDF-1.4 first"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left behind
+
+
 def test_site_settings_in_ansi_or_with_a_bom_are_read(tmp_path: Path) -> None:
     from rio_desktop.settings import Settings
 

@@ -703,6 +703,11 @@
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/documents/export.py" line="101"/>
+        <source>{name} could not be written: it is probably open in another program (Word, a PDF reader). Close it there and export again, or choose another name.</source>
+        <translation>Não foi possível gravar {name}: provavelmente o arquivo está aberto em outro programa (Word, um leitor de PDF). Feche-o e exporte novamente, ou escolha outro nome.</translation>
+    </message>
+    <message>
         <location filename="../../rio_desktop/documents/summarize.py" line="289"/>
         <source>{name} has no pages.</source>
         <translation>{name} não tem páginas.</translation>

@@ -95,6 +95,13 @@ def write_document(path: Path, data: bytes) -> Path:
     try:
         write_atomically(path, data)
     except OSError as exc:
+        # Windows replaces no file that another program holds open: the clerk exporting again while the
+        # last export is open in Word or a PDF reader gets "access denied" (5) or "sharing violation" (32).
+        if getattr(exc, "winerror", None) in (5, 32) and path.exists():
+            raise ExportError(Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} could not be written: it is probably open in another program (Word, a PDF "
+                        "reader). Close it there and export again, or choose another name."),
+                name=path.name)) from exc
         raise ExportError(Message(QT_TRANSLATE_NOOP(
             "Core", "{name} could not be written: {detail}. Check that the folder exists, that you may "
                     "write there and that the disk has space."), name=path.name,
