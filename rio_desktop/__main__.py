@@ -747,6 +747,14 @@ def _utf8_when_redirected() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--multiprocessing-fork"] and getattr(sys, "frozen", False):
+        # The application starts its children itself (below) and uses no multiprocessing, but a library
+        # might: a frozen program has no python.exe, so multiprocessing restarts the executable with this
+        # argument, and without freeze_support every such child would open another window. Only imported
+        # then: multiprocessing costs start-up time.
+        import multiprocessing
+
+        multiprocessing.freeze_support()  # runs the child's work and exits
     from rio_desktop.documents import pdf_child  # standard library only until it reads a PDF
 
     if argv[:1] == [pdf_child.CHILD_ARGUMENT]:
