@@ -181,6 +181,7 @@ def test_crash_names_on_windows_and_elsewhere() -> None:
     assert crash_name(0xC000001D, windows=True) == "SIGILL"  # illegal instruction (an AVX-512 kernel)
     assert crash_name(-1073741819, windows=True) == "SIGSEGV"  # 0xC0000005 as a signed exit status
     assert crash_name(0xC0000409, windows=True) == "SIGABRT"  # abort() through __fastfail
+    assert crash_name(3, windows=True) == "SIGABRT"  # abort() as the C runtime ends it by default
     assert crash_name(0xC0000142, windows=True) == "exception 0xC0000142"  # a DLL failed to initialise
     assert crash_name(1, windows=True) is None  # Python's own error exit: the child said why on stderr
     assert crash_name(-signal.SIGILL, windows=False) == "SIGILL"
@@ -189,6 +190,14 @@ def test_crash_names_on_windows_and_elsewhere() -> None:
 
 
 # -- the log --------------------------------------------------------------------------------------------
+@windows_only
+def test_a_child_that_aborts_is_named_as_crashed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rio_desktop.engine import backend_probe
+
+    monkeypatch.setattr(backend_probe, "child_command", lambda: [sys.executable, "-c", "import os; os.abort()"])
+    assert backend_probe.run_child(Path("cpu.dll"), Path("model.gguf")).reason == "crashed (SIGABRT)"
+
+
 def test_log_keeps_writing_when_windows_refuses_to_rename_it(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """Windows renames no file that another process holds open (a second instance writing the same log)."""

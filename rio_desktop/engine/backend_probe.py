@@ -61,9 +61,11 @@ class ProbeResult:
 
 # A process that crashes on Windows ends with the exception's NTSTATUS as its exit status, not a signal.
 # Named as the signal the same fault raises elsewhere, so that a reason reads alike on every system.
-# (abort(), which ggml calls on a failed assertion, ends a process through __fastfail: 0xC0000409.)
+# abort(), which ggml calls on a failed assertion, ends a process with status 3 (seen under Wine, as the C
+# runtime documents), or through __fastfail (0xC0000409) where the runtime is set to report the fault.
+# Python itself never exits with 3 (1 on an exception, 2 on a usage error).
 WINDOWS_CRASHES = {0xC000001D: "SIGILL", 0xC0000096: "SIGILL", 0xC0000005: "SIGSEGV", 0xC00000FD: "SIGSEGV",
-                   0xC0000409: "SIGABRT", 0xC0000094: "SIGFPE"}
+                   0xC0000409: "SIGABRT", 3: "SIGABRT", 0xC0000094: "SIGFPE"}
 
 
 def _signal_name(returncode: int) -> str:
