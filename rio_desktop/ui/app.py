@@ -185,6 +185,7 @@ def run_gui(argv: list[str], *, screenshot: Path | None = None) -> int:
     # Once the pages exist: the window's objects are left out of later full garbage collections.
     QTimer.singleShot(2000, freeze_long_lived)
     end_on_sigterm(gui.window)
+    app.aboutToQuit.connect(gui.window.save_work)
     if screenshot is not None:
         QTimer.singleShot(1500, lambda: save_screenshot(gui.window, screenshot))
     code = app.exec()

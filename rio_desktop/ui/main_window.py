@@ -501,9 +501,14 @@ class MainWindow(QMainWindow):
         log.warning("unhandled failure shown to the user: %s", message)
         QMessageBox.warning(self, self.tr("Something could not be done"), message)
 
+    def save_work(self) -> None:
+        """Save what the clerk typed now: when the window closes, and when the application quits without
+        closing it (Windows ending the session at logoff or shutdown: Qt quits, no close event)."""
+        if 1 in self._pages:
+            self.draft_page.flush()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Stop generation at once; the application shuts the worker down after the event loop ends.
         self.worker.cancel_all()
-        if 1 in self._pages:
-            self.draft_page.flush()
+        self.save_work()
         super().closeEvent(event)
