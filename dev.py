@@ -55,6 +55,8 @@ WHEEL_CACHE = Path(os.environ.get("RIO_DEV_CACHE", Path.home() / ".cache" / "rio
 USAGE = f"""usage: python3 dev.py run [ARGS...]    set up .venv if needed, then start Rio Desktop
        python3 dev.py test [PYTEST ARGS...]  set up .venv if needed, then run the tests
        python3 dev.py bundle [--no-package]  build the installer for this platform (installers/README.md)
+       python3 dev.py bundle --windows [--cpu-variants x64,haswell,...]  on Linux: the Windows installer,
+                                             cross-compiled and packaged under Wine (installers/README.md)
 
 environment: LLAMA_BACKEND=auto|cpu|vulkan|metal|cuda|avx2  which build of llama.cpp to compile (default
              {DEFAULT_BACKEND}; auto: every CPU variant plus Vulkan on Linux and Windows when its toolchain is
@@ -254,7 +256,12 @@ def main(argv: list[str]) -> int:
     if command == "test":
         ensure_installed("test")
         return subprocess.call([str(venv_python()), "-m", "pytest", *rest], cwd=ROOT)
+    if command == "bundle" and "--windows" in rest and os.name != "nt":
+        # The Windows installer made on Linux needs no Linux environment: every step runs a Windows program.
+        rest = [a for a in rest if a != "--windows"]
+        return subprocess.call([sys.executable, str(ROOT / "installers" / "windows" / "cross_build.py"), *rest])
     if command == "bundle":
+        rest = [a for a in rest if a != "--windows"]  # on Windows the native build is the Windows build
         ensure_installed("bundle")
         return subprocess.call([str(venv_python()), str(ROOT / "installers" / "build.py"), *rest], cwd=ROOT)
     print(USAGE, file=sys.stderr)

@@ -32,8 +32,10 @@ sys.path.insert(0, str(ROOT))
 
 from rio_desktop import APP_ID, APP_NAME, __version__  # noqa: E402 - needs the path above
 
-BUILD = ROOT / "build"
-DIST = ROOT / "dist"
+# RIO_BUILD_DIR / RIO_DIST_DIR: the Windows build made on Linux (installers/windows/cross_build.py) keeps its
+# own folders, so the Linux bundle beside it stays valid.
+BUILD = Path(os.environ.get("RIO_BUILD_DIR", ROOT / "build"))
+DIST = Path(os.environ.get("RIO_DIST_DIR", ROOT / "dist"))
 PREPARED = BUILD / "bundle-resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -211,15 +213,42 @@ def package_linux(bundle: Path) -> list[Path]:
     return outputs
 
 
+def windows_version_file() -> Path:
+    """The version resource of the .exe files (Explorer's Properties → Details: product, version, publisher)."""
+    sys.path.insert(0, str(ROOT / "installers" / "windows"))
+    from inno import PUBLISHER
+
+    numbers = tuple(int(n) for n in (__version__.split(".") + ["0"] * 4)[:4] if n.isdigit())
+    strings = {"CompanyName": PUBLISHER, "FileDescription": APP_NAME, "FileVersion": __version__,
+               "InternalName": APP_ID, "OriginalFilename": f"{APP_ID}.exe", "ProductName": APP_NAME,
+               "ProductVersion": __version__, "LegalCopyright": "Apache License 2.0"}
+    entries = ",\n".join(f"        StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3f, flags=0x0, OS=0x40004, fileType=0x1,
+                    subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([StringTable('041604b0', [
+{entries}])]),
+    VarFileInfo([VarStruct('Translation', [0x0416, 1200])])
+  ]
+)
+"""
+    target = PREPARED / "windows-version.txt"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def package_windows() -> list[Path]:
-    iscc = shutil.which("iscc") or shutil.which("ISCC")
+    sys.path.insert(0, str(ROOT / "installers" / "windows"))
+    from inno import iscc_defines, setup_name
+
+    iscc = os.environ.get("RIO_ISCC") or shutil.which("iscc") or shutil.which("ISCC")
     if not iscc:
         print("Inno Setup (iscc) is not on PATH: the bundle is in dist/rio-desktop; see installers/README.md.")
         return []
-    run([iscc, f"/DAppVersion={__version__}", f"/DSourceDir={DIST / APP_ID}",
-         f"/DIconFile={PREPARED / 'icons' / (APP_ID + '.ico')}", f"/O{DIST}",
-         str(ROOT / "installers" / "windows" / "rio-desktop.iss")])
-    return sorted(DIST.glob(f"{APP_ID}-{__version__}-setup*.exe"))
+    run([iscc, *iscc_defines(__version__, str(DIST / APP_ID), str(PREPARED / "icons" / (APP_ID + ".ico")),
+                             str(DIST)), str(ROOT / "installers" / "windows" / "rio-desktop.iss")])
+    return [DIST / setup_name(__version__)]
 
 
 def package_macos(bundle: Path) -> list[Path]:
@@ -242,6 +271,8 @@ def main(argv: list[str]) -> int:
     STAMP.unlink(missing_ok=True)
     compile_translations()
     render_icons()
+    if sys.platform == "win32":
+        windows_version_file()
     bundle = run_pyinstaller()
     if args.no_package:
         STAMP.write_text(json.dumps(stamp))
