@@ -229,3 +229,21 @@ def test_generates_on_a_cpu_without_avx2_and_never_slows_the_real_one(model_path
     assert generate_stats(home, model_path, tmp_path)["cpu_variant"] == native
     remembered = json.loads((home / "data" / backend_probe.STATE_FILE).read_text())
     assert sorted(entry["cpu_variant"] for entry in remembered.values()) == sorted([native, emulated])
+
+
+def test_exports_find_each_function_in_the_library_that_has_it() -> None:
+    """Windows: a DLL exports only its own functions, so ggml's API is looked up across ggml.dll and
+    ggml-base.dll (ggml_backends.Exports); here with two C libraries of this system."""
+    import ctypes
+    import ctypes.util
+
+    from rio_desktop.engine.ggml_backends import Exports
+
+    math, libc = ctypes.CDLL(ctypes.util.find_library("m")), ctypes.CDLL(ctypes.util.find_library("c"))
+    both = Exports(math, libc)
+    both.cos.restype = ctypes.c_double
+    both.cos.argtypes = [ctypes.c_double]
+    assert both.cos(0.0) == 1.0 and both.cos is both.cos  # the same function object: prototypes stay
+    assert both.getpid() > 0
+    with pytest.raises(AttributeError):
+        both.no_such_function_in_either  # noqa: B018

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rio_desktop.engine import llama_build
 
@@ -73,8 +74,28 @@ def _load_base() -> None:
     _ggml()
 
 
+class Exports:
+    """ggml's C API across its libraries. A Windows DLL exports only its own functions, where on Linux a
+    lookup in libggml also finds those of libggml-base, which it links to: the registry's loading functions
+    are in ggml.dll, the registry's and the devices' accessors in ggml-base.dll. The first library that has a
+    function gives it (the same function object every time, so prototypes set on it stay)."""
+
+    def __init__(self, *libraries: ctypes.CDLL) -> None:
+        self._libraries = libraries
+
+    def __getattr__(self, name: str) -> Any:
+        for library in self._libraries:
+            try:
+                function = getattr(library, name)
+            except AttributeError:
+                continue
+            setattr(self, name, function)
+            return function
+        raise AttributeError(f"function {name!r} is in none of {[lib._name for lib in self._libraries]}")
+
+
 @functools.cache
-def _ggml() -> ctypes.CDLL:
+def _ggml() -> ctypes.CDLL | Exports:
     """The libggml that libllama uses, with the prototypes used here.
 
     A wheel stores libggml.so, libggml.so.0 and libggml.so.0.x as three copies of one file (zip has no
@@ -83,12 +104,16 @@ def _ggml() -> ctypes.CDLL:
     backend registry. Opening by SONAME returns the instance libllama uses."""
     import llama_cpp.llama_cpp  # noqa: F401 - loads libllama and, through it, its libggml and libggml-base
 
+    lib: ctypes.CDLL | Exports
     if sys.platform.startswith("linux"):
         lib = ctypes.CDLL("libggml.so.0", mode=getattr(ctypes, "RTLD_GLOBAL", 0))
     else:
         from llama_cpp import _ggml as ggml_module
 
         lib = ggml_module.libggml
+        base = (lib_folder() or Path(ggml_module.libggml_base_path)) / "ggml-base.dll"
+        if sys.platform == "win32" and base.is_file():
+            lib = Exports(lib, ctypes.CDLL(str(base)))  # already loaded by ggml.dll: the same instance
     lib.ggml_backend_load.argtypes = [ctypes.c_char_p]
     lib.ggml_backend_load.restype = ctypes.c_void_p
     lib.ggml_backend_reg_count.restype = ctypes.c_size_t
