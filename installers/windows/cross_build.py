@@ -406,23 +406,32 @@ def build_installer(prefix: wine.Prefix, wheel: Path, started: float, *, reuse: 
     python = windows_python(wheel, prefix)
     dist, build = ROOT / "dist" / "windows", ROOT / "build" / "windows"
     stamp_file = dist / "windows-stamp.json"
-    stamp = {"inputs": digest(wheel.parent.name, python.parent.name, source_digest()),
-             "signed": bool(os.environ.get("RIO_SIGN_PKCS12"))}
+    inputs = digest(wheel.parent.name, python.parent.name, source_digest())
+    certificate = os.environ.get("RIO_SIGN_PKCS12", "")
     from_version = re.search(r'__version__ = "([^"]+)"', (ROOT / "rio_desktop" / "__init__.py").read_text("utf-8"))
     version = from_version[1] if from_version else "0"
     setup = dist / inno.setup_name(version)
-    if reuse and setup.exists() and stamp_file.exists() and json.loads(stamp_file.read_text()) == stamp:
+    bundle = dist / "rio-desktop"
+    try:
+        previous = json.loads(stamp_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    same = reuse and setup.exists() and bundle.is_dir() and previous.get("inputs") == inputs
+    # Up to date: the same inputs, signed as asked (an installer signed before serves an unsigned build too).
+    if same and (not certificate or previous.get("signed_with") == certificate):
         log(f"{setup} is up to date; nothing to do.")
         return 0
     stamp_file.unlink(missing_ok=True)
-    env = {"RIO_DIST_DIR": wine.to_windows(dist), "RIO_BUILD_DIR": wine.to_windows(build)}
-    log("Building the bundle with PyInstaller under Wine ...")
-    done = prefix.run([wine.to_windows(python), wine.to_windows(ROOT / "installers" / "build.py"), "--no-package"],
-                      timeout=3600, env=env, cwd=ROOT)
-    print(done.stdout[-6000:], done.stderr[-6000:], sep="\n", flush=True)
-    if done.returncode != 0:
-        sys.exit(f"installers/build.py failed under Wine ({done.returncode}).")
-    bundle = dist / "rio-desktop"
+    if same and not previous.get("signed_with"):
+        log("The bundle is up to date; signing it and making the installer again ...")
+    else:
+        env = {"RIO_DIST_DIR": wine.to_windows(dist), "RIO_BUILD_DIR": wine.to_windows(build)}
+        log("Building the bundle with PyInstaller under Wine ...")
+        done = prefix.run([wine.to_windows(python), wine.to_windows(ROOT / "installers" / "build.py"),
+                           "--no-package"], timeout=3600, env=env, cwd=ROOT)
+        print(done.stdout[-6000:], done.stderr[-6000:], sep="\n", flush=True)
+        if done.returncode != 0:
+            sys.exit(f"installers/build.py failed under Wine ({done.returncode}).")
     for program in ("rio-desktop.exe", "rio-desktop-cli.exe"):
         sign(bundle / program)
     iscc = inno_compiler()
@@ -434,7 +443,8 @@ def build_installer(prefix: wine.Prefix, wheel: Path, started: float, *, reuse: 
     if done.returncode != 0 or not setup.exists():
         sys.exit(f"Inno Setup failed ({done.returncode}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
     signed = sign(setup)
-    stamp_file.write_text(json.dumps(stamp), encoding="utf-8")
+    stamp_file.write_text(json.dumps({"inputs": inputs, "signed_with": certificate if signed else ""}),
+                          encoding="utf-8")
     log(f"installer: {setup} ({setup.stat().st_size / 1e6:.1f} MB{', signed' if signed else ''}) in "
         f"{(time.monotonic() - started) / 60:.1f} min")
     return 0
@@ -447,7 +457,6 @@ def source_digest() -> str:
             if path.is_file() and "__pycache__" not in path.parts:
                 h.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     h.update((ROOT / "pyproject.toml").read_bytes())
-    h.update(os.environ.get("RIO_SIGN_PKCS12", "").encode())
     return h.hexdigest()
 
 
