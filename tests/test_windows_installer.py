@@ -255,3 +255,17 @@ def test_uninstaller_removes_the_program_and_keeps_the_clerks_data(installed: In
     assert not (installed.folder / "rio-desktop.exe").exists()
     assert not (installed.folder / "_internal").exists()
     assert installed.data.is_dir()  # settings, drafts and models stay unless the clerk asks (/PURGEDATA)
+
+
+def test_the_windows_benchmark_quick_run(setup_exe: Path, tmp_path: Path) -> None:
+    """bench/windows.py in its quick mode (tests/test_bench.py runs every other benchmark so), here because it
+    needs the installer the fixture built: it reuses it, installs it into a prefix of its own and measures."""
+    results = tmp_path / "results"
+    env = dict(os.environ, RIO_BENCH_RESULTS=str(results), RIO_DESKTOP_HOME=str(tmp_path / "home"),
+               QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "windows.py"), "--quick"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    written = json.loads((results / "windows.json").read_text(encoding="utf-8"))
+    assert written["quick"] is True and written["same_greedy_tokens"] is True, written
+    print(done.stdout[-2000:])
