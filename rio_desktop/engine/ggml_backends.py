@@ -111,8 +111,9 @@ def _ggml() -> ctypes.CDLL | Exports:
         from llama_cpp import _ggml as ggml_module
 
         lib = ggml_module.libggml
-        base = (lib_folder() or Path(ggml_module.libggml_base_path)) / "ggml-base.dll"
-        if sys.platform == "win32" and base.is_file():
+        folder = lib_folder()
+        base = folder / "ggml-base.dll" if folder is not None else None
+        if sys.platform == "win32" and base is not None and base.is_file():
             lib = Exports(lib, ctypes.CDLL(str(base)))  # already loaded by ggml.dll: the same instance
     lib.ggml_backend_load.argtypes = [ctypes.c_char_p]
     lib.ggml_backend_load.restype = ctypes.c_void_p
