@@ -25,18 +25,23 @@ class CliError(Exception):
     """Ends the command with one line on stderr and a non-zero exit."""
 
 
-SERVER_KEY_ENV = "RIO_SERVER_API_KEY"
-
-
 def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
     """What every command that runs a model takes: a model file on this computer, or the organisation's
     server (the same choice the window's Settings make)."""
+    from rio_desktop.tasks.backend_choice import SERVER_KEY_ENV
+
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--model", type=Path, help="GGUF model file (the first part of a split model)")
-    source.add_argument("--server", metavar="URL", help="the organisation's OpenAI-compatible server instead; its "
-                        f"API key comes from the keyring (Settings) or the {SERVER_KEY_ENV} environment variable")
-    parser.add_argument("--server-model", default="", metavar="NAME", help="the model on the server (default: its "
-                        "first)")
+    source.add_argument("--server", nargs="?", const="", metavar="URL",
+                        help="the organisation's OpenAI-compatible server instead (without URL: the one in "
+                        "Settings, with its model, TLS and CA settings); its API key comes from the keyring "
+                        f"(Settings) or the {SERVER_KEY_ENV} environment variable")
+    parser.add_argument("--server-model", default="", metavar="NAME", help="the model on the server (default: "
+                        "the one in Settings for that server, else its first)")
+    parser.add_argument("--server-ca", default=None, metavar="FILE.pem",
+                        help="the organisation's CA file to verify the server with (default: the one in Settings)")
+    parser.add_argument("--no-verify-tls", action="store_const", const=False, default=None, dest="verify_tls",
+                        help="do not verify the server's certificate (default: as in Settings, verified)")
     parser.add_argument("--ctx", type=int, default=0, help="context length (0: automatic)")
     parser.add_argument("--threads", type=int, default=0, help="CPU threads (0: from the machine's load)")
     parser.add_argument("--gpu-layers", default="auto", metavar="auto|all|N",
@@ -45,20 +50,23 @@ def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
 
 def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
     """Load the model the arguments name, by the one path the window takes too (models.loading), or
-    connect to the organisation's server. Raises UserFacingError with what to do."""
-    if args.server:
-        import os
+    connect to the organisation's server as Settings describe it (tasks.backend_choice). Raises
+    UserFacingError with what to do."""
+    from rio_desktop.paths import app_paths
 
-        from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
-        from rio_desktop.secrets import SERVER_KEY, get_secret
+    if args.server is not None:
+        from rio_desktop.engine.server_backend import OpenAIServerBackend
+        from rio_desktop.settings import Settings
+        from rio_desktop.tasks.backend_choice import command_line_server
 
-        key = os.environ.get(SERVER_KEY_ENV) or get_secret(SERVER_KEY)
-        server = OpenAIServerBackend(ServerConfig(base_url=args.server, model=args.server_model, api_key=key,
-                                                  n_ctx=args.ctx or 8192))
+        config = command_line_server(Settings(app_paths().config), args.server, args.server_model,
+                                     args.server_ca, args.verify_tls, args.ctx)
+        if not config.base_url:
+            raise CliError("no server is set in Settings: give its address, --server URL")
+        server = OpenAIServerBackend(config)
         return server, server.load(None)
     from rio_desktop.engine.llama_backend import LlamaCppBackend
     from rio_desktop.models.loading import LoadChoice, decide_load
-    from rio_desktop.paths import app_paths
 
     decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
                                                   n_threads=args.threads or None), models_dir=app_paths().models)

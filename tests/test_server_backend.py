@@ -293,6 +293,44 @@ def test_the_command_line_uses_the_server_too(llama_server: LlamaServer, tmp_pat
     assert "Traceback" not in refused.stderr and "unexpected" not in refused.stderr
 
 
+def test_the_command_line_verifies_the_server_with_the_organisations_ca(llama_server: LlamaServer,
+                                                                       tmp_path: Path) -> None:
+    """An organisation's server behind HTTPS with a certificate from its own CA: the command line verifies it
+    with the CA file saved in Settings (the window's way) or named with --server-ca, refuses it otherwise
+    with a message that says what to do, and --no-verify-tls is there for a test installation."""
+    import os
+
+    from tls_front import TlsFront, organisation_ca
+
+    from rio_desktop.settings import Settings
+
+    ca, cert, key = organisation_ca(tmp_path / "ca")
+    with TlsFront(llama_server.port, cert, key) as front:
+        url = f"https://127.0.0.1:{front.port}/v1"
+        homes = {name: tmp_path / name for name in ("saved", "bare")}
+        Settings(homes["saved"] / "config").update(backend="server", server_url=url, server_ca_bundle=str(ca),
+                                                   server_model="rio-teste")
+
+        def generate(home: str, *server: str) -> subprocess.CompletedProcess[str]:
+            env = {**os.environ, "RIO_SERVER_API_KEY": KEY, "RIO_DESKTOP_HOME": str(homes[home])}
+            return subprocess.run([sys.executable, "-m", "rio_desktop", "generate", *server, "--max-tokens", "4",
+                                   "--temperature", "0", "Diga olá."], capture_output=True, text=True,
+                                  timeout=120, env=env)
+
+        refused = generate("bare", "--server", url)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        assert "secure connection" in refused.stderr and "CA file" in refused.stderr, refused.stderr
+        assert front.handshakes_refused >= 1
+        answers = [generate("saved", "--server"), generate("saved", "--server", url),
+                   generate("bare", "--server", url, "--server-ca", str(ca), "--server-model", "rio-teste"),
+                   generate("bare", "--server", url, "--no-verify-tls", "--server-model", "rio-teste")]
+        for answer in answers:
+            assert answer.returncode == 0, answer.stderr
+        assert len({answer.stdout for answer in answers}) == 1 and answers[0].stdout.strip()
+        unset = generate("bare", "--server")
+        assert unset.returncode != 0 and "--server URL" in unset.stderr
+
+
 def test_a_wrong_address_says_how_to_fix_it(llama_server: LlamaServer) -> None:
     """Something answers at the address, but not the API (404): the message names the address and /v1
     instead of a bare status code."""

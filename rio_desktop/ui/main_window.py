@@ -332,17 +332,13 @@ class MainWindow(QMainWindow):
         """Use the backend Settings name: the organisation's server (connected and checked on the worker),
         or this computer's llama.cpp."""
         from rio_desktop.engine.llama_backend import LlamaCppBackend
-        from rio_desktop.engine.server_backend import OpenAIServerBackend, ServerConfig
-        from rio_desktop.secrets import SERVER_KEY, get_secret
+        from rio_desktop.engine.server_backend import OpenAIServerBackend
+        from rio_desktop.tasks.backend_choice import server_config, server_key, server_values
 
         settings = self.settings
         current = self.worker.service.current_backend
         if settings.get("backend") == "server":
-            config = ServerConfig(base_url=settings.get("server_url"), model=settings.get("server_model"),
-                                  api_key=get_secret(SERVER_KEY), verify_tls=settings.get("server_verify_tls"),
-                                  ca_bundle=settings.get("server_ca_bundle"),
-                                  read_timeout=float(settings.get("server_timeout")),
-                                  n_ctx=settings.get("server_context"))
+            config = server_config(server_values(settings), server_key())
             if isinstance(current, OpenAIServerBackend) and current.config == config and current.info is not None:
                 return None
             self.worker.service.replace_backend(OpenAIServerBackend(config))

@@ -32,6 +32,7 @@ from rio_desktop.models.loading import ALL_LAYERS
 from rio_desktop.models.loading import parse_gpu_layers as parse_gpu_layers_setting
 from rio_desktop.secrets import HUB_TOKEN, SERVER_KEY, SecretStoreUnavailable, get_secret, set_secret
 from rio_desktop.settings import OPTIONS, Settings
+from rio_desktop.tasks.backend_choice import server_config, server_key, server_values
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.computer_panel import ComputerPanel
 from rio_desktop.ui.formatting import localized, translate_message
@@ -232,10 +233,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def server_config(self) -> ServerConfig:
-        return ServerConfig(base_url=self.server_url.text().strip(), model=self.server_model.currentText().strip(),
-                            api_key=self.server_key.text().strip() or get_secret(SERVER_KEY),
-                            verify_tls=self.server_tls.isChecked(), ca_bundle=self.server_ca.text().strip(),
-                            connect_timeout=10, read_timeout=float(self.server_timeout.value()))
+        """The server as the fields describe it now, before they are saved (Test connection)."""
+        values = server_values(self.settings) | {
+            "server_url": self.server_url.text(), "server_model": self.server_model.currentText(),
+            "server_verify_tls": self.server_tls.isChecked(), "server_ca_bundle": self.server_ca.text(),
+            "server_timeout": self.server_timeout.value()}
+        return server_config(values, self.server_key.text().strip() or server_key())
 
     def test_action(self) -> None:
         config = self.server_config()
