@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rio_desktop.atomic import write_atomically
+from rio_desktop.engine.backend import DEFAULT_CONTEXT
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
 from rio_desktop.text_files import read_text_guess
 
@@ -53,7 +54,7 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("server_verify_tls", bool, True, QT_TRANSLATE_NOOP("Core", "Verify the server's certificate")),
     Option("server_ca_bundle", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's CA file (PEM)")),
     Option("server_timeout", int, 120, QT_TRANSLATE_NOOP("Core", "Server timeout (seconds)")),
-    Option("server_context", int, 8192, QT_TRANSLATE_NOOP("Core", "Server context when not advertised")),
+    Option("server_context", int, DEFAULT_CONTEXT, QT_TRANSLATE_NOOP("Core", "Server context when not advertised")),
     Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),

@@ -6,13 +6,11 @@ written atomically: a reading cancelled or killed half-way keeps the pages it fi
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
+from rio_desktop.atomic import write_atomically
 from rio_desktop.documents.ocr import OCR_VERSION, OcrResult
 
 log = logging.getLogger(__name__)
@@ -51,14 +49,9 @@ class OcrCache:
 
     def put(self, sha256: str, language: str, number: int, result: OcrResult) -> None:
         target = self._file(sha256, language, number)
+        data = json.dumps({"text": result.text, "confidence": result.confidence, "words": result.words,
+                           "boxes": [list(box) for box in result.boxes]}, ensure_ascii=False)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".ocr-", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"text": result.text, "confidence": result.confidence, "words": result.words,
-                       "boxes": [list(box) for box in result.boxes]}, handle, ensure_ascii=False)
-            os.replace(tmp, target)
+            write_atomically(target, data.encode("utf-8"))
         except OSError as exc:  # a full or read-only cache costs time later, never the reading now
             log.warning("OCR cache not written (%s)", exc)
-            with contextlib.suppress(OSError, UnboundLocalError):
-                Path(tmp).unlink(missing_ok=True)

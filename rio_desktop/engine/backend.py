@@ -35,6 +35,16 @@ class ChatMessage:
         return {"role": self.role, "content": self.content}
 
 
+# The context (tokens) where neither the clerk nor the model or server says otherwise: room for a letter and
+# its notes or a summary's step with its answer, and little memory on an office PC. Declared here once.
+DEFAULT_CONTEXT = 8192
+
+
+def default_context(trained: int | None) -> int:
+    """The context to use when none is asked: DEFAULT_CONTEXT, or the model's trained one if it is shorter."""
+    return min(trained or DEFAULT_CONTEXT, DEFAULT_CONTEXT)
+
+
 @dataclass(frozen=True)
 class LoadParams:
     model_path: Path

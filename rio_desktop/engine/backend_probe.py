@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rio_desktop.atomic import write_atomically
 from rio_desktop.engine import ggml_backends
 from rio_desktop.engine.backend_config import config as _config
 from rio_desktop.engine.backend_config import configure, configure_backends  # noqa: F401 - this module's API
@@ -179,10 +180,7 @@ class ProbeStore:
     def put(self, key: str, entry: dict[str, Any]) -> None:
         data = self.read()
         data[key] = entry
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".partial")
-        partial.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        partial.replace(self.path)
+        write_atomically(self.path, json.dumps(data, indent=2).encode("utf-8"))
 
 
 def machine_key(candidates: Sequence[CpuVariant]) -> str:

@@ -30,6 +30,7 @@ from rio_desktop.engine.backend import (
     ModelInfo,
     ReasoningCallback,
     TextCallback,
+    default_context,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
 from rio_desktop.engine.errors import (
@@ -53,7 +54,6 @@ from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 log = logging.getLogger(__name__)
 llama_log = logging.getLogger("llama.cpp")
 
-DEFAULT_CONTEXT = 8192
 MAX_FORCED_CLOSES = 3
 # Prompts up to this long are read in a fraction of a second on a CPU: the thread count is not sampled first.
 SHORT_PROMPT_TOKENS = 256
@@ -272,7 +272,7 @@ class LlamaCppBackend(Backend):
                             "sees {found}. Check the GPU settings."),
                     wanted=len(params.tensor_split), found=len(gpus)))
         trained = model_file.context_trained
-        n_ctx = params.n_ctx or min(trained or DEFAULT_CONTEXT, DEFAULT_CONTEXT)
+        n_ctx = params.n_ctx or default_context(trained)
         if trained:
             n_ctx = min(n_ctx, trained)
         if params.n_threads:

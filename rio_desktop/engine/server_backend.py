@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rio_desktop.engine.backend import (
+    DEFAULT_CONTEXT,
     Backend,
     CancelToken,
     ChatMessage,
@@ -61,7 +62,7 @@ class ServerConfig:
     ca_bundle: str = ""  # the organisation's CA, PEM
     connect_timeout: float = 10.0
     read_timeout: float = 120.0  # no byte for this long: the stream is considered stopped
-    n_ctx: int = 8192  # used when the server does not say
+    n_ctx: int = DEFAULT_CONTEXT  # used when the server does not say
     retries: int = 3
 
 

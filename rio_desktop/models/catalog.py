@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from rio_desktop.engine.backend import DEFAULT_CONTEXT
 from rio_desktop.engine.gguf_header import GGUFHeader, HeaderError
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, UserFacingError
 from rio_desktop.models.download import remote_header
@@ -22,7 +23,6 @@ from rio_desktop.models.planner import GPU_RESERVE, KV_BYTES, MARGIN, RAM_RESERV
 
 log = logging.getLogger(__name__)
 Fit = Literal["gpu", "offload", "cpu", "too_big"]
-DEFAULT_CONTEXT = 8192
 
 
 # How the interface names each family of the catalogue data (and the repositories the clerk added).

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from rio_desktop.engine.backend import LoadParams
+from rio_desktop.engine.backend import LoadParams, default_context
 from rio_desktop.engine.errors import ModelLoadError
 from rio_desktop.engine.gguf_header import GGUFHeader
 from rio_desktop.engine.model_file import ModelFile, read_model_header
@@ -315,7 +315,7 @@ def plan(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: 
 
 def _place(shape: ModelShape, gpu_free: Sequence[int], ram_available: int, n_ctx: int = 0,
            gpu_names: Sequence[str] = ()) -> Plan:
-    n_ctx = n_ctx or min(shape.context_trained or 8192, 8192)
+    n_ctx = n_ctx or default_context(shape.context_trained)
     weights, kv = shape.weights_bytes, shape.kv_bytes(n_ctx)
     # The totals are what the model needs on one device (the CPU's figure); with GPUs each device is
     # checked against what llama.cpp will allocate on it (device_bytes).
