@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
     from rio_desktop.engine.reasoning import ReasoningPolicy
     from rio_desktop.models.library import ModelLibrary
+    from rio_desktop.tasks.backend_choice import BackendChoice
 
 
 class CliError(Exception):
@@ -48,30 +49,30 @@ def _add_model_arguments(parser: argparse.ArgumentParser) -> None:
                         help="layers on the GPU: auto (the memory plan, the default), all, or a number (0: CPU only)")
 
 
-def open_backend(args: argparse.Namespace) -> tuple[Backend, ModelInfo]:
-    """Load the model the arguments name, by the one path the window takes too (models.loading), or
-    connect to the organisation's server as Settings describe it (tasks.backend_choice). Raises
-    UserFacingError with what to do."""
+def choose_backend(args: argparse.Namespace) -> BackendChoice:
+    """The backend the arguments name, settled before any work: the organisation's server as Settings
+    describe it, or the model file inspected (once) and planned as the window does. Raises UserFacingError
+    with what to do."""
     from rio_desktop.paths import app_paths
 
     if args.server is not None:
-        from rio_desktop.engine.server_backend import OpenAIServerBackend
         from rio_desktop.settings import Settings
-        from rio_desktop.tasks.backend_choice import command_line_server
+        from rio_desktop.tasks.backend_choice import BackendChoice, command_line_server
 
         config = command_line_server(Settings(app_paths().config), args.server, args.server_model,
                                      args.server_ca, args.verify_tls, args.ctx)
         if not config.base_url:
             raise CliError("no server is set in Settings: give its address, --server URL")
-        server = OpenAIServerBackend(config)
-        return server, server.load(None)
-    from rio_desktop.engine.llama_backend import LlamaCppBackend
-    from rio_desktop.models.loading import LoadChoice, decide_load
+        return BackendChoice(server=config)
+    from rio_desktop.models.loading import LoadChoice
+    from rio_desktop.tasks.backend_choice import local_model
 
-    decision = decide_load(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
-                                                  n_threads=args.threads or None), models_dir=app_paths().models)
-    backend = LlamaCppBackend(n_threads=args.threads or None)
-    info = backend.load(decision.params)
+    return local_model(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                                              n_threads=args.threads or None), app_paths().models)
+
+
+def open_backend(choice: BackendChoice) -> tuple[Backend, ModelInfo]:
+    backend, info = choice.open()
     if info.notice is not None:  # e.g. the GPU failed and the CPU took the model
         print(f"note: {info.notice}", file=sys.stderr)
     return backend, info
@@ -213,7 +214,7 @@ def _draft(args: argparse.Namespace) -> int:
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
     policy = _reasoning_policy(args)
-    backend, info = open_backend(args)
+    backend, info = open_backend(choose_backend(args))
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     plan = policy.plan("letter", info.reasoning_mode)
@@ -343,13 +344,11 @@ def _summarize(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, loaded_model_sha256
     from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions, summary_document
     from rio_desktop.engine.backend import CancelToken
-    from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
         raise CliError(f"-o takes a file ending in .md, .docx or .pdf, not {args.output.name}")
-    if args.model is not None:
-        inspect_model_file(args.model)  # a bad model fails before minutes of reading
+    chosen = choose_backend(args)  # a bad model, or one that does not fit, fails before minutes of reading
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
@@ -357,7 +356,7 @@ def _summarize(args: argparse.Namespace) -> int:
     problem = Summarizer.prepare(document)
     if problem is not None:
         raise SummaryError(problem)
-    backend, info = open_backend(args)
+    backend, info = open_backend(chosen)
     try:
         options = SummaryOptions(style=args.style, language=args.lang, reasoning=_reasoning_policy(args))
         summarizer = Summarizer(backend, options, cancel, lambda p: progress.show(p.stage, p.done, p.total, p.eta_s))
@@ -394,7 +393,6 @@ def _ask(args: argparse.Namespace) -> int:
     from rio_desktop.documents.export import export, loaded_model_sha256
     from rio_desktop.documents.search_index import PageSearch
     from rio_desktop.engine.backend import CancelToken
-    from rio_desktop.engine.model_file import inspect_model_file
     from rio_desktop.paths import app_paths
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
@@ -403,8 +401,7 @@ def _ask(args: argparse.Namespace) -> int:
         raise CliError("--max-tokens must be at least 16")
     if not all(q.strip() for q in args.questions):
         raise CliError("a question is empty")
-    if args.model is not None:
-        inspect_model_file(args.model)  # a bad model fails before the reading
+    chosen = choose_backend(args)  # a bad model, or one that does not fit, fails before the reading
     progress = _ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
@@ -418,7 +415,7 @@ def _ask(args: argparse.Namespace) -> int:
         raise AskError(problem)
     paths = app_paths().ensure()
     search = PageSearch.open([(p.number, p.text) for p in document.text_pages], paths.cache, document.sha256)
-    backend, info = open_backend(args)
+    backend, info = open_backend(chosen)
     label = document.label if document.labels else None
     answers = []
     try:
@@ -459,7 +456,7 @@ def _generate(args: argparse.Namespace) -> int:
     from rio_desktop.engine.reasoning import ReasoningProgress
 
     policy = _reasoning_policy(args)
-    backend, info = open_backend(args)
+    backend, info = open_backend(choose_backend(args))
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
     plan = policy.plan("chat", info.reasoning_mode)

@@ -70,6 +70,33 @@ def test_summarize_json_and_export(model_path: Path, tmp_path: Path) -> None:
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
 
 
+def test_summarize_and_ask_inspect_the_model_file_once(model_path: Path, tmp_path: Path, monkeypatch,
+                                                       capsys) -> None:
+    """The model file is read and checked once per command (models.loading.decide_load, before the document
+    is read), not again when it is loaded."""
+    from pdf_factory import text_pdf
+
+    from rio_desktop import __main__ as cli
+    from rio_desktop.engine import llama_backend, model_file
+
+    calls: list[Path] = []
+    original = model_file.inspect_model_file
+
+    def counted(path: Path) -> model_file.ModelFile:
+        calls.append(path)
+        return original(path)
+
+    monkeypatch.setattr(model_file, "inspect_model_file", counted)
+    monkeypatch.setattr(llama_backend, "inspect_model_file", counted)
+    pdf = text_pdf(tmp_path / "memorando.pdf", 1, sentences=2)
+    common = ["--model", str(model_path), "--ctx", "1024", "--threads", "2", "--json"]
+    assert cli.main(["summarize", str(pdf), *common]) == 0
+    assert len(calls) == 1
+    assert cli.main(["ask", str(pdf), "Qual é o assunto?", "--max-tokens", "16", *common]) == 0
+    assert len(calls) == 2
+    capsys.readouterr()
+
+
 def test_summarize_bad_input_is_one_line(model_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "planilha.pdf"
     bad.write_text("não é pdf", encoding="utf-8")
