@@ -106,6 +106,34 @@ def test_escape_cancels_an_answer(gui, qtbot, tmp_path: Path) -> None:
     assert page.summarize_button.isEnabled() and not page.cancel_button.isEnabled()
 
 
+def test_another_document_during_an_answer_closes_the_index_after_its_last_use(gui, qtbot, tmp_path: Path,
+                                                                              monkeypatch) -> None:
+    """Opening another document cancels the answer being written; its search index is closed by the inference
+    worker once that answer has stopped (closing it at once, on the GUI thread, pulled the database from under
+    the answer still reading it)."""
+    import threading
+
+    page = gui.window.summarize_page
+    panel = page.questions
+    gui.window.navigation.setCurrentRow(0)
+    page.side_tabs.setCurrentWidget(panel)
+    _open(gui, qtbot, text_pdf(tmp_path / "memo.pdf", 3, sentences=4))
+    first = panel.search
+    closed: list[str] = []
+    original_close = PageSearch.close
+    monkeypatch.setattr(PageSearch, "close", lambda self: (closed.append(threading.current_thread().name)
+                                                           if self is first else None, original_close(self)))
+    failures: list[object] = []
+    gui.worker.unhandled.connect(failures.append)
+    panel.question.setText("Quantos ônibus elétricos o BRT Transcarioca recebeu?")
+    qtbot.keyClick(panel.question, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.cancel_button.isEnabled(), timeout=5_000)
+    _open(gui, qtbot, text_pdf(tmp_path / "outro.pdf", 2, sentences=3))
+    qtbot.waitUntil(lambda: bool(closed), timeout=60_000)
+    assert closed != [threading.main_thread().name] and not failures
+    assert panel.search is not None and panel.search is not first and not panel.busy
+
+
 def test_labels_show_in_citations_and_links_go_to_the_physical_page(gui, qtbot, tmp_path: Path) -> None:
     page = gui.window.summarize_page
     panel = page.questions

@@ -140,7 +140,10 @@ class QuestionsPanel(QWidget):
             self.index_job.cancel()
             self.index_job = None
         if self.search is not None:
-            self.search.close()
+            # A cancelled question may still be reading the index until the cancel takes effect: the worker
+            # runs requests in order, so it closes the index after that last use, on the thread that used it.
+            search = self.search
+            self.worker.run(lambda _ctx: search.close(), "close-search")
         self.document, self.search, self.conversation, self.redaction = document, None, None, None
         self.answers = []
         self.view.clear()
