@@ -361,42 +361,42 @@
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="135"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="138"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="260"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="270"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="284"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="294"/>
         <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
         <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="360"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="370"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="364"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="374"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="387"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="397"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="449"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="463"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="584"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="598"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -411,8 +411,8 @@
         <translation>Páginas que demoraram demais para ser lidas, não incluídas no resumo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="83"/>
         <location filename="../../rio_desktop/documents/pdf_text.py" line="272"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="83"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
@@ -547,148 +547,148 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
+        <location filename="../../rio_desktop/engine/service.py" line="283"/>
         <location filename="../../rio_desktop/ui/jobs.py" line="30"/>
-        <location filename="../../rio_desktop/engine/service.py" line="282"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="35"/>
+        <location filename="../../rio_desktop/settings.py" line="37"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="36"/>
+        <location filename="../../rio_desktop/settings.py" line="38"/>
         <source>CPU threads</source>
         <translation>Threads de CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="37"/>
+        <location filename="../../rio_desktop/settings.py" line="39"/>
         <source>Context length (tokens)</source>
         <translation>Tamanho do contexto (tokens)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="39"/>
+        <location filename="../../rio_desktop/settings.py" line="41"/>
         <source>Model layers on the GPU</source>
         <translation>Camadas do modelo na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="40"/>
+        <location filename="../../rio_desktop/settings.py" line="42"/>
         <source>Use the GPU</source>
         <translation>Usar a GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="41"/>
+        <location filename="../../rio_desktop/settings.py" line="43"/>
         <source>llama.cpp CPU variant (empty: automatic)</source>
         <translation>Variante de CPU do llama.cpp (vazio: automática)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="42"/>
+        <location filename="../../rio_desktop/settings.py" line="44"/>
         <source>Model loaded at start</source>
         <translation>Modelo carregado ao iniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="43"/>
+        <location filename="../../rio_desktop/settings.py" line="45"/>
         <source>Recently loaded models</source>
         <translation>Modelos carregados recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="44"/>
+        <location filename="../../rio_desktop/settings.py" line="46"/>
         <source>Recently opened documents</source>
         <translation>Documentos abertos recentemente</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="45"/>
+        <location filename="../../rio_desktop/settings.py" line="47"/>
         <source>Models folder (empty: the default)</source>
         <translation>Pasta dos modelos (vazio: a padrão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="46"/>
+        <location filename="../../rio_desktop/settings.py" line="48"/>
         <source>Repositories added to the catalogue</source>
         <translation>Repositórios adicionados ao catálogo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="47"/>
+        <location filename="../../rio_desktop/settings.py" line="49"/>
         <source>Work offline (no connection at all)</source>
         <translation>Trabalhar sem rede (nenhuma conexão)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="48"/>
+        <location filename="../../rio_desktop/settings.py" line="50"/>
         <source>First-run screen shown</source>
         <translation>Tela de boas-vindas exibida</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="49"/>
+        <location filename="../../rio_desktop/settings.py" line="51"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="50"/>
+        <location filename="../../rio_desktop/settings.py" line="52"/>
         <source>Server address (OpenAI-compatible)</source>
         <translation>Endereço do servidor (compatível com OpenAI)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="51"/>
+        <location filename="../../rio_desktop/settings.py" line="53"/>
         <source>Server model</source>
         <translation>Modelo do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="52"/>
+        <location filename="../../rio_desktop/settings.py" line="54"/>
         <source>Verify the server&apos;s certificate</source>
         <translation>Verificar o certificado do servidor</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="53"/>
+        <location filename="../../rio_desktop/settings.py" line="55"/>
         <source>Organisation&apos;s CA file (PEM)</source>
         <translation>Arquivo da autoridade certificadora do órgão (PEM)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="54"/>
+        <location filename="../../rio_desktop/settings.py" line="56"/>
         <source>Server timeout (seconds)</source>
         <translation>Tempo limite do servidor (segundos)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="55"/>
+        <location filename="../../rio_desktop/settings.py" line="57"/>
         <source>Server context when not advertised</source>
         <translation>Contexto do servidor quando ele não informa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="56"/>
+        <location filename="../../rio_desktop/settings.py" line="58"/>
         <source>Organisation&apos;s correspondence templates</source>
         <translation>Modelos de correspondência do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="57"/>
+        <location filename="../../rio_desktop/settings.py" line="59"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="58"/>
+        <location filename="../../rio_desktop/settings.py" line="60"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="59"/>
+        <location filename="../../rio_desktop/settings.py" line="61"/>
         <source>Read scanned pages (OCR)</source>
         <translation>Ler páginas digitalizadas (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="60"/>
+        <location filename="../../rio_desktop/settings.py" line="62"/>
         <source>Language of scanned pages</source>
         <translation>Idioma das páginas digitalizadas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="62"/>
+        <location filename="../../rio_desktop/settings.py" line="64"/>
         <source>Model reasoning (thinking)</source>
         <translation>Raciocínio do modelo (pensamento)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="63"/>
+        <location filename="../../rio_desktop/settings.py" line="65"/>
         <source>Reasoning budget (tokens per step)</source>
         <translation>Limite de raciocínio (tokens por etapa)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="210"/>
+        <location filename="../../rio_desktop/documents/export.py" line="218"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
@@ -698,7 +698,7 @@
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="97"/>
+        <location filename="../../rio_desktop/documents/export.py" line="105"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
@@ -738,27 +738,27 @@
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/letter.py" line="87"/>
+        <location filename="../../rio_desktop/documents/letter.py" line="89"/>
         <source>The template {name} could not be used: {problem}. The other templates are available.</source>
         <translation>Não foi possível usar o modelo {name}: {problem}. Os outros modelos estão disponíveis.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="339"/>
+        <location filename="../../rio_desktop/models/planner.py" line="366"/>
         <source>a context of {tokens} tokens</source>
         <translation>um contexto de {tokens} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="345"/>
+        <location filename="../../rio_desktop/models/planner.py" line="372"/>
         <source>a smaller quantization (files up to {size})</source>
         <translation>uma quantização menor (arquivos de até {size})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="347"/>
+        <location filename="../../rio_desktop/models/planner.py" line="374"/>
         <source>the organisation&apos;s server</source>
         <translation>o servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/models/planner.py" line="357"/>
+        <location filename="../../rio_desktop/models/planner.py" line="384"/>
         <source>{name} does not fit this computer: it needs about {need} and there is {have} free for it. It would fit with: {tips}.</source>
         <translation>{name} não cabe neste computador: precisa de cerca de {need} e há {have} livres para ele. Caberia com: {tips}.</translation>
     </message>
@@ -934,52 +934,52 @@
         <translation>A conexão com o servidor {url} caiu. Tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="126"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="127"/>
         <source>The server {url} cannot be reached ({detail}). Check the address in Settings and the network, or ask IT whether the server is running.</source>
         <translation>Não foi possível alcançar o servidor {url} ({detail}). Confira o endereço nas Configurações e a rede, ou pergunte à TI se o servidor está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="134"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="135"/>
         <source>The server refused the API key ({status}). Check the key in Settings.</source>
         <translation>O servidor recusou a chave de API ({status}). Confira a chave nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="137"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="138"/>
         <source>The server has no model &apos;{model}&apos;. Choose one of its models in Settings.</source>
         <translation>O servidor não tem o modelo &apos;{model}&apos;. Escolha um dos modelos dele nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="141"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="142"/>
         <source>The text is too long for the server&apos;s model context. Shorten it, or ask IT for a longer context.</source>
         <translation>O texto é longo demais para o contexto do modelo do servidor. Encurte-o ou peça à TI um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="145"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="146"/>
         <source>The server is overloaded ({status}) and did not recover after several tries. Try again in a few minutes.</source>
         <translation>O servidor está sobrecarregado ({status}) e não se recuperou após várias tentativas. Tente novamente em alguns minutos.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="149"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="150"/>
         <source>{url} answers, but not as an OpenAI-compatible server (404). Check the address: it usually ends in /v1; your IT department has it.</source>
         <translation>{url} responde, mas não como um servidor compatível com a OpenAI (404). Confira o endereço: ele costuma terminar em /v1; o setor de TI o tem.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="154"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="155"/>
         <source>The server answered with error {status} and gave no reason. Ask your IT department whether it is working.</source>
         <translation>O servidor respondeu com o erro {status} sem dizer o motivo. Pergunte ao setor de TI se ele está funcionando.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="157"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="158"/>
         <source>The server answered with error {status}: {detail}</source>
         <translation>O servidor respondeu com o erro {status}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="190"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="191"/>
         <source>The server at {url} does not speak the OpenAI-compatible API.</source>
         <translation>O servidor em {url} não usa a API compatível com OpenAI.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/server_backend.py" line="415"/>
+        <location filename="../../rio_desktop/engine/server_backend.py" line="425"/>
         <source>The server stopped in the middle of the answer. What arrived is kept and marked incomplete; try again, or ask IT whether the server restarted.</source>
         <translation>O servidor parou no meio da resposta. O que chegou é mantido e marcado como incompleto; tente novamente ou pergunte à TI se o servidor reiniciou.</translation>
     </message>
@@ -1044,12 +1044,12 @@
         <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="244"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="265"/>
         <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
         <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="265"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="286"/>
         <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
         <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
@@ -1105,237 +1105,232 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="92"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="105"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="106"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="110"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="141"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="144"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="146"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="164"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="164"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="165"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="168"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="169"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="111"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>Template</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
         <source>Notes</source>
         <translation>Anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="204"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="204"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="205"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="270"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="271"/>
         <source>New letter</source>
         <translation>Nova carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="314"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="315"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="362"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="363"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="383"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="384"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="400"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="401"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="468"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="469"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="489"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="477"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="500"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="498"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="507"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="505"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="508"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="506"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="530"/>
-        <source>Saved {name}.</source>
-        <translation>{name} foi salvo.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="536"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="550"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
         <source>The printer could not be opened.</source>
         <translation>Não foi possível abrir a impressora.</translation>
     </message>
@@ -1343,12 +1338,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="77"/>
+        <location filename="../../rio_desktop/ui/app.py" line="78"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="78"/>
+        <location filename="../../rio_desktop/ui/app.py" line="79"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -1362,245 +1357,258 @@ Os detalhes estão no registro: {log}</translation>
     </message>
 </context>
 <context>
+    <name>ExportJob</name>
+    <message>
+        <location filename="../../rio_desktop/ui/export_job.py" line="30"/>
+        <source>Saving {name}…</source>
+        <translation>Salvando {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/export_job.py" line="36"/>
+        <source>Saved {name}.</source>
+        <translation>{name} foi salvo.</translation>
+    </message>
+</context>
+<context>
     <name>InstalledTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="55"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
         <source>Installed models</source>
         <translation>Modelos instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="58"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="58"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="56"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="58"/>
         <source>Architecture</source>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="59"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="59"/>
         <source>Context</source>
         <translation>Contexto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="57"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="59"/>
         <source>On this computer</source>
         <translation>Neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="58"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="60"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>&amp;Load</source>
         <translation>&amp;Carregar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="71"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="76"/>
         <source>Set as &amp;default</source>
         <translation>Definir como &amp;padrão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="72"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Excluir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="72"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="77"/>
         <source>E&amp;xport for USB…</source>
         <translation>E&amp;xportar para pendrive…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
         <source>Import &amp;file…</source>
         <translation>Importar &amp;arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="73"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="78"/>
         <source>Import f&amp;older…</source>
         <translation>Importar &amp;pasta…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="74"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="79"/>
         <source>&amp;Move models folder…</source>
         <translation>&amp;Mover a pasta dos modelos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="80"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="85"/>
         <source>The models on this computer; double-click one to load it</source>
         <translation>Os modelos deste computador; clique duas vezes em um para carregá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="81"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
         <source>Load the chosen model to use it</source>
         <translation>Carregar o modelo escolhido para usá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="82"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="87"/>
         <source>Load this model every time Rio Desktop starts</source>
         <translation>Carregar este modelo sempre que o Rio Desktop abrir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="83"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="88"/>
         <source>Remove the chosen model from this computer</source>
         <translation>Remover o modelo escolhido deste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="84"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="89"/>
         <source>Copy the chosen model to a folder, with a checksum file, to install it on a computer without internet</source>
         <translation>Copiar o modelo escolhido para uma pasta, com um arquivo de verificação, para instalá-lo em um computador sem internet</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="86"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="91"/>
         <source>Add a GGUF model file from this computer or a USB drive</source>
         <translation>Adicionar um arquivo de modelo GGUF deste computador ou de um pendrive</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="87"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="92"/>
         <source>Add a model folder exported by Rio Desktop; every file is checked first</source>
         <translation>Adicionar uma pasta de modelo exportada pelo Rio Desktop; cada arquivo é conferido antes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="89"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="94"/>
         <source>Move every model to another folder or disk</source>
         <translation>Mover todos os modelos para outra pasta ou disco</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="131"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="138"/>
         <source>GPU, {memory}</source>
         <translation>GPU, {memory}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="133"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="140"/>
         <source>GPU and RAM (experts in RAM), {memory}</source>
         <translation>GPU e RAM (especialistas na RAM), {memory}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="135"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="142"/>
         <source>GPU ({layers} layers) and CPU, {memory}</source>
         <translation>GPU ({layers} camadas) e CPU, {memory}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="137"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="144"/>
         <source>CPU, {memory}</source>
         <translation>CPU, {memory}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="138"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="145"/>
         <source>Does not fit ({memory} needed)</source>
         <translation>Não cabe (precisa de {memory})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="148"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="155"/>
         <source>used in place: {path}</source>
         <translation>usado no local: {path}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="154"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="161"/>
         <source>Not a usable model: {name}: {reason}</source>
         <translation>Não é um modelo utilizável: {name}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="208"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="215"/>
         <source>Delete {name} ({size})? The file is removed from this computer.</source>
         <translation>Excluir {name} ({size})? O arquivo será removido deste computador.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="210"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="217"/>
         <source>Stop listing {name}? The file stays where it is.</source>
         <translation>Deixar de listar {name}? O arquivo permanece onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="211"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="218"/>
         <source>Delete model</source>
         <translation>Excluir modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="214"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="221"/>
         <source>{freed} freed.</source>
         <translation>{freed} liberados.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="222"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="229"/>
         <source>Export to (for example a USB drive)</source>
         <translation>Exportar para (por exemplo, um pendrive)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="225"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="232"/>
         <source>Exporting {name}…</source>
         <translation>Exportando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="233"/>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="244"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="240"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="251"/>
         <source>Import a model</source>
         <translation>Importar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="234"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="241"/>
         <source>GGUF models (*.gguf)</source>
         <translation>Modelos GGUF (*.gguf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="245"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="252"/>
         <source>Copy {name} into the models folder? Choose No to use it where it is.</source>
         <translation>Copiar {name} para a pasta de modelos? Escolha Não para usá-lo onde está.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="253"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="260"/>
         <source>Importing {name}…</source>
         <translation>Importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="256"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="263"/>
         <source>{name} was imported.</source>
         <translation>{name} foi importado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="264"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="271"/>
         <source>Import an exported model folder</source>
         <translation>Importar uma pasta de modelo exportada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="272"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="279"/>
         <source>Checking and importing {name}…</source>
         <translation>Verificando e importando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="278"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="285"/>
         <source>Move the models to</source>
         <translation>Mover os modelos para</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="288"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="295"/>
         <source>The models are now in {folder}.</source>
         <translation>Os modelos agora estão em {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="290"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="297"/>
         <source>Moving the models to {folder}…</source>
         <translation>Movendo os modelos para {folder}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="226"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="233"/>
         <source>Exported to {folder}.</source>
         <translation>Exportado para {folder}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/installed_models.py" line="307"/>
+        <location filename="../../rio_desktop/ui/installed_models.py" line="314"/>
         <source>The models folder could not be read: {error}</source>
         <translation>Não foi possível ler a pasta de modelos: {error}</translation>
     </message>
@@ -1828,232 +1836,232 @@ CEP e cidade/UF</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="76"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="75"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="98"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="100"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="102"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
         <source>Open a PDF to summarize</source>
         <translation>Abrir um PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
         <source>Save the summary or the letter as a file</source>
         <translation>Salvar o resumo ou o documento como arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
         <source>Print the letter</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Run</source>
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Summarize or write</source>
         <translation>&amp;Resumir ou redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="209"/>
         <source>Summarize the open PDF, or write the letter&apos;s body</source>
         <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
         <source>Stop what the model is doing</source>
         <translation>Interromper o que o modelo está fazendo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="213"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Draft</source>
         <translation>Re&amp;digir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Models</source>
         <translation>&amp;Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Getting started…</source>
         <translation>&amp;Primeiros passos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
         <source>What this computer can run and how to get a model</source>
         <translation>O que este computador consegue executar e como obter um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="283"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="284"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="301"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="321"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="322"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="349"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="443"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="440"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="444"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="441"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="451"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="467"/>
         <source>{name} is loaded and ready.</source>
         <translation>{name} está carregado e pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="486"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="501"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="498"/>
         <source>Something could not be done</source>
         <translation>Algo não pôde ser feito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="480"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="477"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -2341,142 +2349,132 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="74"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="76"/>
         <source>Questions about the document</source>
         <translation>Perguntas sobre o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="79"/>
         <source>The conversation</source>
         <translation>A conversa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
         <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="87"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="94"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="95"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="131"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="133"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="150"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="155"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="203"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="208"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="216"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="221"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="235"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="243"/>
         <source>Stopped. What the model had written is kept.</source>
         <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="238"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="246"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="249"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="257"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="264"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="272"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="265"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="273"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="286"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="292"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="300"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="302"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="295"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="303"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="311"/>
-        <source>Saving {name}…</source>
-        <translation>Salvando {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="328"/>
-        <source>Saved {name}.</source>
-        <translation>{name} salvo.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="334"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="317"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -2484,309 +2482,309 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="51"/>
         <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="53"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="62"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63"/>
         <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
         <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
         <source>On, within the budget</source>
         <translation>Ligado, dentro do limite</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
         <source>Off (faster; models that always think are stopped at once)</source>
         <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="70"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="75"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="76"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="81"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
         <source>Automatic (from the memory plan)</source>
         <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
         <source>Automatic: pages without usable text</source>
         <translation>Automático: páginas sem texto utilizável</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
         <source>Always: read every page from its image</source>
         <translation>Sempre: ler todas as páginas pela imagem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
         <source>Portuguese</source>
         <translation>Português</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
         <source>Spanish</source>
         <translation>Espanhol</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="115"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="121"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="123"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="125"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="138"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="143"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="166"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="189"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="190"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="190"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
         <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
         <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
         <source>The language scanned pages are written in</source>
         <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
         <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
         <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="197"/>
         <source>At most this many tokens of reasoning per step; then the model must answer</source>
         <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="198"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="199"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="200"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="201"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="202"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="204"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="205"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="206"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="210"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="210"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="211"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="215"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="218"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="243"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="247"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="250"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -2794,17 +2792,17 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="269"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="272"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="292"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="295"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="293"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="296"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -2812,178 +2810,178 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="82"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="85"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="89"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="95"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="100"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="104"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="105"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="105"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="106"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="110"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="111"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="126"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="128"/>
         <source>Show the &amp;text read from this page</source>
         <translation>Mostrar o &amp;texto lido desta página</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="129"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="131"/>
         <source>Switch between the page&apos;s image and the text read from it (by OCR for scanned pages)</source>
         <translation>Alterna entre a imagem da página e o texto lido dela (por OCR, nas páginas digitalizadas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="134"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
         <source>Save a searc&amp;hable copy…</source>
         <translation>Salvar uma cópia pes&amp;quisável…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="138"/>
         <source>Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it</source>
         <translation>Salva o PDF com o texto lido das páginas digitalizadas, para que qualquer leitor de PDF possa pesquisá-lo e copiá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="148"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="149"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="148"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="149"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="151"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="165"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="167"/>
         <source>Summary and questions</source>
         <translation>Resumo e perguntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="166"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="168"/>
         <source>Su&amp;mmary</source>
         <translation>Resu&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="167"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="169"/>
         <source>&amp;Questions</source>
         <translation>Per&amp;guntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="174"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="176"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="185"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="187"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="308"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="419"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="310"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="421"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2991,167 +2989,157 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="311"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="313"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="572"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="545"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="556"/>
         <source>The file could not be saved</source>
         <translation>Não foi possível salvar o arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="241"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="252"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="252"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="537"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="281"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="283"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="339"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="361"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="363"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="366"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="372"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
         <source>Reading page {k} of {n} (OCR)</source>
         <translation>Lendo a página {k} de {n} (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
         <source>Reading page {k} of {n}</source>
         <translation>Lendo a página {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="382"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="385"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="387"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="387"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="389"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="377"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="389"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="391"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="430"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="430"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="440"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="446"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="448"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="475"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="477"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="566"/>
-        <source>Saved {name}.</source>
-        <translation>{name} foi salvo.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="480"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="482"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="417"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="419"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="414"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
         <source>check it: the page was read from a poor scan</source>
         <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="515"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="517"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="521"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="523"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="523"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="525"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="524"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="526"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="533"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
         <source>{name} - searchable.pdf</source>
         <translation>{name} - pesquisável.pdf</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="534"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="536"/>
         <source>Save a searchable copy</source>
         <translation>Salvar uma cópia pesquisável</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="545"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="560"/>
-        <source>Saving {name}…</source>
-        <translation>Salvando {name}…</translation>
     </message>
 </context>
 <context>
@@ -3177,63 +3165,63 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Desconhecido (o servidor não mostra o template de conversa do modelo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="51"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="59"/>
         <source>Model reasoning</source>
         <translation>Raciocínio do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="55"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="63"/>
         <source>Reasoning budget used</source>
         <translation>Limite de raciocínio usado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="60"/>
-        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="68"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="142"/>
         <source>Show the reasoning</source>
         <translation>Mostrar o raciocínio</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="64"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="72"/>
         <source>The model&apos;s reasoning (not part of the text)</source>
         <translation>O raciocínio do modelo (não faz parte do texto)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="66"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="74"/>
         <source>What the model thought before answering; it is not part of the text and is never saved or copied</source>
         <translation>O que o modelo pensou antes de responder; não faz parte do texto e nunca é salvo nem copiado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="68"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="76"/>
         <source>Show or hide what the model thought before answering</source>
         <translation>Mostra ou oculta o que o modelo pensou antes de responder</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="130"/>
         <source>Thinking… 1 token</source>
         <translation>Pensando… 1 token</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="122"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="130"/>
         <source>Thinking… {count} tokens</source>
         <translation>Pensando… {count} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
         <source>Reasoned for 1 token</source>
         <translation>Raciocinou por 1 token</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="124"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="132"/>
         <source>Reasoned for {count} tokens</source>
         <translation>Raciocinou por {count} tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="129"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="137"/>
         <source>{used} of {budget} reasoning tokens</source>
         <translation>{used} de {budget} tokens de raciocínio</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/thinking.py" line="134"/>
+        <location filename="../../rio_desktop/ui/thinking.py" line="142"/>
         <source>Hide the reasoning</source>
         <translation>Ocultar o raciocínio</translation>
     </message>

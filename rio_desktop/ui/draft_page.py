@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -54,6 +53,7 @@ from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.letter_form import LetterForm
@@ -85,7 +85,8 @@ class DraftPage(QWidget):
         self.rewrite_plan: RewritePlan | None = None
         self.rewrites: list[str] = []  # the paragraphs of the selection rewritten so far
         self.stream_cursor: QTextCursor | None = None
-        self.export_job: JobHandle | None = None
+        self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
+        self.exporter.changed.connect(self._update_buttons)
         self.redaction = None  # the placeholders of notes sent to the organisation's server
         self.builtin_templates = resource_path("templates")
         self.setAccessibleName(self.tr("Draft page"))
@@ -511,26 +512,17 @@ class DraftPage(QWidget):
         info = self.worker.model_info
         cache = self.paths.cache
 
-        def job(_report):
+        def write() -> Path:
             sha = loaded_model_sha256(info, cache)
             provenance = LetterProvenance(template=template.id, model_name=info.name if info else "",
                                           model_sha256=sha, created=Provenance.now())
             return export_letter(letter, path, provenance)
 
-        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
-                                        on_failed=self.export_failed_event_response)
-        self._update_buttons()
-        return self.export_job
+        return self.exporter.start(path, write, self.tr("The letter could not be saved"))
 
-    def export_done_event_response(self, result: Path) -> None:
-        self.export_job = None
-        self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-        self._update_buttons()
-
-    def export_failed_event_response(self, error: UserFacingError) -> None:
-        self.export_job = None
-        self._update_buttons()
-        QMessageBox.warning(self, self.tr("The letter could not be saved"), translate_message(error.message))
+    @property
+    def export_job(self) -> JobHandle | None:
+        return self.exporter.job
 
     @Slot()
     def print_action(self) -> None:

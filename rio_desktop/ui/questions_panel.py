@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from rio_desktop.paths import AppPaths
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.privacy import privacy_choice
@@ -68,7 +68,8 @@ class QuestionsPanel(QWidget):
         self.redaction: Redaction | None = None
         self.answers: list[Answer] = []
         self.index_job: JobHandle | None = None
-        self.export_job: JobHandle | None = None
+        self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
+        self.exporter.changed.connect(self._update_buttons)
         self.request: RequestHandle | None = None
         self.asking = ""
         self.streamed = ""
@@ -308,16 +309,16 @@ class QuestionsPanel(QWidget):
         assert document is not None and info is not None
         cache, language = self.paths.cache, answers[-1].language
 
-        def job(_report):
+        def write() -> Path:
             sha = loaded_model_sha256(info, cache)
             return export(conversation_document(answers, document, info.name, sha, language,
                                                 QCoreApplication.translate), path)
 
-        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
-                                        on_failed=self.export_failed_event_response)
-        self.status.setText(self.tr("Saving {name}…").format(name=path.name))
-        self._update_buttons()
-        return self.export_job
+        return self.exporter.start(path, write, self.tr("The questions could not be saved"))
+
+    @property
+    def export_job(self) -> JobHandle | None:
+        return self.exporter.job
 
     # -- background jobs (index, export) -------------------------------------------------------------
     def index_done_event_response(self, search: PageSearch) -> None:
@@ -330,15 +331,6 @@ class QuestionsPanel(QWidget):
         self.index_job = None
         self.status.setText(translate_message(error.message))
 
-    def export_done_event_response(self, result: Path) -> None:
-        self.export_job = None
-        self.status.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-        self._update_buttons()
-
-    def export_failed_event_response(self, error: UserFacingError) -> None:
-        self.export_job = None
-        self._update_buttons()
-        QMessageBox.warning(self, self.tr("The questions could not be saved"), translate_message(error.message))
 
 
 def answer_html(answer: Answer, label: PageLabel | None, muted: str, position: str, uncited: str,

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -45,6 +44,7 @@ from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.page_text_view import PageTextView
@@ -73,7 +73,8 @@ class SummarizePage(QWidget):
         self.document: PdfText | None = None
         self.result: SummaryResult | None = None
         self.read_job: JobHandle | None = None
-        self.export_job: JobHandle | None = None
+        self.exporter = ExportJob(self, jobs, lambda text: self.stage_label.setText(text))
+        self.exporter.changed.connect(self._update_buttons)
         self.pending_path: Path | None = None
         self.password: str | None = None
         self.request: RequestHandle | None = None
@@ -540,37 +541,23 @@ class SummarizePage(QWidget):
     def save_searchable_copy(self, path: Path) -> JobHandle:
         document, password = self.page_text.document, self.password
         assert document is not None
-        self.export_job = self.jobs.run(lambda _report: save_searchable_copy(document, path, password),
-                                        on_done=self.export_done_event_response,
-                                        on_failed=self.export_failed_event_response)
-        self.stage_label.setText(self.tr("Saving {name}…").format(name=path.name))
-        self._update_buttons()
-        return self.export_job
+        return self.exporter.start(path, lambda: save_searchable_copy(document, path, password),
+                                   self.tr("The file could not be saved"))
 
     def export_to(self, path: Path) -> JobHandle:
         result, document, info = self.result, self.document, self.worker.model_info
         assert result is not None and document is not None and info is not None
         cache = self.paths.cache
 
-        def job(_report):
+        def write() -> Path:
             sha = loaded_model_sha256(info, cache)
             return export(summary_document(result, document, info.name, sha, translate_core), path)
 
-        self.export_job = self.jobs.run(job, on_done=self.export_done_event_response,
-                                        on_failed=self.export_failed_event_response)
-        self.stage_label.setText(self.tr("Saving {name}…").format(name=path.name))
-        self._update_buttons()
-        return self.export_job
+        return self.exporter.start(path, write, self.tr("The file could not be saved"))
 
-    def export_done_event_response(self, result: Path) -> None:
-        self.export_job = None
-        self.stage_label.setText(self.tr("Saved {name}.").format(name=Path(str(result)).name))
-        self._update_buttons()
-
-    def export_failed_event_response(self, error: UserFacingError) -> None:
-        self.export_job = None
-        self._update_buttons()
-        QMessageBox.warning(self, self.tr("The file could not be saved"), translate_message(error.message))
+    @property
+    def export_job(self) -> JobHandle | None:
+        return self.exporter.job
 
 
 def translate_core(context: str, text: str) -> str:
