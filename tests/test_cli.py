@@ -109,13 +109,9 @@ def test_summarize_bad_input_is_one_line(model_path: Path, tmp_path: Path) -> No
 
 def test_draft_to_docx(model_path: Path, tmp_path: Path) -> None:
     import docx
+    from letter_samples import OFICIO_FIELDS
 
-    fields = {"number": 12, "year": 2026, "sectors": ["GAB", "SMF"], "city": "Rio de Janeiro",
-              "date": "2026-12-01",
-              "addressee": {"name": "Ana Lima", "office": "Diretora de Compras", "treatment": "senhoria",
-                            "gender": "f", "address": ["Rua X, 1", "20000-000 Rio de Janeiro/RJ"]},
-              "subject": "Compra de papel", "relation": "same",
-              "signatory": {"name": "Carlos Melo", "office": "Chefe de Gabinete"}}
+    fields = OFICIO_FIELDS
     (tmp_path / "fields.json").write_text(json.dumps(fields), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("Pedir 100 resmas de papel A4 para o gabinete.", encoding="utf-8")
     out = tmp_path / "oficio.docx"

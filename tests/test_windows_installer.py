@@ -203,12 +203,9 @@ def test_summarize_and_ask_about_a_pdf_with_a_scanned_page(installed: Installed,
 
 def test_draft_a_letter_to_docx_and_pdf_with_embedded_fonts(installed: Installed, model_path: Path,
                                                             clerk_folder: Path) -> None:
-    fields = {"number": 12, "year": 2026, "sectors": ["GAB", "SMF"], "city": "Rio de Janeiro",
-              "date": "2026-12-01",
-              "addressee": {"name": "Ana Lima", "office": "Diretora de Compras", "treatment": "senhoria",
-                            "gender": "f", "address": ["Rua X, 1", "20000-000 Rio de Janeiro/RJ"]},
-              "subject": "Compra de papel", "relation": "same",
-              "signatory": {"name": "Carlos Melo", "office": "Chefe de Gabinete"}}
+    from letter_samples import OFICIO_FIELDS
+
+    fields = OFICIO_FIELDS
     (clerk_folder / "campos.json").write_text(json.dumps(fields), encoding="utf-8")
     # Notes as Notepad on a Brazilian Windows saves them: code page 1252, CRLF.
     (clerk_folder / "notas.txt").write_bytes("Pedir 100 resmas de papel A4 para a Secretaria.\r\n".encode("cp1252"))
