@@ -58,3 +58,22 @@ def test_redact_and_restore_round_trip_exactly() -> None:
     assert redaction.restore(redaction.text) == text
     answer = "Responder a [EMAIL_1] e confirmar o [CPF_1]."
     assert redaction.restore(answer) == "Responder a maria@exemplo.com.br e confirmar o 529.982.247-25."
+
+
+def test_a_documents_pages_are_redacted_with_one_numbering_and_points_restored(tmp_path) -> None:
+    from pdf_factory import text_pdf
+
+    from rio_desktop.documents.citations import SummaryPoint
+    from rio_desktop.documents.lgpd import redact_document
+    from rio_desktop.documents.pdf_text import read_pdf
+
+    document = read_pdf(text_pdf(tmp_path / "p.pdf", 2, sentences=1))
+    pages = [document.pages[0].__class__(**{**vars(p), "text": t}) for p, t in zip(document.pages, (
+        "Requerente CPF 529.982.247-25.", "Contato maria@exemplo.com.br e CPF 529.982.247-25."), strict=True)]
+    document = document.__class__(**{**vars(document), "pages": pages})
+    redacted, redaction = redact_document(document)
+    assert [p.text for p in redacted.pages] == ["Requerente CPF [CPF_1].", "Contato [EMAIL_1] e CPF [CPF_1]."]
+    assert [p.number for p in redacted.pages] == [p.number for p in document.pages]
+    points = [SummaryPoint("O requerente [CPF_1] escreveu de [EMAIL_1].", [1, 2])]
+    redaction.restore_points(points)
+    assert points[0].text == "O requerente 529.982.247-25 escreveu de maria@exemplo.com.br."

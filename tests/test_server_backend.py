@@ -248,7 +248,7 @@ def test_the_api_key_lives_in_the_keyring_only(qtbot, tmp_path: Path, llama_serv
 def test_privacy_guard_sends_placeholders_and_restores_the_answer(qtbot, tmp_path: Path, monkeypatch) -> None:
     from conftest import paths_under
 
-    from rio_desktop.ui import draft_page
+    from rio_desktop.ui import privacy
     from rio_desktop.ui.app import Gui
 
     with FaultyServer("echo") as server:
@@ -258,7 +258,7 @@ def test_privacy_guard_sends_placeholders_and_restores_the_answer(qtbot, tmp_pat
         with qtbot.waitSignal(gui.worker.loaded, timeout=30_000):
             gui.window.apply_backend()
         asked: list[str] = []
-        monkeypatch.setattr(draft_page, "privacy_choice", lambda _parent, text: asked.append(text) or True)
+        monkeypatch.setattr(privacy, "privacy_choice", lambda _parent, text: asked.append(text) or True)
         page = gui.window.draft_page
         page.notes.setPlainText("Responder ao CPF 529.982.247-25, e-mail maria@exemplo.com.br.")
         page.generate_action()

@@ -8,8 +8,12 @@ process number, a phone) are not taken for them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rio_desktop.documents.pdf_text import PdfText
 
 KINDS = ("CPF", "CNPJ", "RG", "EMAIL", "TELEFONE", "CEP")
 
@@ -75,6 +79,11 @@ class Redaction:
             answer = answer.replace(placeholder, original)
         return answer
 
+    def restore_points(self, points: Iterable[Any]) -> None:
+        """Put the originals back into each point's text (summary points, an answer's points)."""
+        for point in points:
+            point.text = self.restore(point.text)
+
 
 def find(text: str) -> list[Finding]:
     """Personal data in `text`, without overlaps (an e-mail's digits are not a phone)."""
@@ -124,6 +133,13 @@ def redact_all(texts: list[str]) -> tuple[list[str], Redaction]:
     """Redact several texts (the pages of a document) with one numbering of placeholders."""
     redaction = redact(_SEPARATOR.join(texts))
     return redaction.text.split(_SEPARATOR), redaction
+
+
+def redact_document(document: PdfText) -> tuple[PdfText, Redaction]:
+    """The document with its pages' personal data replaced by placeholders, numbered across the pages."""
+    texts, redaction = redact_all([p.text for p in document.pages])
+    pages = [replace(page, text=text) for page, text in zip(document.pages, texts, strict=True)]
+    return replace(document, pages=pages), redaction
 
 
 def summary_of(findings: list[Finding]) -> dict[str, int]:

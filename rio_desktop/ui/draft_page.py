@@ -44,9 +44,7 @@ from rio_desktop.documents.letter import (
 from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
-from rio_desktop.documents.lgpd import redact
 from rio_desktop.engine.backend import Generation, task_params
-from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
@@ -58,7 +56,7 @@ from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.letter_form import LetterForm
 from rio_desktop.ui.letter_view import LetterPreview, print_layout
-from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.privacy import guard_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
@@ -362,15 +360,10 @@ class DraftPage(QWidget):
         if not self.notes.toPlainText().strip():
             self.status.setText(self.tr("Write in the notes what the letter must say."))
             return
-        notes = self.notes.toPlainText()
-        self.redaction = None
-        if isinstance(self.worker.service.current_backend, OpenAIServerBackend):
-            choice = privacy_choice(self, notes)
-            if choice is None:
-                return
-            if choice:
-                self.redaction = redact(notes)
-                notes = self.redaction.text
+        guarded = guard_text(self, self.worker, self.notes.toPlainText())
+        if guarded is None:
+            return
+        notes, self.redaction = guarded
         self.model_request = body_request(self.current_template(), self.fields(), notes)
         # The whole body is replaced in one undoable step, however many pieces stream in.
         cursor = QTextCursor(self.body.document())

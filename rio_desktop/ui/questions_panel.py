@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QUrl, Signal, Slot
@@ -30,11 +29,10 @@ from PySide6.QtWidgets import (
 from rio_desktop.documents.ask import Answer, AskOptions, Conversation, conversation_document
 from rio_desktop.documents.citations import PageLabel
 from rio_desktop.documents.export import export, loaded_model_sha256
-from rio_desktop.documents.lgpd import Redaction, redact_all
+from rio_desktop.documents.lgpd import Redaction
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.search_index import PageSearch
 from rio_desktop.engine.reasoning import ReasoningPolicy
-from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.ui.accessibility import describe
@@ -43,7 +41,7 @@ from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
-from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.privacy import guard_document
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
@@ -167,14 +165,11 @@ class QuestionsPanel(QWidget):
         current = self.conversation
         if current is not None and current.options == options:
             return lambda _backend: current
-        if isinstance(self.worker.service.current_backend, OpenAIServerBackend) and self.redaction is None:
-            choice = privacy_choice(self, "\n".join(p.text for p in document.text_pages))
-            if choice is None:
+        if self.redaction is None:
+            guarded = guard_document(self, self.worker, document)
+            if guarded is None:
                 return None
-            if choice:
-                texts, self.redaction = redact_all([p.text for p in document.pages])
-                document = replace(document, pages=[
-                    replace(p, text=text) for p, text in zip(document.pages, texts, strict=True)])
+            document, self.redaction = guarded
         earlier = list(self.answers)
 
         def make(backend: object) -> Conversation:
@@ -199,8 +194,7 @@ class QuestionsPanel(QWidget):
             conversation = make(ctx.backend)
             answer = conversation.ask(question, ctx.cancel, ctx.text, ctx.reasoning)
             if redaction is not None:  # shown with the originals; the model's own words stay as sent
-                for point in answer.points:
-                    point.text = redaction.restore(point.text)
+                redaction.restore_points(answer.points)
             return conversation, answer
 
         self.asking, self.streamed = question, ""

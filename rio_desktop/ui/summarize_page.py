@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 import math
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QUrl, Signal, Slot
@@ -31,13 +30,11 @@ from PySide6.QtWidgets import (
 
 from rio_desktop.documents.citations import PageLabel, page_spans
 from rio_desktop.documents.export import export, loaded_model_sha256
-from rio_desktop.documents.lgpd import redact_all
 from rio_desktop.documents.ocr import ocr_options
 from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress, read_pdf
 from rio_desktop.documents.searchable import save_searchable_copy
 from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
 from rio_desktop.engine.backend import CancelToken
-from rio_desktop.engine.server_backend import OpenAIServerBackend
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
@@ -48,7 +45,7 @@ from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.page_text_view import PageTextView
-from rio_desktop.ui.privacy import privacy_choice
+from rio_desktop.ui.privacy import guard_document
 from rio_desktop.ui.questions_panel import QuestionsPanel
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
@@ -319,16 +316,10 @@ class SummarizePage(QWidget):
     def summarize_action(self) -> None:
         if self.document is None or self._busy() or self.worker.model_info is None:
             return
-        document = self.document
-        redaction = None
-        if isinstance(self.worker.service.current_backend, OpenAIServerBackend):
-            choice = privacy_choice(self, "\n".join(p.text for p in document.text_pages))
-            if choice is None:
-                return
-            if choice:
-                texts, redaction = redact_all([p.text for p in document.pages])
-                document = replace(document, pages=[
-                    replace(p, text=text) for p, text in zip(document.pages, texts, strict=True)])
+        guarded = guard_document(self, self.worker, self.document)
+        if guarded is None:
+            return
+        document, redaction = guarded
         options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
                                  reasoning=self.settings.reasoning_policy())
         self.settings.update(summary_style=options.style, summary_language=options.language)
@@ -344,8 +335,7 @@ class SummarizePage(QWidget):
         def task(ctx):  # runs on the inference worker
             result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text, ctx.reasoning).run(document)
             if redaction is not None:  # the placeholders sent to the server become the originals again
-                for point in result.points:
-                    point.text = redaction.restore(point.text)
+                redaction.restore_points(result.points)
             return result
 
         self.request = self.worker.run(
