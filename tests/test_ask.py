@@ -57,6 +57,35 @@ def test_paraphrased_questions_get_the_planted_pages(small_context: LlamaCppBack
     assert len(recorder.calls) == len(PARAPHRASES)
 
 
+def test_each_prompt_of_a_turn_is_counted_once(small_context: LlamaCppBackend, planted_document: PdfText,
+                                              loaded_backend: LlamaCppBackend, tmp_path: Path) -> None:
+    """Planning a turn and generating it ask about the same prompts: each is counted once (with a server
+    every count is a request), for a ranked turn with history and a turn that gives the whole document."""
+    from wrapping_backend import WrappingBackend
+
+    class Counting(WrappingBackend):
+        def __init__(self, inner: LlamaCppBackend) -> None:
+            super().__init__(inner)
+            self.counted: list[tuple] = []
+
+        def count_chat_tokens(self, messages, reasoning=None) -> int:
+            self.counted.append((tuple(m.content for m in messages), reasoning))
+            return super().count_chat_tokens(messages, reasoning)
+
+    short = read_pdf(text_pdf(tmp_path / "curto.pdf", 3, sentences=4))
+    bus = "Quantos ônibus elétricos o BRT Transcarioca recebeu?"
+    for inner, document, questions, mode in (
+            (small_context, planted_document, list(PARAPHRASES.values())[:2], "ranked"),
+            (loaded_backend, short, [bus, bus], "whole")):
+        counting = Counting(inner)
+        conversation = Conversation(counting, document, _search(document, tmp_path), SHORT)
+        for question in questions:
+            counting.counted.clear()
+            answer = conversation.ask(question)
+            assert answer.stats.mode == mode and counting.counted
+            assert len(counting.counted) == len(set(counting.counted)), mode
+
+
 def test_a_question_the_document_does_not_cover(small_context: LlamaCppBackend, planted_document: PdfText,
                                                 tmp_path: Path) -> None:
     recorder = RecordingBackend(small_context)

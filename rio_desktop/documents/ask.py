@@ -200,6 +200,9 @@ class Conversation:
         self.index = PageIndex([(p.number, p.text) for p in document.text_pages])
         self.answers: list[Answer] = []
         self._block_tokens: dict[int, int] = {}
+        # A turn's prompts counted once each (planning and generating ask about the same ones; with a
+        # server every count is a request). Emptied at each question.
+        self._counts: dict[tuple[tuple[tuple[str, str], ...], bool | None], int] = {}
         self._instruction_words = content_words(" ".join(
             v for k, v in self.text.items() if k in ("system", "ask", "document")))
 
@@ -276,18 +279,18 @@ class Conversation:
         if not surely_too_long and sum(self._tokens_of(n) for n in all_pages) < n_ctx:
             # The whole document, dropping the oldest turns while the conversation does not fit.
             while True:
-                tokens = self.backend.count_chat_tokens(self.messages(all_pages, history, question))
+                tokens = self._count(self.messages(all_pages, history, question))
                 if tokens + budget + SAFETY_TOKENS <= n_ctx:
                     return "whole", all_pages, history, searched
                 if not history:
                     break
                 history = history[1:]
         history = self._history()
-        bare = self.backend.count_chat_tokens(self.messages([], [], question))
-        overhead = self.backend.count_chat_tokens(self.messages([], history, question))
+        bare = self._count(self.messages([], [], question))
+        overhead = self._count(self.messages([], history, question))
         while history and overhead - bare > n_ctx // HISTORY_SHARE:  # the oldest turns go first
             history = history[1:]
-            overhead = self.backend.count_chat_tokens(self.messages([], history, question))
+            overhead = self._count(self.messages([], history, question))
         capacity = n_ctx - overhead - budget - SAFETY_TOKENS
         if capacity < 64:
             raise AskError(Message(QT_TRANSLATE_NOOP(
@@ -295,6 +298,12 @@ class Conversation:
                         "model with a longer context."), n_ctx=n_ctx))
         chosen = self._choose(ranking, capacity)
         return "ranked", chosen, history, searched
+
+    def _count(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
+        key = (tuple((m.role, m.content) for m in messages), reasoning)
+        if key not in self._counts:
+            self._counts[key] = self.backend.count_chat_tokens(messages, reasoning)
+        return self._counts[key]
 
     def _answer_budget(self, n_ctx: int) -> int:
         return max(64, min(self.options.max_tokens, n_ctx // 4))
@@ -331,7 +340,7 @@ class Conversation:
                              temperature=self.options.temperature, repeat_penalty=1.1, seed=1)
         if not params.reasoning_budget or params.reasoning is False:
             return params
-        prompt = self.backend.count_chat_tokens(messages, params.reasoning)
+        prompt = self._count(messages, params.reasoning)
         room = self.backend.context_size() - prompt - max_tokens - SAFETY_TOKENS - REASONING_CLOSE_TOKENS
         if room >= MIN_USEFUL_REASONING:
             return replace(params, reasoning_budget=min(params.reasoning_budget, room))
@@ -353,6 +362,7 @@ class Conversation:
             raise AskError(Message(QT_TRANSLATE_NOOP("Core", "Type a question first.")))
         started = time.perf_counter()
         cancel = cancel or CancelToken()
+        self._counts.clear()
         stats = AnswerStats(context_tokens=self.backend.context_size())
         mode, pages, history, query = self.plan(question)
         stats.rank_seconds = time.perf_counter() - started
@@ -367,7 +377,7 @@ class Conversation:
             self.answers.append(answer)
             return answer
         messages = self.messages(pages, history, question)
-        prompt_tokens = self.backend.count_chat_tokens(messages)
+        prompt_tokens = self._count(messages)
         budget = min(self._answer_budget(stats.context_tokens), stats.context_tokens - prompt_tokens - SAFETY_TOKENS)
         if budget < 32:  # planning keeps this from happening; never send it
             raise AskError(Message(QT_TRANSLATE_NOOP(
