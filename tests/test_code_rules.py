@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_PACKAGES = ["engine", "documents", "models"]
+CORE_PACKAGES = ["engine", "documents", "models", "tasks"]
+# The layers, lowest first: a package imports from its own and lower ones only (the window and the command
+# line sit above them all). The engine needs nothing of documents or models, and so on.
+LAYERS = ["engine", "documents", "models", "tasks", "ui"]
 
 
 def test_ruff_clean() -> None:
@@ -30,6 +33,20 @@ def test_core_packages_never_import_qt() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             qt = [n for n in names if n.split(".")[0] in ("PySide6", "shiboken6")]
             offenders += [f"{path.relative_to(ROOT)}: {n}" for n in qt]
+    assert not offenders, offenders
+
+
+def test_no_package_imports_from_a_layer_above_it() -> None:
+    """Function-level imports too: a lazy import from above is still a cycle in the design."""
+    offenders = []
+    for rank, package in enumerate(LAYERS):
+        above = {f"rio_desktop.{name}" for name in LAYERS[rank + 1:]}
+        for path in sorted((ROOT / "rio_desktop" / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in names
+                              if any(name == top or name.startswith(top + ".") for top in above)]
     assert not offenders, offenders
 
 
@@ -127,7 +144,7 @@ subprocess.Popen(c, universal_newlines=True)
 def test_child_processes_start_without_a_console_window() -> None:
     """Every process the application starts passes creationflags (CREATE_NO_WINDOW on Windows): a console
     program started from the windowed one otherwise opens a black window over it."""
-    exempt = {"rio_desktop/models/hardware.py": "sysctl, on macOS only"}
+    exempt = {"rio_desktop/engine/cpu.py": "sysctl, on macOS only"}
     offenders = []
     for path in sorted((ROOT / "rio_desktop").rglob("*.py")):
         name = path.relative_to(ROOT).as_posix()

@@ -228,7 +228,7 @@ def test_log_keeps_writing_when_windows_refuses_to_rename_it(tmp_path: Path,
 # -- Windows itself -----------------------------------------------------------------------------------------
 @windows_only
 def test_cpu_name_from_the_registry() -> None:
-    from rio_desktop.models.hardware import _windows_cpu_name, cpu_model
+    from rio_desktop.engine.cpu import _windows_cpu_name, cpu_model
 
     name = cpu_model()
     assert name == _windows_cpu_name() and "Family" not in name and name == name.strip()

@@ -191,7 +191,7 @@ def machine_key(candidates: Sequence[CpuVariant]) -> str:
     name alone, a choice made on the lesser CPU (sse42) stuck on the full one for ever."""
     import hashlib
 
-    from rio_desktop.models.hardware import cpu_model
+    from rio_desktop.engine.cpu import cpu_model
 
     scores = ",".join(f"{c.name}:{c.score}" for c in sorted(candidates, key=lambda c: c.name))
     capability = hashlib.sha256(scores.encode()).hexdigest()[:12]
