@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import logging
 import signal
@@ -192,7 +191,7 @@ def _draft(args: argparse.Namespace) -> int:
     from rio_desktop.documents.letter import body_request, compose, heads_of_powers, load_templates
     from rio_desktop.documents.letter_export import LetterProvenance, export_letter
     from rio_desktop.documents.letter_rules import LetterFields
-    from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.engine.backend import CancelToken, task_params
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
 
@@ -217,11 +216,9 @@ def _draft(args: argparse.Namespace) -> int:
     backend, info = open_backend(choose_backend(args))
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    plan = policy.plan("letter", info.reasoning_mode)
     try:
         request = body_request(chosen, fields, notes)
-        params = dataclasses.replace(request.params, reasoning=plan.enabled, reasoning_budget=plan.budget,
-                                     seed=args.seed)
+        params = task_params("letter", policy, info, request.params, seed=args.seed)
         generation = backend.chat(list(request.messages), params, cancel=cancel)
     finally:
         backend.unload()
@@ -236,7 +233,7 @@ def _draft(args: argparse.Namespace) -> int:
             "letter": letter.as_text(), "body": letter.body, "file_name": letter.file_name,
             "output": str(args.output), "model": info.name, "reasoning_mode": info.reasoning_mode,
             "stats": {"prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
-                      "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+                      "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": params.reasoning_budget,
                       "finish_reason": generation.finish_reason},
             "reasoning": [generation.reasoning] if generation.reasoning else [],
         }, ensure_ascii=False))
@@ -451,7 +448,7 @@ def _ask(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     from rio_desktop.engine import ggml_backends
-    from rio_desktop.engine.backend import CancelToken, ChatMessage, GenerationParams
+    from rio_desktop.engine.backend import CancelToken, ChatMessage, task_params
     from rio_desktop.engine.errors import GenerationCancelled
     from rio_desktop.engine.reasoning import ReasoningProgress
 
@@ -459,10 +456,8 @@ def _generate(args: argparse.Namespace) -> int:
     backend, info = open_backend(choose_backend(args))
     messages = [ChatMessage("system", args.system)] if args.system else []
     messages.append(ChatMessage("user", args.prompt))
-    plan = policy.plan("chat", info.reasoning_mode)
-    params = GenerationParams(max_tokens=args.max_tokens, temperature=args.temperature,
-                              stop=tuple(args.stop), seed=args.seed, reasoning=plan.enabled,
-                              reasoning_budget=plan.budget)
+    params = task_params("chat", policy, info, max_tokens=args.max_tokens, temperature=args.temperature,
+                         stop=tuple(args.stop), seed=args.seed)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
 
@@ -488,7 +483,7 @@ def _generate(args: argparse.Namespace) -> int:
         stats = result.stats
         print(json.dumps({
             "prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
-            "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": plan.budget,
+            "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": params.reasoning_budget,
             "reasoning_mode": info.reasoning_mode,
             "time_to_first_token_s": round(stats.time_to_first_token_s, 4),
             "tokens_per_second": round(stats.tokens_per_second, 2), "n_threads": stats.n_threads,

@@ -104,11 +104,15 @@ class GenerationParams:
 
 
 def task_params(task: ReasoningTask, policy: ReasoningPolicy, info: ModelInfo | None,
-                **fields: object) -> GenerationParams:
-    """GenerationParams for one kind of work, with the reasoning the policy gives it on this model (the
-    one place that turns the user's choice into a request: pages, commands and the question feature)."""
+                base: GenerationParams | None = None, **fields: object) -> GenerationParams:
+    """GenerationParams for one kind of work (`base`, e.g. a letter request's, with `fields` replaced), with
+    the reasoning the policy gives it on this model: the one place that turns the user's choice into a
+    request (pages, commands and the question feature)."""
+    from dataclasses import replace
+
     plan = policy.plan(task, info.reasoning_mode if info is not None else "unknown")
-    return GenerationParams(reasoning=plan.enabled, reasoning_budget=plan.budget, **fields)  # type: ignore[arg-type]
+    return replace(base or GenerationParams(), reasoning=plan.enabled, reasoning_budget=plan.budget,
+                   **fields)  # type: ignore[arg-type]
 
 
 @dataclass

@@ -6,7 +6,6 @@ writes only the body, which stays the clerk's to edit. Drafts autosave every two
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 
@@ -404,9 +403,7 @@ class DraftPage(QWidget):
         # The reasoning the user's policy gives this kind of work on this model (off for letters and
         # rewrites where the template allows it); its progress goes to the thinking indicator.
         task = "rewrite" if self.request_kind == "rewrite" else "letter"
-        reasoning = task_params(task, self.settings.reasoning_policy(), self.worker.model_info)
-        params = dataclasses.replace(request.params, reasoning=reasoning.reasoning,
-                                     reasoning_budget=reasoning.reasoning_budget)
+        params = task_params(task, self.settings.reasoning_policy(), self.worker.model_info, request.params)
         return self.worker.chat(list(request.messages), params, on_text=self.text_event_response,
                                 on_status=self.thinking.offer, on_done=self.finished_event_response,
                                 on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
