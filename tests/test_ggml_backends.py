@@ -247,3 +247,28 @@ def test_exports_find_each_function_in_the_library_that_has_it() -> None:
     assert both.getpid() > 0
     with pytest.raises(AttributeError):
         both.no_such_function_in_either  # noqa: B018
+
+
+@needs_dynamic
+def test_a_gpu_module_that_cannot_load_is_explained(tmp_path: Path) -> None:
+    """No Vulkan loader on the computer (a PC or VM without a GPU driver): the module does not load, which is
+    no crash; the CPU is used and the Computer tab and doctor say why (a process of its own: prepare() loads
+    llama.cpp's backends once per process)."""
+    unloadable = tmp_path / "lib" / f"{ggml_backends.PREFIX}vulkan{ggml_backends.SUFFIX}"
+    unloadable.parent.mkdir()
+    unloadable.write_bytes(b"not a library")
+    script = f"""
+import json
+from pathlib import Path
+from rio_desktop.engine import backend_probe, ggml_backends
+ggml_backends.gpu_module_files = lambda: {{"vulkan": Path({str(unloadable)!r})}}
+prepared = backend_probe.prepare(Path({str(tmp_path)!r}))
+print(json.dumps({{"gpu": prepared.backends.gpu_modules, "cpu": prepared.backends.cpu_variant,
+                  "notices": [str(n) for n in prepared.notices]}}))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["gpu"] == [] and result["cpu"]
+    assert result["notices"] == ["The Vulkan GPU backend could not be loaded (no usable driver on this computer); "
+                                 "models run on the CPU."]

@@ -1054,32 +1054,37 @@
         <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="210"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="309"/>
+        <source>The {module} GPU backend could not be loaded (no usable driver on this computer); models run on the CPU.</source>
+        <translation>O backend de GPU {module} não pôde ser carregado (não há driver utilizável neste computador); os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/documents/ask.py" line="213"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="293"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="296"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="353"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="362"/>
         <source>Type a question first.</source>
         <translation>Digite uma pergunta primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="373"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="383"/>
         <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="384"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="394"/>
         <source>The answer was stopped before the end: what is shown is what the model had written.</source>
         <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="397"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="407"/>
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
@@ -1105,232 +1110,232 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="89"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="106"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="110"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="123"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="124"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="125"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="146"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="148"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="159"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="163"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="164"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="165"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="169"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="166"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
         <source>Template</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
         <source>Notes</source>
         <translation>Anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="203"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="204"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="205"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="271"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="268"/>
         <source>New letter</source>
         <translation>Nova carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="315"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="312"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="363"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="360"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="384"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="376"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="401"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="393"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="469"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="459"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="477"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="467"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="498"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="488"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="505"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="495"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="506"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="496"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="521"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="539"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="529"/>
         <source>The printer could not be opened.</source>
         <translation>Não foi possível abrir a impressora.</translation>
     </message>
@@ -2288,37 +2293,37 @@ CEP e cidade/UF</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="18"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="55"/>
         <source>CPF numbers</source>
         <translation>números de CPF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="19"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="56"/>
         <source>CNPJ numbers</source>
         <translation>números de CNPJ</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="20"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="57"/>
         <source>RG numbers</source>
         <translation>números de RG</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="21"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="58"/>
         <source>e-mail addresses</source>
         <translation>endereços de e-mail</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="22"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="59"/>
         <source>phone numbers</source>
         <translation>números de telefone</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="23"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="60"/>
         <source>CEPs</source>
         <translation>CEPs</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="26"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="63"/>
         <source>This text goes to the organisation&apos;s server and holds personal data:
 
 {found}
@@ -2331,17 +2336,17 @@ Replace them with placeholders before sending? The answer gets the originals bac
 Substituí-los por marcadores antes de enviar? A resposta recebe os originais de volta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="30"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="67"/>
         <source>Personal data (LGPD)</source>
         <translation>Dados pessoais (LGPD)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="32"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="69"/>
         <source>Replace and send</source>
         <translation>Substituir e enviar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="33"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="70"/>
         <source>Send as it is</source>
         <translation>Enviar como está</translation>
     </message>
@@ -2349,132 +2354,132 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="76"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="74"/>
         <source>Questions about the document</source>
         <translation>Perguntas sobre o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="79"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
         <source>The conversation</source>
         <translation>A conversa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
         <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="87"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="94"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="95"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="133"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="131"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="155"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="153"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="208"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="202"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="221"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="215"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="243"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="237"/>
         <source>Stopped. What the model had written is kept.</source>
         <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="246"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="240"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="257"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="251"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="272"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="266"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="273"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="267"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="288"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="300"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="302"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="296"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="303"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="297"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="317"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="311"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -2810,178 +2815,178 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SummarizePage</name>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="81"/>
         <source>Summarize page</source>
         <translation>Página de resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="83"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="87"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="84"/>
         <source>Choose a PDF document to summarize</source>
         <translation>Escolher um documento PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="89"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="86"/>
         <source>Recent documents</source>
         <translation>Documentos recentes</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="92"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="89"/>
         <source>Summary style</source>
         <translation>Estilo do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
         <source>Bullet points</source>
         <translation>Tópicos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="93"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="90"/>
         <source>Executive (one paragraph)</source>
         <translation>Executivo (um parágrafo)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="91"/>
         <source>Detailed (by section)</source>
         <translation>Detalhado (por seção)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="97"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="94"/>
         <source>Summary language</source>
         <translation>Idioma do resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="99"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="103"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="100"/>
         <source>Write a summary of the open document</source>
         <translation>Escrever um resumo do documento aberto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="104"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="101"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="105"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="102"/>
         <source>Stop reading or summarizing; what is done is kept</source>
         <translation>Interromper a leitura ou o resumo; o que já foi feito é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="104"/>
         <source>Open one of the documents summarized before</source>
         <translation>Abrir um dos documentos já resumidos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="108"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="105"/>
         <source>How the summary is written: bullet points, one paragraph, or by section</source>
         <translation>Como o resumo é escrito: tópicos, um parágrafo ou por seção</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="106"/>
         <source>The language the summary is written in</source>
         <translation>O idioma em que o resumo é escrito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="109"/>
         <source>Style:</source>
         <translation>Estilo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="110"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="119"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="116"/>
         <source>The document</source>
         <translation>O documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="128"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="125"/>
         <source>Show the &amp;text read from this page</source>
         <translation>Mostrar o &amp;texto lido desta página</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="131"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="128"/>
         <source>Switch between the page&apos;s image and the text read from it (by OCR for scanned pages)</source>
         <translation>Alterna entre a imagem da página e o texto lido dela (por OCR, nas páginas digitalizadas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="136"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="133"/>
         <source>Save a searc&amp;hable copy…</source>
         <translation>Salvar uma cópia pes&amp;quisável…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="138"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="135"/>
         <source>Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it</source>
         <translation>Salva o PDF com o texto lido das páginas digitalizadas, para que qualquer leitor de PDF possa pesquisá-lo e copiá-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="142"/>
         <source>The summary</source>
         <translation>O resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="148"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="145"/>
         <source>Co&amp;py</source>
         <translation>Co&amp;piar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="149"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="146"/>
         <source>Copy the summary as text</source>
         <translation>Copiar o resumo como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="147"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="148"/>
         <source>Save the summary as Word, PDF or Markdown</source>
         <translation>Salvar o resumo como Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="167"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="164"/>
         <source>Summary and questions</source>
         <translation>Resumo e perguntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="168"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="165"/>
         <source>Su&amp;mmary</source>
         <translation>Resu&amp;mo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="169"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="166"/>
         <source>&amp;Questions</source>
         <translation>Per&amp;guntas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="176"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="173"/>
         <source>Progress</source>
         <translation>Progresso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="187"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="184"/>
         <source>The summary; each page number is a link to that page of the document</source>
         <translation>O resumo; cada número de página é um link para essa página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="309"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="306"/>
         <source>{name}: {pages}, {text_pages} with text.</source>
         <translation>{name}: {pages}, {text_pages} com texto.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="310"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="421"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2989,155 +2994,155 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="313"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="310"/>
         <source>Load a model on the Models page to summarize.</source>
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="545"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="556"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="546"/>
         <source>The file could not be saved</source>
         <translation>Não foi possível salvar o arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="243"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="240"/>
         <source>Recent documents…</source>
         <translation>Documentos recentes…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="251"/>
         <source>Open a PDF</source>
         <translation>Abrir um PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="254"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="537"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="251"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="527"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="283"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="280"/>
         <source>Reading {name}…</source>
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="341"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="332"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="363"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="368"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="358"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="364"/>
         <source>Reading page {k} of {n} (OCR)</source>
         <translation>Lendo a página {k} de {n} (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="376"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="366"/>
         <source>Reading page {k} of {n}</source>
         <translation>Lendo a página {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="384"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="387"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="377"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="389"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="391"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="381"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="442"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="448"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="438"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="477"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="467"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="482"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="472"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="419"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="409"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="416"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
         <source>check it: the page was read from a poor scan</source>
         <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="517"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="507"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="523"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="513"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="525"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="515"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="526"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="516"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="525"/>
         <source>{name} - searchable.pdf</source>
         <translation>{name} - pesquisável.pdf</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="536"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="526"/>
         <source>Save a searchable copy</source>
         <translation>Salvar uma cópia pesquisável</translation>
     </message>

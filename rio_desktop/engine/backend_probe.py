@@ -304,7 +304,12 @@ def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: R
     decision = decide(store, key, candidates, ggml_backends.gpu_module_files(), state_dir, cpu_variant,
                       use_gpu, run)
     backends = ggml_backends.load(cpu=decision.cpu.path, gpu=list(decision.gpu.values()))
-    _prepared = Preparation(backends, decision.remembered, decision.notices)
+    # A module that does not load at all (no Vulkan loader: a PC or VM without a GPU driver) is not a crash,
+    # so the probe remembers it as working: say here, for the Computer tab and doctor, why the CPU is used.
+    notices = decision.notices + [Message(QT_TRANSLATE_NOOP(
+        "Core", "The {module} GPU backend could not be loaded (no usable driver on this computer); models run "
+                "on the CPU."), module=family.capitalize()) for family in backends.gpu_failed]
+    _prepared = Preparation(backends, decision.remembered, notices)
     return _prepared
 
 
