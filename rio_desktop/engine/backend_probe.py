@@ -102,16 +102,28 @@ def run_child(cpu: Path, model: Path, gpu: Sequence[str] = (), timeout: float = 
     for family in gpu:
         command += ["--gpu", family]
     started = time.perf_counter()
-    try:
-        # The child runs in a neutral folder: llama.cpp must not pick up libraries from the current one.
-        # Its pipes are UTF-8 (child_main sets its side): Windows would otherwise use cp1252, and a path
-        # with accents in an error would not decode. CREATE_NO_WINDOW: no console flashes over the window.
-        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              timeout=timeout, cwd=tempfile.gettempdir(),
-                              env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
-                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-    except subprocess.TimeoutExpired:
-        return ProbeResult(False, f"no answer within {timeout:.0f} s", seconds=time.perf_counter() - started)
+    # The child's output goes to files, not pipes: a process the child starts can inherit its handles and
+    # keep a pipe open after the child has ended (Wine starts its desktop process, explorer.exe, from the
+    # first program that touches the display, as Vulkan does), and reading until the pipe closes would then
+    # wait for that process instead of the child. Files are read once the child has exited.
+    with tempfile.TemporaryDirectory(prefix="rio-probe-", ignore_cleanup_errors=True) as folder:
+        out_file, err_file = Path(folder) / "out.txt", Path(folder) / "err.txt"
+        with out_file.open("wb") as out, err_file.open("wb") as err:
+            # The child runs in a neutral folder: llama.cpp must not pick up libraries from the current one.
+            # Its output is UTF-8 (child_main sets its side): Windows would otherwise use cp1252, and a path
+            # with accents in an error would not decode. CREATE_NO_WINDOW: no console flashes over the window.
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                       cwd=tempfile.gettempdir(),
+                                       env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
+                                       creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+            try:
+                returncode = process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                return ProbeResult(False, f"no answer within {timeout:.0f} s", seconds=time.perf_counter() - started)
+        done = subprocess.CompletedProcess(command, returncode, out_file.read_text(encoding="utf-8", errors="replace"),
+                                           err_file.read_text(encoding="utf-8", errors="replace"))
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         crash = crash_name(done.returncode)
