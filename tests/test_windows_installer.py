@@ -198,10 +198,8 @@ def test_summarize_and_ask_about_a_pdf_with_a_scanned_page(installed: Installed,
     assert json.loads(answer.stdout)["answers"], answer.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="the frozen Windows bundle's tesserocr does not load under Wine (ImportError: "
-                   "DLL load failed while importing tesserocr: Module not found), though the same wheel loads in "
-                   "the Windows Python it was built with; not yet known on Windows itself (installers/README.md)")
 def test_a_scanned_page_is_read_by_ocr(installed: Installed, clerk_folder: Path) -> None:
+    """Tesseract's DLLs in the bundle, its own ICU among them (a filter for Windows' ICU once dropped it)."""
     from pdf_factory import OFICIO, scanned_pdf
 
     pdf = scanned_pdf(clerk_folder / "Ofício digitalizado.pdf", [("text", ""), ("scan", OFICIO)])
