@@ -15,6 +15,9 @@ from rio_desktop.engine.service import EngineService, TokenBatcher
 from rio_desktop.i18n import Message
 
 QUESTION = [ChatMessage("user", "List five things a city hall does.")]
+# A request that keeps a small model writing past 120 tokens on every CPU tried (the list above ended
+# after 26 tokens on one).
+LONG_QUESTION = [ChatMessage("user", "Write a long story, with many details, about a day at a city hall.")]
 
 
 class Recorder:
@@ -79,7 +82,7 @@ def service(model_path: Path):
 
 def test_worker_streams_in_batches(service) -> None:
     engine, recorder = service
-    request = engine.chat(QUESTION, GenerationParams(max_tokens=120, temperature=0.0))
+    request = engine.chat(LONG_QUESTION, GenerationParams(max_tokens=120, temperature=0.0))
     recorder.wait()
     [result] = recorder.of("finished", request)
     assert isinstance(result, Generation)

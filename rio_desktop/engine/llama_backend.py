@@ -415,6 +415,12 @@ class LlamaCppBackend(Backend):
         """The rendered prompt (for tests and diagnostics)."""
         return self._render(messages, reasoning)
 
+    def cached_token_ids(self) -> list[int]:
+        """The tokens whose state the KV cache holds now: the last prompt and what was generated after it
+        (for tests and diagnostics: the next prompt's shared prefix with these is not evaluated again)."""
+        llm = self._require()
+        return [int(t) for t in llm.input_ids[:llm.n_tokens]]
+
     def _tokenize_prompt(self, prompt: str) -> list[int]:
         has_bos = bool(self._bos_text) and prompt.startswith(self._bos_text)
         return list(self._require().tokenize(prompt.encode("utf-8"), add_bos=not has_bos, special=True))
