@@ -53,7 +53,7 @@ def nvml_used(required: bool = True) -> list[int] | None:
 
 
 def engine_on_gpu(model: Path, quick: bool = False) -> dict:
-    from rio_desktop.engine import backend_probe, ggml_backends, llama_build
+    from rio_desktop.engine import backend_probe, devices, ggml_backends
     from rio_desktop.engine.backend import ChatMessage, GenerationParams, LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
     from rio_desktop.engine.model_file import inspect_model_file
@@ -61,7 +61,7 @@ def engine_on_gpu(model: Path, quick: bool = False) -> dict:
 
     backend_probe.ensure()  # the CUDA module loaded and its devices initialised before the baseline
     # The full check is for one NVIDIA GPU, CUDA0; the quick run takes whatever GPUs llama.cpp sees here.
-    gpus = ["CUDA0"] if not quick else [d.name for d in llama_build.backend_devices() if d.kind in ("GPU", "iGPU")]
+    gpus = ["CUDA0"] if not quick else [d.name for d in devices.backend_devices() if d.kind in ("GPU", "iGPU")]
     n_ctx = 2048 if quick else 4096
     n_gpu_layers = -1 if gpus else 0
     pp_tokens, tg_tokens = sizes()

@@ -175,7 +175,7 @@ def test_a_cancelled_job_delivers_nothing_more(jobs: Jobs, qtbot) -> None:
     calls = Calls()
     release, cancel = threading.Event(), CancelToken()
     handle = jobs.run(lambda report: (release.wait(5), report("late"), "result")[2],
-                      on_cancel=cancel.cancel, **_callbacks(calls, "done", "failed", "progress"))
+                      cancel=cancel, **_callbacks(calls, "done", "failed", "progress"))
     handle.cancel()
     assert cancel.cancelled  # the work is told through its own token
     release.set()

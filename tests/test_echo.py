@@ -159,13 +159,40 @@ def test_a_summary_never_carries_our_prompt(loaded_backend, tmp_path: Path, styl
 
 
 def test_the_prompts_of_letters_are_one_definition() -> None:
-    """The window and the command line both take the body request from documents.letter."""
+    """The window and the command line both take the body request from documents.letter, through the one
+    use case (tasks.draft; tests/test_tasks.py follows both to it at run time)."""
     import inspect
 
-    from rio_desktop import __main__ as cli
+    from rio_desktop.cli import documents as cli
+    from rio_desktop.tasks import draft as task
     from rio_desktop.ui import draft_page
 
     for module in (cli, draft_page):
         source = inspect.getsource(module)
-        assert "body_request(" in source and "SYSTEM_PROMPT" not in source and "body_prompt" not in source
+        assert "DraftTask." in source and "body_request(" not in source
+        assert "SYSTEM_PROMPT" not in source and "body_prompt" not in source
+    assert "body_request(" in inspect.getsource(task)
     assert letter_module.body_request(_templates()[0], FIELDS, NOTES).messages[0].content == SYSTEM_PROMPT
+
+
+def test_the_reasoning_a_model_writes_again_is_not_in_the_letter() -> None:
+    """Seen on a CI machine: after the engine closed its reasoning, a small model wrote the reasoning again
+    and a closing tag of its own ("</thought>") in the body. Neither reaches the letter; the clerk's notes,
+    which the reasoning may quote, stay."""
+    from rio_desktop.documents.echo import without_reasoning
+
+    notes = "Pedir 100 resmas de papel A4."
+    reasoning = (f"O usuário quer um ofício. {notes} Para esta carteira, a cadeira de acordo será \"A4\" e seu "
+                 "produto é \"10")
+    body = ("Solicito o fornecimento de 100 resmas de papel A4 para o gabinete.\n\n"
+            "Para esta carteira, a cadeira de acordo será \"A4\" e seu produto é \"10\n"
+            "</thought>...\n"
+            "Pedir 100 resmas de papel A4.\n"
+            "<think>O prazo de entrega é de trinta dias.")
+    cleaned = without_reasoning(body, reasoning, keep=notes)
+    assert "cadeira de acordo" not in cleaned and "thought" not in cleaned and "<think>" not in cleaned
+    assert "Solicito o fornecimento de 100 resmas" in cleaned and notes in cleaned
+    assert "O prazo de entrega é de trinta dias." in cleaned  # the model's own words after a stray tag
+    assert without_reasoning(body, "") == body.replace("</thought>...\n", "").replace("<think>", "")
+    request = letter_module.body_request(_templates()[0], FIELDS, notes)
+    assert "cadeira de acordo" not in request.clean(body, reasoning) and notes in request.clean(body, reasoning)

@@ -128,8 +128,11 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
     first = Gui(home)
     qtbot.addWidget(first.window)
     row = start_slow_download(first, hub, qtbot)
-    row.pause_button.click()  # stands in for the application being closed mid-download
-    qtbot.waitUntil(lambda: "Paused" in row.detail.text(), timeout=10_000)
+    first.window.close()  # the application closes mid-download: the download pauses, what arrived is kept
+    qtbot.waitUntil(lambda: not first.downloads.live, timeout=10_000)
+    assert "Paused" in row.detail.text()
+    folder = tmp_path / "home" / "models"
+    assert [p for p in folder.iterdir() if p.name.endswith(".part")]
     assert first.shutdown(5)
     del hub.faults["Rio-Teste-Q4_1.gguf"]
 
@@ -143,6 +146,28 @@ def test_an_interrupted_download_comes_back_after_a_restart(hub: Hub, qtbot, tmp
     assert hub.ranges[-1][1] > 0
     qtbot.waitUntil(lambda: second.window.models_page.installed_tab.table.rowCount() == 1, timeout=10_000)
     assert second.shutdown(5)
+
+
+def test_a_download_goes_on_when_the_catalogue_is_made_again(gui, hub: Hub, qtbot) -> None:
+    """Downloads belong to the application: a catalogue tab made again (the Models page rebuilt) shows the
+    live download, its buttons drive it, and it ends there."""
+    from rio_desktop.ui.model_catalog import CatalogTab
+
+    start_slow_download(gui, hub, qtbot)
+    [(download, _task)] = list(gui.downloads.live.items())
+    old = gui.window.models_page.catalog_tab
+    old.deleteLater()
+    again = CatalogTab(gui.jobs, gui.settings, gui.paths, gui.downloads)
+    qtbot.addWidget(again)
+    [(shown, (new_row, _task))] = list(again.downloads.items())
+    assert shown == download and REPO in new_row.label.text()
+    qtbot.waitUntil(lambda: new_row.bar.value() > 0, timeout=10_000)  # its progress reaches the new tab
+    del hub.faults["Rio-Teste-Q4_1.gguf"]
+    new_row.pause_button.click()
+    qtbot.waitUntil(lambda: "Paused" in new_row.detail.text(), timeout=10_000)
+    with qtbot.waitSignal(again.installed, timeout=60_000):
+        new_row.resume_button.click()
+    assert "Installed and verified" in new_row.detail.text() and not gui.downloads.live
 
 
 def test_cancel_a_download_from_the_page(gui, hub: Hub, qtbot, tmp_path: Path) -> None:
@@ -200,7 +225,7 @@ def test_each_catalogue_job_failing_shows_its_own_message(gui, qtbot, monkeypatc
         raise OSError("/proc/meminfo: permission denied")
 
     monkeypatch.setattr(model_catalog, "detect", no_hardware)
-    tab = model_catalog.CatalogTab(gui.jobs, gui.settings, gui.paths)
+    tab = model_catalog.CatalogTab(gui.jobs, gui.settings, gui.paths, gui.downloads)
     qtbot.addWidget(tab)
     qtbot.waitUntil(lambda: "hardware could not be read" in tab.state_label.text(), timeout=10_000)
 

@@ -97,263 +97,258 @@
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="104"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
         <source>Model catalogue</source>
         <translation>Catálogo de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="105"/>
         <source>owner/name or a hub address</source>
         <translation>dono/nome ou um endereço do hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="106"/>
         <source>Repository to add</source>
         <translation>Repositório a adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="107"/>
         <source>&amp;Add</source>
         <translation>&amp;Adicionar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="108"/>
         <source>&amp;Search the hub</source>
         <translation>&amp;Buscar no hub</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="110"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="109"/>
         <source>&amp;Check availability</source>
         <translation>&amp;Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="111"/>
         <source>Quantizations</source>
         <translation>Quantizações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>Quantization</source>
         <translation>Quantização</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="112"/>
         <source>Fits?</source>
         <translation>Cabe?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="114"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="113"/>
         <source>Repository</source>
         <translation>Repositório</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="117"/>
         <source>&amp;Download</source>
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="147"/>
         <source>Models known to work with Rio Desktop; choose one to see its versions</source>
         <translation>Modelos que funcionam com o Rio Desktop; escolha um para ver suas versões</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="149"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="148"/>
         <source>The versions (quantizations) of the chosen model, their size and whether they fit this computer</source>
         <translation>As versões (quantizações) do modelo escolhido, seu tamanho e se cabem neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="150"/>
         <source>Ask Hugging Face whether the chosen model is still available</source>
         <translation>Perguntar ao Hugging Face se o modelo escolhido continua disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="152"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="151"/>
         <source>Download the chosen version; it can be paused and resumed</source>
         <translation>Baixar a versão escolhida; o download pode ser pausado e retomado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="153"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="152"/>
         <source>Add the repository written beside it to the catalogue</source>
         <translation>Adicionar ao catálogo o repositório escrito ao lado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="154"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="153"/>
         <source>Search Hugging Face for GGUF models with these words</source>
         <translation>Buscar no Hugging Face modelos GGUF com estas palavras</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="196"/>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="201"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="250"/>
         <source>installed</source>
         <translation>instalado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="225"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
         <source>checking this computer…</source>
         <translation>verificando este computador…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="235"/>
         <source>recommended</source>
         <translation>recomendado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="234"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="239"/>
         <source>Sizes marked ≈ are the catalogue&apos;s estimates; Check availability reads the exact files from the hub.</source>
         <translation>Os tamanhos marcados com ≈ são estimativas do catálogo; Verificar disponibilidade lê os arquivos exatos no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="239"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="244"/>
         <source>Alternatives: {names}</source>
         <translation>Alternativas: {names}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
         <source>fits on the GPU</source>
         <translation>cabe na GPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="255"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
         <source>fits with part on the CPU</source>
         <translation>cabe com parte na CPU</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
         <source>fits in memory (CPU)</source>
         <translation>cabe na memória (CPU)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="256"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
         <source>too big</source>
         <translation>grande demais</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="264"/>
         <source>{repo}: available</source>
         <translation>{repo}: disponível</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="259"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="264"/>
         <source>{repo}: needs a token (gated)</source>
         <translation>{repo}: exige um token (acesso restrito)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="260"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="265"/>
         <source>{repo}: unavailable (withdrawn or renamed)</source>
         <translation>{repo}: indisponível (retirado ou renomeado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="261"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
         <source>{repo}: not checked yet; press Check availability</source>
         <translation>{repo}: ainda não verificado; clique em Verificar disponibilidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="262"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="267"/>
         <source>{repo}: never checked, and Rio Desktop works offline</source>
         <translation>{repo}: nunca verificado, e o Rio Desktop está trabalhando sem rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="263"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="268"/>
         <source>{repo}: could not be checked.</source>
         <translation>{repo}: não foi possível verificar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="266"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="271"/>
         <source>(last known state)</source>
         <translation>(último estado conhecido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="285"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="290"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="291"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="296"/>
         <source>Write a repository as owner/name or paste its hub address.</source>
         <translation>Escreva um repositório como dono/nome ou cole o endereço dele no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="307"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="312"/>
         <source>Rio Desktop is set to work offline: turn that off in Settings to search the hub.</source>
         <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para buscar no hub.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="312"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="317"/>
         <source>Searching the hub…</source>
         <translation>Buscando no hub…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="327"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="372"/>
         <source>Interrupted. What arrived is kept: press Resume.</source>
         <translation>Interrompido. O que chegou é mantido: clique em Retomar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="336"/>
-        <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
-        <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="412"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="431"/>
         <source>Connection lost; retrying in {s:.0f} s (attempt {n})…</source>
         <translation>Conexão perdida; nova tentativa em {s:.0f} s (tentativa {n})…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="415"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="434"/>
         <source>Verifying {name}…</source>
         <translation>Verificando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="418"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="437"/>
         <source>{done} of {total} · {speed}/s · {eta}</source>
         <translation>{done} de {total} · {speed}/s · {eta}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="420"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="439"/>
         <source>about {m} min left</source>
         <translation>faltam cerca de {m} min</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="402"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="418"/>
         <source>Found: {repos}</source>
         <translation>Encontrados: {repos}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="426"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="447"/>
         <source>Paused. What arrived is kept.</source>
         <translation>Pausado. O que já chegou é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="430"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="451"/>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="434"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="455"/>
         <source>Installed and verified.</source>
         <translation>Instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="440"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="461"/>
         <source>Download finished</source>
         <translation>Download concluído</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="441"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="462"/>
         <source>{name} is installed and verified.</source>
         <translation>{name} está instalado e verificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="388"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="404"/>
         <source>This computer&apos;s hardware could not be read ({detail}); what fits is not known.</source>
         <translation>Não foi possível ler o hardware deste computador ({detail}); não se sabe o que cabe.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="447"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="470"/>
         <source>Download stopped</source>
         <translation>Download interrompido</translation>
     </message>
@@ -391,12 +386,12 @@
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="463"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="469"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="598"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="604"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -547,8 +542,8 @@
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/service.py" line="283"/>
-        <location filename="../../rio_desktop/ui/jobs.py" line="30"/>
+        <location filename="../../rio_desktop/engine/service.py" line="294"/>
+        <location filename="../../rio_desktop/ui/jobs.py" line="31"/>
         <source>Something went wrong inside Rio Desktop ({detail}). The details are in the log.</source>
         <translation>Algo deu errado dentro do Rio Desktop ({detail}). Os detalhes estão no registro.</translation>
     </message>
@@ -1044,17 +1039,17 @@
         <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="265"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="277"/>
         <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
         <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="286"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="298"/>
         <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
         <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="309"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="321"/>
         <source>The {module} GPU backend could not be loaded (no usable driver on this computer); models run on the CPU.</source>
         <translation>O backend de GPU {module} não pôde ser carregado (não há driver utilizável neste computador); os modelos rodam na CPU.</translation>
     </message>
@@ -1088,21 +1083,26 @@
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
+    <message>
+        <location filename="../../rio_desktop/tasks/download.py" line="52"/>
+        <source>Rio Desktop is set to work offline: turn that off in Settings to download.</source>
+        <translation>O Rio Desktop está configurado para trabalhar sem rede: desative isso nas Configurações para baixar.</translation>
+    </message>
 </context>
 <context>
     <name>DownloadRow</name>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="70"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="67"/>
         <source>Pause</source>
         <translation>Pausar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="71"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="68"/>
         <source>Resume</source>
         <translation>Retomar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/model_catalog.py" line="72"/>
+        <location filename="../../rio_desktop/ui/model_catalog.py" line="69"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -1110,232 +1110,232 @@
 <context>
     <name>DraftPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="89"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="84"/>
         <source>Draft page</source>
         <translation>Página de redação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="103"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="98"/>
         <source>What the letter must say…</source>
         <translation>O que a carta deve dizer…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="107"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="102"/>
         <source>&amp;Template:</source>
         <translation>&amp;Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="107"/>
         <source>No&amp;tes:</source>
         <translation>Ano&amp;tações:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="120"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="115"/>
         <source>&amp;Write the body</source>
         <translation>&amp;Escrever o corpo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="121"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="116"/>
         <source>The model writes the body from the notes</source>
         <translation>O modelo escreve o corpo a partir das anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="122"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="117"/>
         <source>Cance&amp;l</source>
         <translation>Cance&amp;lar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="139"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="134"/>
         <source>Saved drafts</source>
         <translation>Rascunhos salvos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="140"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="135"/>
         <source>New draft</source>
         <translation>Novo rascunho</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="142"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="137"/>
         <source>Body of the letter</source>
         <translation>Corpo da carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="138"/>
         <source>The body of the letter: write it, or let the model write it from the notes.</source>
         <translation>O corpo da carta: escreva-o ou deixe o modelo escrevê-lo a partir das anotações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="148"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="143"/>
         <source>Selection:</source>
         <translation>Seleção:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
         <source>More formal</source>
         <translation>Mais formal</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="150"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="145"/>
         <source>Shorter</source>
         <translation>Mais curto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="146"/>
         <source>Plain language</source>
         <translation>Linguagem simples</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="146"/>
         <source>Fix grammar</source>
         <translation>Corrigir gramática</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="153"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="148"/>
         <source>Rewrite the selected text: {what}</source>
         <translation>Reescrever o texto selecionado: {what}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="159"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="154"/>
         <source>The letter as it will be printed</source>
         <translation>A carta como será impressa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="160"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="155"/>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="156"/>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="162"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="157"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="166"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="161"/>
         <source>Drafts:</source>
         <translation>Rascunhos:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="188"/>
         <source>The kind of document, with its layout and form of address</source>
         <translation>O tipo de documento, com seu leiaute e sua forma de tratamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="104"/>
         <source>Template</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="114"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="109"/>
         <source>Notes</source>
         <translation>Anotações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="189"/>
         <source>What the letter must say, in your words; the model writes the body from them</source>
         <translation>O que a carta deve dizer, com suas palavras; o modelo redige o corpo a partir delas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="190"/>
         <source>Stop the model writing; what is written stays</source>
         <translation>Interromper a redação pelo modelo; o que já foi escrito fica</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="191"/>
         <source>The document as it will be printed and exported</source>
         <translation>O documento como será impresso e exportado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="192"/>
         <source>Copy the whole document as text</source>
         <translation>Copiar o documento inteiro como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="198"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="193"/>
         <source>Save the document as Word or PDF</source>
         <translation>Salvar o documento como Word ou PDF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="199"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="194"/>
         <source>Print the document</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="200"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="195"/>
         <source>Drafts are saved as you type; reopen one here</source>
         <translation>Os rascunhos são salvos enquanto você digita; reabra um aqui</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="201"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="196"/>
         <source>Start a new document; the current draft stays saved</source>
         <translation>Começar um novo documento; o rascunho atual continua salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="202"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="197"/>
         <source>The body of the letter; select a passage to rewrite it</source>
         <translation>O corpo da carta; selecione um trecho para reescrevê-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="268"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="263"/>
         <source>New letter</source>
         <translation>Nova carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="312"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="307"/>
         <source>The draft could not be saved ({detail}); it stays on screen.</source>
         <translation>Não foi possível salvar o rascunho ({detail}); ele continua na tela.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="360"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="355"/>
         <source>Write in the notes what the letter must say.</source>
         <translation>Escreva nas anotações o que a carta deve dizer.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="376"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="371"/>
         <source>The model is writing the body…</source>
         <translation>O modelo está escrevendo o corpo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="393"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="388"/>
         <source>The model is rewriting the selection…</source>
         <translation>O modelo está reescrevendo a seleção…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="459"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="450"/>
         <source>Done. The text is yours to edit; Ctrl+Z undoes the model&apos;s change.</source>
         <translation>Pronto. O texto é seu para editar; Ctrl+Z desfaz a alteração do modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="467"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="458"/>
         <source>Stopped. What was written is kept.</source>
         <translation>Interrompido. O que foi escrito é mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="488"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="479"/>
         <source>The letter was copied as text.</source>
         <translation>A carta foi copiada como texto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="495"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="486"/>
         <source>Export the letter</source>
         <translation>Exportar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="496"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="487"/>
         <source>Word document (*.docx);;PDF (*.pdf)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="511"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="494"/>
         <source>The letter could not be saved</source>
         <translation>Não foi possível salvar a carta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/draft_page.py" line="529"/>
+        <location filename="../../rio_desktop/ui/draft_page.py" line="512"/>
         <source>The printer could not be opened.</source>
         <translation>Não foi possível abrir a impressora.</translation>
     </message>
@@ -1343,12 +1343,12 @@
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="78"/>
+        <location filename="../../rio_desktop/ui/app.py" line="79"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="79"/>
+        <location filename="../../rio_desktop/ui/app.py" line="80"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -1841,232 +1841,232 @@ CEP e cidade/UF</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="75"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="78"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="85"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="85"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="85"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="98"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="101"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="100"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="103"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="102"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="105"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
         <source>Open a PDF to summarize</source>
         <translation>Abrir um PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="200"/>
         <source>Save the summary or the letter as a file</source>
         <translation>Salvar o resumo ou o documento como arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
         <source>Print the letter</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Run</source>
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Summarize or write</source>
         <translation>&amp;Resumir ou redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="212"/>
         <source>Summarize the open PDF, or write the letter&apos;s body</source>
         <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
         <source>Stop what the model is doing</source>
         <translation>Interromper o que o modelo está fazendo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="216"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Draft</source>
         <translation>Re&amp;digir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Models</source>
         <translation>&amp;Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
         <source>&amp;Getting started…</source>
         <translation>&amp;Primeiros passos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="224"/>
         <source>What this computer can run and how to get a model</source>
         <translation>O que este computador consegue executar e como obter um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="225"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="226"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="266"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="269"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="270"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="283"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="286"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="284"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="287"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="304"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="324"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="325"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="349"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="352"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="440"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="443"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="444"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="448"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="451"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="470"/>
         <source>{name} is loaded and ready.</source>
         <translation>{name} está carregado e pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="486"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="489"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="498"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="501"/>
         <source>Something could not be done</source>
         <translation>Algo não pôde ser feito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="477"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="480"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -2074,140 +2074,140 @@ CEP e cidade/UF</translation>
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="50"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="51"/>
         <source>Models page</source>
         <translation>Página de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="52"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="112"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="53"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="113"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="54"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="151"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="55"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="152"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="57"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
         <source>Model:</source>
         <translation>Modelo:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="58"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="59"/>
         <source>Details:</source>
         <translation>Detalhes:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="61"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
         <source>Reasoning:</source>
         <translation>Raciocínio:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="62"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="63"/>
         <source>&amp;Load model from file…</source>
         <translation>&amp;Carregar modelo de um arquivo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="63"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="64"/>
         <source>Choose a GGUF model file on this computer</source>
         <translation>Escolher um arquivo de modelo GGUF neste computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="66"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="67"/>
         <source>Model loading progress</source>
         <translation>Progresso do carregamento do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="71"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="72"/>
         <source>Try the model</source>
         <translation>Experimentar o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="74"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
         <source>Question for the model</source>
         <translation>Pergunta para o modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="75"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="76"/>
         <source>Write a question or an instruction…</source>
         <translation>Escreva uma pergunta ou uma instrução…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="78"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="79"/>
         <source>&amp;Generate</source>
         <translation>&amp;Gerar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="79"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="80"/>
         <source>Send the question to the loaded model</source>
         <translation>Enviar a pergunta ao modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="80"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="81"/>
         <source>&amp;Cancel</source>
         <translation>Ca&amp;ncelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="81"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="82"/>
         <source>Stop the answer being written</source>
         <translation>Interromper a resposta em andamento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="90"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="91"/>
         <source>The model&apos;s answer</source>
         <translation>A resposta do modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="100"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
         <source>Write a question to check that the model answers well</source>
         <translation>Escreva uma pergunta para conferir se o modelo responde bem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="101"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="102"/>
         <source>The model&apos;s answer appears here as it is written</source>
         <translation>A resposta do modelo aparece aqui enquanto é escrita</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="113"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="114"/>
         <source>Installed</source>
         <translation>Instalados</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="115"/>
-        <location filename="../../rio_desktop/ui/models_page.py" line="135"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="116"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="136"/>
         <source>Catalogue and downloads</source>
         <translation>Catálogo e downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="152"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="153"/>
         <source>Load a GGUF model file to start.</source>
         <translation>Carregue um arquivo de modelo GGUF para começar.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="159"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="160"/>
         <source>{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} trained. Runs on: {backend}. Loaded in {seconds:.1f} s.</source>
         <translation>{arch}, {params} parâmetros, {quant}, {size} em disco. Contexto: {used} tokens em uso de {trained} treinados. Executa em: {backend}. Carregado em {seconds:.1f} s.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="182"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="183"/>
         <source>Writing…</source>
         <translation>Escrevendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="195"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="196"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="212"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="213"/>
         <source>{tokens} tokens in {seconds:.1f} s ({speed:.1f} tokens/s).</source>
         <translation>{tokens} tokens em {seconds:.1f} s ({speed:.1f} tokens/s).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/models_page.py" line="219"/>
+        <location filename="../../rio_desktop/ui/models_page.py" line="220"/>
         <source>Stopped. The text so far is kept above.</source>
         <translation>Interrompido. O texto gerado até aqui está mantido acima.</translation>
     </message>
@@ -2293,37 +2293,37 @@ CEP e cidade/UF</translation>
 <context>
     <name>PrivacyGuard</name>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="55"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="43"/>
         <source>CPF numbers</source>
         <translation>números de CPF</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="56"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="44"/>
         <source>CNPJ numbers</source>
         <translation>números de CNPJ</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="57"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="45"/>
         <source>RG numbers</source>
         <translation>números de RG</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="58"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="46"/>
         <source>e-mail addresses</source>
         <translation>endereços de e-mail</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="59"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="47"/>
         <source>phone numbers</source>
         <translation>números de telefone</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="60"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="48"/>
         <source>CEPs</source>
         <translation>CEPs</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="63"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="51"/>
         <source>This text goes to the organisation&apos;s server and holds personal data:
 
 {found}
@@ -2336,17 +2336,17 @@ Replace them with placeholders before sending? The answer gets the originals bac
 Substituí-los por marcadores antes de enviar? A resposta recebe os originais de volta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="67"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="55"/>
         <source>Personal data (LGPD)</source>
         <translation>Dados pessoais (LGPD)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="69"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="57"/>
         <source>Replace and send</source>
         <translation>Substituir e enviar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/privacy.py" line="70"/>
+        <location filename="../../rio_desktop/ui/privacy.py" line="58"/>
         <source>Send as it is</source>
         <translation>Enviar como está</translation>
     </message>
@@ -2354,132 +2354,132 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="74"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="73"/>
         <source>Questions about the document</source>
         <translation>Perguntas sobre o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="77"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="76"/>
         <source>The conversation</source>
         <translation>A conversa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="80"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
         <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="82"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="93"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="131"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="130"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="153"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="150"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="202"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="175"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="215"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="189"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="237"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="210"/>
         <source>Stopped. What the model had written is kept.</source>
         <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="240"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="213"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="251"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="224"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="266"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="238"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="267"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="239"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="288"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="260"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="294"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="266"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="296"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="268"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="297"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="269"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="311"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="277"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -2986,7 +2986,7 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
     </message>
     <message numerus="yes">
         <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="411"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="409"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n página</numerusform>
@@ -2999,13 +2999,13 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Carregue um modelo na página Modelos para resumir.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="535"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="546"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="533"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="539"/>
         <source>The file could not be saved</source>
         <translation>Não foi possível salvar o arquivo</translation>
     </message>
@@ -3021,7 +3021,7 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
     </message>
     <message>
         <location filename="../../rio_desktop/ui/summarize_page.py" line="251"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="527"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="525"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
@@ -3031,118 +3031,118 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Lendo {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="332"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="336"/>
         <source>Preparing…</source>
         <translation>Preparando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="353"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="351"/>
         <source>Stopped reading {name}.</source>
         <translation>A leitura de {name} foi interrompida.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="358"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="356"/>
         <source>Stopping…</source>
         <translation>Interrompendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="364"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="362"/>
         <source>Reading page {k} of {n} (OCR)</source>
         <translation>Lendo a página {k} de {n} (OCR)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="366"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="364"/>
         <source>Reading page {k} of {n}</source>
         <translation>Lendo a página {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="374"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="372"/>
         <source>Summarizing part {k} of {n}</source>
         <translation>Resumindo a parte {k} de {n}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="377"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="375"/>
         <source>Merging notes ({k} of {n})</source>
         <translation>Juntando as notas ({k} de {n})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="377"/>
         <source>Writing the summary</source>
         <translation>Escrevendo o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="369"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="381"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="367"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="379"/>
         <source> — about {minutes} min {seconds} s left</source>
         <translation> — faltam cerca de {minutes} min {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="420"/>
         <source>Summary ready</source>
         <translation>Resumo pronto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="422"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="420"/>
         <source>The summary of {name} is ready.</source>
         <translation>O resumo de {name} está pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="432"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="430"/>
         <source>The summary failed</source>
         <translation>O resumo falhou</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="438"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="436"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="467"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="465"/>
         <source>Still showing {name}.</source>
         <translation>Continua aberto: {name}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="472"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="470"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="409"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="407"/>
         <source>{pages}, {tokens} tokens in the document, {seconds:.0f} s, {speed:.0f} tokens/s; the model evaluated {ratio:.2f}× the document.</source>
         <translation>{pages}, {tokens} tokens no documento, {seconds:.0f} s, {speed:.0f} tokens/s; o modelo avaliou {ratio:.2f}× o documento.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="404"/>
         <source>check it: the page was read from a poor scan</source>
         <translation>confira: a página foi lida de uma digitalização de baixa qualidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="507"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="505"/>
         <source>The summary was copied.</source>
         <translation>O resumo foi copiado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="513"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="511"/>
         <source>{name} - summary.docx</source>
         <translation>{name} - resumo.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="515"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="513"/>
         <source>Export the summary</source>
         <translation>Exportar o resumo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="516"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="514"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="525"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="523"/>
         <source>{name} - searchable.pdf</source>
         <translation>{name} - pesquisável.pdf</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="526"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="524"/>
         <source>Save a searchable copy</source>
         <translation>Salvar uma cópia pesquisável</translation>
     </message>

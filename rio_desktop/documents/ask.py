@@ -35,6 +35,7 @@ from rio_desktop.documents.citations import (
     content_words,
     split_points,
 )
+from rio_desktop.documents.echo import without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PageText, PdfText, format_page_list
 from rio_desktop.documents.search_index import PageSearch, Query
@@ -400,7 +401,7 @@ class Conversation:
         answer.reasoning = result.reasoning
         stats.time_to_first_token_s = result.stats.time_to_first_token_s
         answer.raw = result.text
-        answer.points = self._points(result.text, set(pages), stats)
+        answer.points = self._points(without_reasoning(result.text, ""), set(pages), stats)  # stray "</think>"
         cited = sorted({n for point in answer.points for n in point.pages})
         answer.low_confidence_pages = [n for n in cited if low_confidence(self.pages[n])]
         if answer.low_confidence_pages:

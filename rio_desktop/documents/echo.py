@@ -119,6 +119,33 @@ class EchoFilter:
         return "\n".join(out)
 
 
+# Reasoning tags a model may write itself after the engine closed its reasoning ("</thought>", "<think>").
+_REASONING_TAG = re.compile(r"</?\s*(?:think|thinking|thought|thoughts|reasoning)\s*>", re.IGNORECASE)
+
+
+def without_reasoning(text: str, reasoning: str, keep: str = "") -> str:
+    """The answer without what the model wrote while reasoning: stray reasoning tags, and each sentence of
+    its reasoning it repeated after the engine closed the reasoning (exactly or mostly in the same words).
+    What repeats `keep` (the clerk's own notes, which the answer is meant to say) is not taken for reasoning."""
+    lines = []
+    for line in text.splitlines():
+        untagged = _REASONING_TAG.sub("", line)
+        if untagged != line and not _WORD.search(untagged):
+            continue  # a line that held only a tag
+        lines.append(untagged)
+    text = "\n".join(lines)
+    if not reasoning.strip():
+        return text
+    sentences = [s for line in reasoning.splitlines() for s in _SENTENCE.split(line.strip()) if s.strip()]
+    if keep.strip():
+        notes = EchoFilter.of([keep])
+        sentences = [s for s in sentences if not notes._is_ours(s)]
+    thought = EchoFilter(lines=(), labels=(),
+                         sentences=tuple(frozenset(_words(s)) for s in sentences if len(_words(s)) >= MIN_WORDS),
+                         exact=frozenset(_fold(s).rstrip(".:;,") for s in sentences if _words(s)))
+    return thought.clean(text)
+
+
 def _drop_folded_prefix(text: str, folded_prefix: str) -> str:
     """`text` without the characters whose folded form is `folded_prefix` (the label as written)."""
     for end in range(1, len(text) + 1):

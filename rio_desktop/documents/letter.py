@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rio_desktop.documents import letter_rules as rules
-from rio_desktop.documents.echo import EchoFilter
+from rio_desktop.documents.echo import EchoFilter, without_reasoning
 from rio_desktop.engine.backend import ChatMessage, GenerationParams
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.text_files import read_text_guess
@@ -248,10 +248,12 @@ class ModelRequest:
     params: GenerationParams
     echo: EchoFilter
     one_paragraph: bool = False
+    notes: str = ""  # the clerk's words, which the answer may repeat
 
-    def clean(self, text: str) -> str:
-        """The model's answer without any words of our prompts; a rewrite of one paragraph stays one."""
-        cleaned = self.echo.clean(text)
+    def clean(self, text: str, reasoning: str = "") -> str:
+        """The model's answer without any words of our prompts or of its own reasoning (a small model may
+        write its reasoning again after the engine closed it); a rewrite of one paragraph stays one."""
+        cleaned = self.echo.clean(without_reasoning(text, reasoning, self.notes))
         if self.one_paragraph:
             return " ".join(cleaned.split())
         return cleaned
@@ -260,7 +262,7 @@ class ModelRequest:
 def body_request(template: Template, fields: rules.LetterFields, notes: str) -> ModelRequest:
     return ModelRequest((ChatMessage("system", SYSTEM_PROMPT),
                          ChatMessage("user", body_prompt(template, fields, notes))), BODY_PARAMS,
-                        _echo_filter(template))
+                        _echo_filter(template), notes=notes)
 
 
 def rewrite_prompt(kind: str, text: str) -> str:
@@ -270,7 +272,7 @@ def rewrite_prompt(kind: str, text: str) -> str:
 def rewrite_request(kind: str, paragraph: str) -> ModelRequest:
     """One paragraph to rewrite: the answer is one paragraph too, so the letter keeps its paragraphs."""
     return ModelRequest((ChatMessage("system", SYSTEM_PROMPT), ChatMessage("user", rewrite_prompt(kind, paragraph))),
-                        REWRITE_PARAMS, _echo_filter(), one_paragraph=True)
+                        REWRITE_PARAMS, _echo_filter(), one_paragraph=True, notes=paragraph)
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,8 @@ class _MemoryIndex:
 
 
 class PageSearch:
-    """The pages of one document, ranked for questions. Opened on one thread (the jobs pool) and used on
-    another (the inference worker), never by two at once: hence check_same_thread=False."""
+    """The pages of one document, ranked for questions. Opened, used and closed on one thread (the inference
+    worker in the window: tasks.ask.AskSession); SQLite's own check holds it to that."""
 
     def __init__(self, pages: Sequence[tuple[int, str]], path: Path | None) -> None:
         self.page_numbers = [n for n, _ in pages]
@@ -206,7 +206,7 @@ class PageSearch:
             if self.path.exists():
                 connection = None
                 try:
-                    connection = sqlite3.connect(self.path, check_same_thread=False)
+                    connection = sqlite3.connect(self.path)
                     if self._valid(connection):
                         self._connection = connection
                         return
@@ -217,13 +217,13 @@ class PageSearch:
             self._discard()
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._connection = self._build(sqlite3.connect(self.path, check_same_thread=False))
+                self._connection = self._build(sqlite3.connect(self.path))
             except (sqlite3.Error, OSError) as exc:  # a read-only or full cache folder: keep it in memory
                 log.warning("search index %s could not be written (%s); kept in memory", self.path, exc)
                 self._discard()
-                self._connection = self._build(sqlite3.connect(":memory:", check_same_thread=False))
+                self._connection = self._build(sqlite3.connect(":memory:"))
         else:
-            self._connection = self._build(sqlite3.connect(":memory:", check_same_thread=False))
+            self._connection = self._build(sqlite3.connect(":memory:"))
         self.built, self.build_seconds = True, time.perf_counter() - started
 
     def _valid(self, connection: sqlite3.Connection) -> bool:

@@ -28,7 +28,7 @@ from rio_desktop.documents.citations import (
     merge_repeated,
     split_points,
 )
-from rio_desktop.documents.echo import EchoFilter
+from rio_desktop.documents.echo import EchoFilter, without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PdfText, format_page_list
 from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
@@ -447,7 +447,8 @@ class Summarizer:
 
     def _points(self, text: str, allowed: set[int], index: PageIndex) -> list[SummaryPoint]:
         sentences = self.options.style == "executive"
-        text = prompt_echo(self.options.language).clean(text)  # our own instructions are never a point
+        # Our own instructions are never a point, nor a reasoning tag the model wrote itself ("</thought>").
+        text = prompt_echo(self.options.language).clean(without_reasoning(text, ""))
         points = []
         for heading, raw in split_points(text, paragraph_as_sentences=sentences):
             point = check_point(raw, allowed, index, self.check, heading)

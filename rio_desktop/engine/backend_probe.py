@@ -35,6 +35,7 @@ from rio_desktop.engine import ggml_backends
 from rio_desktop.engine.backend_config import config as _config
 from rio_desktop.engine.backend_config import configure, configure_backends  # noqa: F401 - this module's API
 from rio_desktop.engine.ggml_backends import CpuVariant, LoadedBackends
+from rio_desktop.engine.llama_log import LLAMA_LOG
 from rio_desktop.engine.probe_model import probe_model
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -235,9 +236,7 @@ def _ensure() -> Preparation:
     global _prepared
     if _prepared is not None:
         return _prepared
-    from rio_desktop.engine.llama_backend import route_llama_log  # its module imports this one
-
-    route_llama_log()  # ggml's messages while loading go to the log, not to the terminal
+    LLAMA_LOG.route()  # ggml's messages while loading go to the log, not to the terminal
     state_dir = _config["state_dir"]
     if state_dir is None:
         from rio_desktop.paths import app_paths
@@ -344,8 +343,6 @@ def child_main(argv: Sequence[str]) -> int:
     import llama_cpp
     import numpy as np
 
-    from rio_desktop.engine import llama_build
-
     global _quiet
     _quiet = llama_cpp.llama_log_callback(lambda *_: None)  # referenced until exit: llama.cpp calls it late
     llama_cpp.llama_log_set(_quiet, None)
@@ -363,7 +360,7 @@ def child_main(argv: Sequence[str]) -> int:
         tokens.append(token)
         llm.eval([token])
     devices = [{"name": d.name, "kind": d.kind, "total_bytes": d.total_bytes}
-               for d in llama_build.backend_devices()]
+               for d in ggml_backends.loaded_devices()]
     llm.close()
     print(json.dumps({"tokens": tokens, "logits": [round(float(x), 4) for x in first], "devices": devices}))
     return 0

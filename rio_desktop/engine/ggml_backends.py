@@ -236,6 +236,47 @@ def load(cpu: Path | None = None, gpu: Sequence[Path] | None = None) -> LoadedBa
         return _loaded
 
 
+@dataclass(frozen=True)
+class Device:
+    name: str
+    description: str
+    kind: str  # "CPU", "GPU", "iGPU", "ACCEL"
+    total_bytes: int
+    free_bytes: int
+
+
+_DEVICE_KINDS = {0: "CPU", 1: "GPU", 2: "iGPU", 3: "ACCEL"}
+
+
+def loaded_devices() -> list[Device]:
+    """The devices of the backends loaded now, through ggml's C API (the probe's child lists its own)."""
+    lib = _ggml()  # heavy: loads the library
+    lib.ggml_backend_dev_count.restype = ctypes.c_size_t
+    lib.ggml_backend_dev_get.argtypes = [ctypes.c_size_t]
+    lib.ggml_backend_dev_get.restype = ctypes.c_void_p
+    lib.ggml_backend_dev_name.argtypes = [ctypes.c_void_p]
+    lib.ggml_backend_dev_name.restype = ctypes.c_char_p
+    lib.ggml_backend_dev_description.argtypes = [ctypes.c_void_p]
+    lib.ggml_backend_dev_description.restype = ctypes.c_char_p
+    lib.ggml_backend_dev_type.argtypes = [ctypes.c_void_p]
+    lib.ggml_backend_dev_type.restype = ctypes.c_int
+    lib.ggml_backend_dev_memory.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_size_t),
+                                            ctypes.POINTER(ctypes.c_size_t)]
+    lib.ggml_backend_dev_memory.restype = None
+    devices = []
+    for index in range(lib.ggml_backend_dev_count()):
+        dev = lib.ggml_backend_dev_get(index)
+        free, total = ctypes.c_size_t(0), ctypes.c_size_t(0)
+        lib.ggml_backend_dev_memory(dev, ctypes.byref(free), ctypes.byref(total))
+        devices.append(Device(
+            name=(lib.ggml_backend_dev_name(dev) or b"").decode(errors="replace"),
+            description=(lib.ggml_backend_dev_description(dev) or b"").decode(errors="replace"),
+            kind=_DEVICE_KINDS.get(lib.ggml_backend_dev_type(dev), "?"),
+            total_bytes=total.value, free_bytes=free.value,
+        ))
+    return devices
+
+
 def loaded() -> LoadedBackends | None:
     return _loaded
 

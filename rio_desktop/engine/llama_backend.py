@@ -6,13 +6,11 @@ Not thread-safe, like llama.cpp itself: the engine service's worker thread is it
 from __future__ import annotations
 
 import codecs
-import collections
 import contextlib
 import ctypes
 import dataclasses
 import inspect
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -33,12 +31,14 @@ from rio_desktop.engine.backend import (
     default_context,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
+from rio_desktop.engine.devices import backend_devices
 from rio_desktop.engine.errors import (
     GenerationCancelled,
     GenerationError,
     ModelLoadError,
     NoModelLoaded,
 )
+from rio_desktop.engine.llama_log import LLAMA_LOG
 from rio_desktop.engine.model_file import ModelFile, inspect_model_file
 from rio_desktop.engine.reasoning import (
     FORCED_CLOSE,
@@ -52,13 +52,10 @@ from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
 log = logging.getLogger(__name__)
-llama_log = logging.getLogger("llama.cpp")
 
 MAX_FORCED_CLOSES = 3
 # Prompts up to this long are read in a fraction of a second on a CPU: the thread count is not sampled first.
 SHORT_PROMPT_TOKENS = 256
-# ggml_log_level: NONE, DEBUG, INFO, WARN, ERROR (5, CONT, continues the previous line)
-_LOG_LEVELS = {0: logging.INFO, 1: logging.DEBUG, 2: logging.INFO, 3: logging.WARNING, 4: logging.ERROR}
 # Model loading patches a module function for the duration of one load (see _model_params).
 _load_lock = threading.Lock()
 
@@ -68,13 +65,6 @@ class ContextExceeded(GenerationError):
 
 
 _llama: Any = None
-_log_callback: Any = None
-# llama.cpp's last error lines: a failed load returns only NULL, the reason is in its log.
-_recent_errors: collections.deque[str] = collections.deque(maxlen=5)
-# What llama.cpp allocated where during the current load, from its log lines "<device> model buffer size =
-# 98.00 MiB", "<device> KV buffer size", "<device> compute buffer size".
-_BUFFER_LINE = re.compile(r"(\S+) (model|KV|compute|RS) buffer size\s*=\s*([\d.]+) MiB")
-_buffer_log: list[tuple[str, str, int]] | None = None
 
 
 def load_llama_cpp() -> Any:
@@ -84,37 +74,10 @@ def load_llama_cpp() -> Any:
     if _llama is None:
         import llama_cpp
 
-        route_llama_log()
+        LLAMA_LOG.route()
         backend_probe.ensure()
         _llama = llama_cpp
     return _llama
-
-
-def route_llama_log() -> None:
-    """llama.cpp's and ggml's log into Python logging (once), the error lines kept for messages."""
-    global _log_callback
-    if _log_callback is not None:
-        return
-    import llama_cpp
-
-    last_level = [logging.DEBUG]
-
-    @llama_cpp.llama_log_callback
-    def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
-        # Level 5 continues the previous line at its level.
-        python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
-        last_level[0] = python_level
-        if python_level >= logging.ERROR:
-            _recent_errors.append(text.decode("utf-8", errors="replace").strip())
-        if _buffer_log is not None:
-            found = _BUFFER_LINE.search(text.decode("utf-8", errors="replace"))
-            if found:
-                _buffer_log.append((found[1], found[2], int(float(found[3]) * 1024 * 1024)))
-        if llama_log.isEnabledFor(python_level):
-            llama_log.log(python_level, "%s", text.decode("utf-8", errors="replace").rstrip("\n"))
-
-    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
-    _log_callback = forward  # keep the ctypes callback alive
 
 
 def device_name(buffer: str) -> str:
@@ -265,7 +228,7 @@ class LlamaCppBackend(Backend):
         model_file = params.model_file or inspect_model_file(params.model_path)
         llama_cpp = load_llama_cpp()
         if params.tensor_split:
-            gpus = [d for d in llama_build.backend_devices() if d.kind in ("GPU", "iGPU")]
+            gpus = [d for d in backend_devices() if d.kind in ("GPU", "iGPU")]
             if len(params.tensor_split) > max(len(gpus), 1) or any(x < 0 for x in params.tensor_split):
                 raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
                     "Core", "The model is to be split across {wanted} GPUs, but this computer's llama.cpp "
@@ -288,7 +251,7 @@ class LlamaCppBackend(Backend):
                 raise
             # A GPU that fails (its driver, its memory) must not cost the clerk the model: the CPU takes it.
             log.warning("loading %s on the GPU failed; loading it on the CPU", model_file.path.name)
-            gpu_error = " ".join(_recent_errors)
+            gpu_error = LLAMA_LOG.errors()
             params = dataclasses.replace(params, n_gpu_layers=0, tensor_split=None, experts_on_cpu=False)
             llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
             notice = Message(QT_TRANSLATE_NOOP(
@@ -344,9 +307,12 @@ class LlamaCppBackend(Backend):
     def _create(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
                 progress: Callable[[float], None] | None, cancel: CancelToken | None) -> tuple[Any, dict[str, int]]:
         """Llama() with these parameters, and the bytes llama.cpp allocated per device."""
-        global _buffer_log
-        _recent_errors.clear()
-        _buffer_log = []
+        with LLAMA_LOG.loading() as lines:
+            llm = self._construct(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
+        return llm, _device_bytes(lines)
+
+    def _construct(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
+                   progress: Callable[[float], None] | None, cancel: CancelToken | None) -> Any:
         try:
             with _model_params(progress, cancel, params.experts_on_cpu):
                 llm = llama_cpp.Llama(**llama_arguments(
@@ -364,7 +330,7 @@ class LlamaCppBackend(Backend):
         except (ValueError, RuntimeError, OSError) as exc:
             if cancel is not None and cancel.cancelled:
                 raise GenerationCancelled(Generation("", "cancelled")) from exc
-            reason = " ".join(_recent_errors) or str(exc)
+            reason = LLAMA_LOG.errors() or str(exc)
             log.error("llama.cpp failed to load %s: %s", model_file.path, reason)
             if "unknown model architecture" in reason:
                 raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
@@ -376,9 +342,7 @@ class LlamaCppBackend(Backend):
                         "memory: close other programs, choose a smaller model or a shorter context, or put "
                         "fewer layers on the GPU. (llama.cpp said: {reason})"),
                 name=model_file.path.name, reason=reason)) from exc
-        finally:
-            lines, _buffer_log = _buffer_log or [], None
-        return llm, _device_bytes(lines)
+        return llm
 
     def set_threads(self, n_threads: int | None) -> None:
         self.threads = ThreadPolicy(override=n_threads)

@@ -121,6 +121,17 @@ class TaskContext:
 Task = Callable[[TaskContext], Any]
 
 
+def direct_context(backend: Backend, cancel: CancelToken, *, text: Callable[[str], None] | None = None,
+                   status: Callable[[Any], None] | None = None,
+                   reasoning: Callable[[ReasoningProgress], None] | None = None) -> TaskContext:
+    """The context for a task run on the caller's own thread (the command line: no window to keep
+    responsive), so that the window and the command line run the same task objects."""
+    def ignore(_payload: Any) -> None:
+        pass
+
+    return TaskContext(backend, cancel, text or ignore, ignore, status or ignore, reasoning or _ignore_reasoning)
+
+
 @dataclass
 class Request:
     id: int

@@ -101,11 +101,11 @@ def detect(models_dir: Path | None = None, nvml: Any = None, with_llama: bool = 
                         vendor="Apple", unified=True))
     backends: list[str] = []
     if with_llama:
-        from rio_desktop.engine import llama_build
+        from rio_desktop.engine import devices
 
-        backends = llama_build.backend_names()
+        backends = devices.backend_names()
         known = {g.name for g in gpus}
-        for device in llama_build.backend_devices():
+        for device in devices.backend_devices():
             if device.kind in ("GPU", "iGPU") and device.description not in known and not any(
                     g.vendor == "NVIDIA" for g in gpus):
                 gpus.append(Gpu(name=device.description or device.name, total_bytes=device.total_bytes,

@@ -23,6 +23,7 @@ from rio_desktop.long_lived import freeze_long_lived
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
+from rio_desktop.ui.downloads import Downloads
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.main_window import MainWindow
@@ -115,7 +116,8 @@ class Gui:
         n_threads = self.settings.get("n_threads") or None
         self.worker = EngineWorker(lambda: _local_backend(n_threads))
         self.jobs = Jobs()
-        self.window = MainWindow(self.worker, self.jobs, self.settings, self.paths)
+        self.downloads = Downloads(self.jobs)  # the application's, not a widget's
+        self.window = MainWindow(self.worker, self.jobs, self.settings, self.paths, self.downloads)
         self.reporter.parent_widget = self.window
 
     def restore_last_model(self) -> None:
@@ -131,7 +133,8 @@ class Gui:
             self.window.load_model(Path(last))
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT_S) -> bool:
-        """Stop generation and the worker; False if the worker did not stop in time."""
+        """Stop generation and the worker, pause downloads; False if the worker did not stop in time."""
+        self.downloads.pause_all()
         self.jobs.shutdown()
         return self.worker.shutdown(timeout)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QWidget
 
-from rio_desktop.engine import backend_probe, ggml_backends, llama_build
+from rio_desktop.engine import backend_probe, devices, ggml_backends
 from rio_desktop.settings import Settings
 from rio_desktop.ui.formatting import translate_message
 
@@ -45,7 +45,7 @@ class ComputerPanel(QObject):
             features = " ".join(loaded.cpu_features)
             in_use = tr("CPU: {variant} ({features})").format(variant=loaded.cpu_variant,
                                                             features=features or tr("no features reported"))
-            gpus = [d for d in llama_build.backend_devices() if d.kind != "CPU"]
+            gpus = [d for d in devices.backend_devices() if d.kind != "CPU"]
             devices_text = "\n".join(
                 tr("{name} ({description}): {free} free of {total}").format(
                     name=d.name, description=d.description, free=_size(d.free_bytes), total=_size(d.total_bytes))

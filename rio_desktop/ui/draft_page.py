@@ -27,27 +27,23 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.drafts import Draft, DraftStore, SenderMemory
-from rio_desktop.documents.export import Provenance, loaded_model_sha256
 from rio_desktop.documents.letter import (
     Letter,
-    ModelRequest,
     RewritePlan,
     Template,
-    body_request,
     compose,
     heads_of_powers,
     load_templates,
-    rewrite_request,
     suggested_treatment,
 )
-from rio_desktop.documents.letter_export import LetterProvenance, export_letter
 from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
-from rio_desktop.engine.backend import Generation, task_params
+from rio_desktop.engine.backend import Generation
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
+from rio_desktop.tasks.draft import DraftTask, export_letter_file
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.export_job import ExportJob
@@ -55,7 +51,7 @@ from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.letter_form import LetterForm
 from rio_desktop.ui.letter_view import LetterPreview, print_layout
-from rio_desktop.ui.privacy import guard_text
+from rio_desktop.ui.privacy import redaction_choice
 from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
@@ -77,14 +73,13 @@ class DraftPage(QWidget):
         self.request: RequestHandle | None = None
         self.request_kind = ""
         self.rewrite_cursor: QTextCursor | None = None
-        self.model_request: ModelRequest | None = None  # how the running request's answer is cleaned
+        self.model_task: DraftTask | None = None  # the running request, and how its answer is finished
         self.rewrite_kind = ""
         self.rewrite_plan: RewritePlan | None = None
         self.rewrites: list[str] = []  # the paragraphs of the selection rewritten so far
         self.stream_cursor: QTextCursor | None = None
         self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
         self.exporter.changed.connect(self._update_buttons)
-        self.redaction = None  # the placeholders of notes sent to the organisation's server
         self.builtin_templates = resource_path("templates")
         self.setAccessibleName(self.tr("Draft page"))
 
@@ -359,11 +354,11 @@ class DraftPage(QWidget):
         if not self.notes.toPlainText().strip():
             self.status.setText(self.tr("Write in the notes what the letter must say."))
             return
-        guarded = guard_text(self, self.worker, self.notes.toPlainText())
-        if guarded is None:
+        redact = redaction_choice(self, self.worker, self.notes.toPlainText())
+        if redact is None:
             return
-        notes, self.redaction = guarded
-        self.model_request = body_request(self.current_template(), self.fields(), notes)
+        self.model_task = DraftTask.body(self.current_template(), self.fields(), self.notes.toPlainText(),
+                                         self.settings.reasoning_policy(), self.worker.model_info, redact)
         # The whole body is replaced in one undoable step, however many pieces stream in.
         cursor = QTextCursor(self.body.document())
         cursor.beginEditBlock()
@@ -372,7 +367,7 @@ class DraftPage(QWidget):
         self.stream_cursor = cursor
         self.request_kind = "body"
         self.thinking.reset()
-        self.request = self._chat(self.model_request)
+        self.request = self._run(self.model_task)
         self.status.setText(self.tr("The model is writing the body…"))
         self._update_buttons()
 
@@ -396,17 +391,16 @@ class DraftPage(QWidget):
     def _rewrite_next(self) -> None:
         assert self.rewrite_plan is not None
         paragraph = self.rewrite_plan.paragraphs()[len(self.rewrites)]
-        self.model_request = rewrite_request(self.rewrite_kind, paragraph)
-        self.request = self._chat(self.model_request)
+        self.model_task = DraftTask.rewrite(self.rewrite_kind, paragraph, self.settings.reasoning_policy(),
+                                            self.worker.model_info)
+        self.request = self._run(self.model_task)
 
-    def _chat(self, request: ModelRequest) -> RequestHandle:
-        # The reasoning the user's policy gives this kind of work on this model (off for letters and
-        # rewrites where the template allows it); its progress goes to the thinking indicator.
-        task = "rewrite" if self.request_kind == "rewrite" else "letter"
-        params = task_params(task, self.settings.reasoning_policy(), self.worker.model_info, request.params)
-        return self.worker.chat(list(request.messages), params, on_text=self.text_event_response,
-                                on_status=self.thinking.offer, on_done=self.finished_event_response,
-                                on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
+    def _run(self, task: DraftTask) -> RequestHandle:
+        # The model's reasoning (off for letters and rewrites where the template allows it) goes to the
+        # thinking indicator.
+        return self.worker.run(task.run, "chat", on_text=self.text_event_response, on_status=self.thinking.offer,
+                               on_done=self.finished_event_response, on_failed=self.failed_event_response,
+                               on_cancelled=self.cancelled_event_response)
 
     @Slot()
     def cancel_action(self) -> None:
@@ -418,23 +412,20 @@ class DraftPage(QWidget):
             self.stream_cursor.endEditBlock()
             self.stream_cursor = None
 
-    def _finish_body(self) -> None:
+    def _finish_body(self, reasoning: str = "") -> None:
         """The streamed body, cleaned of any words of our prompts the model repeated and with the
         personal data put back, in the same undo step as the model's text."""
         self._end_stream()
         text = self.body.toPlainText()
-        if self.model_request is not None:
-            text = self.model_request.clean(text)
-        if self.redaction is not None:
-            text = self.redaction.restore(text)
-            self.redaction = None
+        if self.model_task is not None:
+            text = self.model_task.finish(text, reasoning)
         if text != self.body.toPlainText():
             cursor = QTextCursor(self.body.document())
             cursor.joinPreviousEditBlock()
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.insertText(text)
             cursor.endEditBlock()
-        self.model_request = None
+        self.model_task = None
 
     def text_event_response(self, text: str) -> None:
         if self.stream_cursor is not None:
@@ -444,8 +435,8 @@ class DraftPage(QWidget):
         self.request = None
         self.thinking.finish()
         if self.request_kind == "rewrite" and self.rewrite_cursor is not None and self.rewrite_plan is not None:
-            clean = self.model_request.clean if self.model_request else str.strip
-            self.rewrites.append(clean(result.text))
+            self.rewrites.append(self.model_task.finish(result.text, result.reasoning) if self.model_task
+                                 else result.text.strip())
             if len(self.rewrites) < len(self.rewrite_plan.paragraphs()):
                 self._rewrite_next()
                 return
@@ -455,7 +446,7 @@ class DraftPage(QWidget):
             cursor.endEditBlock()
             self.rewrite_cursor = self.rewrite_plan = None
         if self.request_kind == "body":
-            self._finish_body()
+            self._finish_body(result.reasoning)
         self.status.setText(self.tr("Done. The text is yours to edit; Ctrl+Z undoes the model's change."))
         self.changed_action()
         self._update_buttons()
@@ -463,15 +454,15 @@ class DraftPage(QWidget):
     def failed_event_response(self, error: UserFacingError) -> None:
         self._stopped(translate_message(error.message))
 
-    def cancelled_event_response(self, _partial: object) -> None:
-        self._stopped(self.tr("Stopped. What was written is kept."))
+    def cancelled_event_response(self, partial: object) -> None:
+        self._stopped(self.tr("Stopped. What was written is kept."), getattr(partial, "reasoning", ""))
 
-    def _stopped(self, status: str) -> None:
+    def _stopped(self, status: str, reasoning: str = "") -> None:
         """A request that ended without an answer: what was written is kept, cleaned like a finished one."""
         self.request = None
         self.thinking.finish()
         if self.request_kind == "body":
-            self._finish_body()
+            self._finish_body(reasoning)
         self._end_stream()
         self.rewrite_cursor = self.rewrite_plan = None
         self.status.setText(status)
@@ -498,17 +489,9 @@ class DraftPage(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> JobHandle:
-        letter, template = self.letter(), self.current_template()
-        info = self.worker.model_info
-        cache = self.paths.cache
-
-        def write() -> Path:
-            sha = loaded_model_sha256(info, cache)
-            provenance = LetterProvenance(template=template.id, model_name=info.name if info else "",
-                                          model_sha256=sha, created=Provenance.now())
-            return export_letter(letter, path, provenance)
-
-        return self.exporter.start(path, write, self.tr("The letter could not be saved"))
+        letter, template, info, cache = self.letter(), self.current_template(), self.worker.model_info, self.paths.cache
+        return self.exporter.start(path, lambda: export_letter_file(letter, template, info, path, cache),
+                                   self.tr("The letter could not be saved"))
 
     @property
     def export_job(self) -> JobHandle | None:

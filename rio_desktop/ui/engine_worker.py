@@ -14,16 +14,18 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from rio_desktop.engine.backend import Backend, ChatMessage, GenerationParams, LoadParams, ModelInfo
-from rio_desktop.engine.service import EngineService, Task
+from rio_desktop.engine.service import EngineService, TaskContext
 from rio_desktop.i18n import Message, UserFacingError
 from rio_desktop.ui.dispatch import GuiDispatcher
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -60,7 +62,8 @@ class EngineWorker(QObject):
         self._lock = threading.Lock()
         self.service = EngineService(backend, _Events(self))
 
-    def run(self, task: Task, kind: str = "task", *, on_done: Callable[[Any], None] | None = None,
+    def run(self, task: Callable[[TaskContext], T], kind: str = "task", *,
+            on_done: Callable[[T], None] | None = None,
             on_failed: Callable[[UserFacingError], None] | None = None,
             on_cancelled: Callable[[Any], None] | None = None, on_text: Callable[[str], None] | None = None,
             on_status: Callable[[Any], None] | None = None,

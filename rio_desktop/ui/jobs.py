@@ -13,17 +13,18 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.ui.dispatch import GuiDispatcher
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 Report = Callable[[Any], None]
-OnDone = Callable[[Any], None]
 OnFailed = Callable[[UserFacingError], None]
 OnProgress = Callable[[Any], None]
 
@@ -42,16 +43,16 @@ class JobHandle:
     """One background call. `cancel()` stops delivering its callbacks (the work itself is told through the
     CancelToken the caller gave it, if any)."""
 
-    def __init__(self, job_id: int, on_cancel: Callable[[], None] | None = None) -> None:
+    def __init__(self, job_id: int, token: CancelToken | None = None) -> None:
         self.id = job_id
-        self._on_cancel = on_cancel
+        self._token = token
         self._cancelled = threading.Event()
         self._finished = threading.Event()
 
     def cancel(self) -> None:
         self._cancelled.set()
-        if self._on_cancel is not None:
-            self._on_cancel()
+        if self._token is not None:
+            self._token.cancel()
 
     @property
     def cancelled(self) -> bool:
@@ -74,19 +75,19 @@ class Jobs(QObject):
         self.dispatcher = GuiDispatcher(self)
         self.dispatcher.callback_failed.connect(self.unhandled)
 
-    def run(self, fn: Callable[[Report], Any], *, on_done: OnDone | None = None,
+    def run(self, fn: Callable[[Report], T], *, on_done: Callable[[T], None] | None = None,
             on_failed: OnFailed | None = None, on_progress: OnProgress | None = None,
-            on_cancel: Callable[[], None] | None = None) -> JobHandle:
-        """Run `fn(report)` on the pool. `on_cancel` is called (on the calling thread) by handle.cancel(),
-        e.g. to set the CancelToken the work watches."""
-        handle = JobHandle(next(self._ids), on_cancel)
+            cancel: CancelToken | None = None) -> JobHandle:
+        """Run `fn(report)` on the pool. handle.cancel() sets `cancel`, the token the work watches (as the
+        inference worker's requests have theirs)."""
+        handle = JobHandle(next(self._ids), cancel)
         if self._closed:  # the application is closing: a late timer's job is not started (no answer comes)
             log.debug("job %d not started: shutting down", handle.id)
             return handle
         self._pool.submit(self._run, handle, fn, on_done, on_failed, on_progress)
         return handle
 
-    def _run(self, handle: JobHandle, fn: Callable[[Report], Any], on_done: OnDone | None,
+    def _run(self, handle: JobHandle, fn: Callable[[Report], Any], on_done: Callable[[Any], None] | None,
              on_failed: OnFailed | None, on_progress: OnProgress | None) -> None:
         post = self.dispatcher.post
 

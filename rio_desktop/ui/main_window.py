@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
     from rio_desktop.ui.desktop_integration import DesktopIntegration
+    from rio_desktop.ui.downloads import Downloads
     from rio_desktop.ui.draft_page import DraftPage
     from rio_desktop.ui.models_page import ModelsPage
     from rio_desktop.ui.summarize_page import SummarizePage
@@ -54,10 +55,12 @@ def _dropped_model(mime: QMimeData) -> Path | None:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths) -> None:
+    def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
+                 downloads: Downloads) -> None:
         super().__init__()
         self.worker = worker
         self.jobs = jobs
+        self.downloads = downloads
         self.settings = settings
         self.paths = paths
         self.load_request: RequestHandle | None = None
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
     def _make_models_page(self) -> QWidget:
         from rio_desktop.ui.models_page import ModelsPage
 
-        page = ModelsPage(self.worker, self.jobs, self.settings, self.paths)
+        page = ModelsPage(self.worker, self.jobs, self.settings, self.paths, self.downloads)
         page.load_requested.connect(self.load_model_action)
         page.load_path_requested.connect(self.load_path_action)
         page.installed_tab.imported.connect(self.imported_event_response)
@@ -505,6 +508,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # Stop generation at once; the application shuts the worker down after the event loop ends.
+        # Downloads pause: what arrived is kept, and they wait in the catalogue for Resume at the next start.
         self.worker.cancel_all()
+        self.downloads.pause_all()
         self.save_work()
         super().closeEvent(event)

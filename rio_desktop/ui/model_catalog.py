@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
 from rio_desktop.models.catalog import (
     FAMILY_TITLES,
@@ -37,11 +36,7 @@ from rio_desktop.models.catalog import (
     repo_from_text,
 )
 from rio_desktop.models.download import (
-    DownloadCancelled,
-    Downloader,
-    DownloadPaused,
     Progress,
-    install,
     pending_downloads,
 )
 from rio_desktop.models.hardware import Hardware, detect
@@ -51,7 +46,9 @@ from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.secrets import HUB_TOKEN, get_secret
 from rio_desktop.settings import Settings
+from rio_desktop.tasks.download import DownloadRefused, DownloadTask
 from rio_desktop.ui.accessibility import describe
+from rio_desktop.ui.downloads import Downloads
 from rio_desktop.ui.formatting import format_bytes, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 
@@ -89,15 +86,17 @@ class CatalogTab(QWidget):
     activity_progress = Signal(str, object)  # ("download:<job>", fraction or None), see desktop_integration
     activity_done = Signal(str, str)  # title, text
 
-    def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, jobs: Jobs, settings: Settings, paths: AppPaths, downloads: Downloads,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.jobs, self.settings, self.paths = jobs, settings, paths
+        self.manager = downloads  # the application's: a download outlives this tab
         self.entries = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
         self.states: dict[str, RepoState] = {}
         self.quantizations: list[tuple[str, Quantization]] = []
         self.check_jobs: dict[str, JobHandle] = {}  # by repository
         self.search_job: JobHandle | None = None
-        self.downloads: dict[int, tuple[DownloadRow, list, CancelToken, CancelToken, str]] = {}
+        self.downloads: dict[int, tuple[DownloadRow, DownloadTask]] = {}  # the rows of live downloads, by id
         self.hardware: Hardware | None = None
 
         self.list = QListWidget()
@@ -166,6 +165,12 @@ class CatalogTab(QWidget):
         self.jobs.run(lambda _report: detect(folder, with_llama=False), on_done=self.hardware_detected,
                       on_failed=self.hardware_failed)
         self.fill_list()
+        downloads.progress.connect(self.download_progress)
+        downloads.ended.connect(self.download_ended)
+        downloads.failed.connect(self.download_failed)
+        for download, task in downloads.live.items():  # begun before this tab was made: shown, still live
+            row = self._row(task.repo, task.quantization, task.size, approximate=False)
+            self._attach(download, row, task)
         self.restore_pending()
 
     def catalog(self, with_token: bool = False) -> HubCatalog:
@@ -318,65 +323,76 @@ class CatalogTab(QWidget):
             repo, quant = self.quantizations[rows[0].row()]
             self.start_download(repo, quant)
 
+    def _row(self, repo: str, quantization: str, size: int, approximate: bool) -> DownloadRow:
+        row = DownloadRow(f"{repo} · {quantization} · {'≈ ' if approximate else ''}{format_bytes(size)}")
+        self.downloads_box.addWidget(row)
+        return row
+
+    def start_download(self, repo: str, quant: Quantization) -> int | None:
+        folder = models_folder(self.settings, self.paths)
+        try:
+            task = self._task(repo, quant, folder)
+        except DownloadRefused as refused:
+            self.state_label.setText(translate_message(refused.message))
+            return None
+        return self._start(self._row(repo, quant.name, quant.size, quant.approximate), task)
+
+    def _task(self, repo: str, quant: Quantization, folder: Path) -> DownloadTask:
+        catalog = self.catalog(with_token=True)
+        return DownloadTask.prepare(repo, quant.name, quant.files, folder, offline=self.settings.get("offline"),
+                                    token=get_secret(HUB_TOKEN), list_files=lambda: catalog.files(repo, quant.name))
+
+    def _start(self, row: DownloadRow, task: DownloadTask) -> int:
+        download = self.manager.start(task)
+        self._attach(download, row, task)
+        return download
+
+    def _attach(self, download: int, row: DownloadRow, task: DownloadTask) -> None:
+        self.downloads[download] = (row, task)
+        if row.connected:  # the previous transfer's buttons; a row restored after a restart had none
+            row.pause_button.clicked.disconnect()
+            row.cancel_button.clicked.disconnect()
+            row.resume_button.clicked.disconnect()
+        row.connected = True
+        row.pause_button.clicked.connect(task.pause.cancel)
+        row.cancel_button.clicked.connect(task.cancel.cancel)
+        row.resume_button.clicked.connect(lambda: self._resume(row, task))
+        row.pause_button.show()
+        row.resume_button.hide()
+
     def restore_pending(self) -> None:
         """Downloads unfinished when the application last closed (or crashed) come back, ready to resume."""
         folder = models_folder(self.settings, self.paths)
+        live = {(t.repo, t.quantization) for t in self.manager.live.values()}
         for pending in pending_downloads(folder):
+            if (pending.repo, pending.quantization) in live:
+                continue
             quant = Quantization(pending.quantization, list(pending.files))
-            row = DownloadRow(f"{pending.repo} · {quant.name} · {format_bytes(quant.size)}")
+            row = self._row(pending.repo, quant.name, quant.size, quant.approximate)
             row.detail.setText(self.tr("Interrupted. What arrived is kept: press Resume."))
             row.pause_button.hide()
             row.resume_button.show()
             row.resume_button.clicked.connect(
-                lambda _c=False, r=row, q=quant, repo=pending.repo: self._resume(r, repo, q, folder))
-            self.downloads_box.addWidget(row)
+                lambda _c=False, r=row, q=quant, repo=pending.repo: self._resume_pending(r, repo, q, folder))
+            row.connected = False
 
-    def start_download(self, repo: str, quant: Quantization) -> int | None:
-        if self.settings.get("offline"):
-            self.state_label.setText(self.tr("Rio Desktop is set to work offline: turn that off in Settings "
-                                             "to download."))
-            return None
-        folder = models_folder(self.settings, self.paths)
-        size = ("≈ " if quant.approximate else "") + format_bytes(quant.size)
-        row = DownloadRow(f"{repo} · {quant.name} · {size}")
-        self.downloads_box.addWidget(row)
-        return self._run_download(row, repo, quant, folder)
+    def _resume_pending(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
+        row.resume_button.clicked.disconnect()
+        try:
+            self._start(row, self._task(repo, quant, folder))
+        except DownloadRefused as refused:
+            row.detail.setText(translate_message(refused.message))
+            row.resume_button.clicked.connect(lambda: self._resume_pending(row, repo, quant, folder))
 
-    def _run_download(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> int:
-        cancel, pause = CancelToken(), CancelToken()
-        token = get_secret(HUB_TOKEN)
-        catalog = self.catalog(with_token=True)
-
-        def work(report):  # type: ignore[no-untyped-def]
-            files = quant.files or catalog.files(repo, quant.name)
-            downloader = Downloader(token=token, cancel=cancel, pause=pause, on_progress=report)
-            try:
-                install(repo, quant.name, files, folder, downloader)
-            except DownloadPaused:
-                return "paused"
-            except DownloadCancelled:
-                return "cancelled"
-            return "done"
-
-        handle = self.jobs.run(work, on_progress=lambda p: self.download_progress(handle.id, row, p),
-                               on_done=lambda result: self.download_ended(handle.id, row, result),
-                               on_failed=lambda error: self.download_failed(handle.id, row, error))
-        job = handle.id
-        self.downloads[job] = (row, list(quant.files), cancel, pause, repo)
-        row.connected = True
-        row.pause_button.clicked.connect(pause.cancel)
-        row.cancel_button.clicked.connect(cancel.cancel)
-        row.resume_button.clicked.connect(lambda: self._resume(row, repo, quant, folder))
-        row.pause_button.show()
-        row.resume_button.hide()
-        return job
-
-    def _resume(self, row: DownloadRow, repo: str, quant: Quantization, folder: Path) -> None:
-        row.resume_button.clicked.disconnect()  # always connected (to this resume)
-        if row.connected:  # the previous transfer's buttons; a row restored after a restart had none
-            row.pause_button.clicked.disconnect()
-            row.cancel_button.clicked.disconnect()
-        self._run_download(row, repo, quant, folder)
+    def _resume(self, row: DownloadRow, task: DownloadTask) -> None:
+        try:
+            again = DownloadTask.prepare(task.repo, task.quantization, task.files, task.folder,
+                                         offline=self.settings.get("offline"), token=task.token,
+                                         list_files=task.list_files)
+        except DownloadRefused as refused:
+            row.detail.setText(translate_message(refused.message))
+            return
+        self._start(row, again)
 
     # -- what the background jobs answer (on the GUI thread, each to its own call) ---------------------
     def hardware_detected(self, hardware: Hardware) -> None:
@@ -405,7 +421,10 @@ class CatalogTab(QWidget):
         self.search_job = None
         self.state_label.setText(translate_message(error.message))
 
-    def download_progress(self, job: int, row: DownloadRow, p: Progress) -> None:
+    def download_progress(self, job: int, p: Progress) -> None:
+        if job not in self.downloads:
+            return
+        row, _task = self.downloads[job]
         row.bar.setValue(int(1000 * p.done / p.total) if p.total else 0)
         self.activity_progress.emit(f"download:{job}", p.done / p.total if p.total else 0.0)
         if p.state == "retrying":
@@ -419,8 +438,10 @@ class CatalogTab(QWidget):
                 done=format_bytes(p.done), total=format_bytes(p.total), speed=format_bytes(int(p.speed_bps)),
                 eta=self.tr("about {m} min left").format(m=int(eta // 60) + 1) if eta else ""))
 
-    def download_ended(self, job: int, row: DownloadRow, result: str) -> None:
-        self.downloads.pop(job, None)
+    def download_ended(self, job: int, result: str) -> None:
+        if job not in self.downloads:
+            return
+        row, _task = self.downloads.pop(job)
         self.activity_progress.emit(f"download:{job}", None)
         if result == "paused":
             row.detail.setText(self.tr("Paused. What arrived is kept."))
@@ -440,8 +461,10 @@ class CatalogTab(QWidget):
             self.activity_done.emit(self.tr("Download finished"), self.tr(
                 "{name} is installed and verified.").format(name=row.label.text()))
 
-    def download_failed(self, job: int, row: DownloadRow, error: UserFacingError) -> None:
-        self.downloads.pop(job, None)
+    def download_failed(self, job: int, error: UserFacingError) -> None:
+        if job not in self.downloads:
+            return
+        row, _task = self.downloads.pop(job)
         message = translate_message(error.message)
         self.activity_progress.emit(f"download:{job}", None)
         self.activity_done.emit(self.tr("Download stopped"), message)

@@ -30,6 +30,7 @@ from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.thinking import ThinkingIndicator, reasoning_mode_text
 
 if TYPE_CHECKING:
+    from rio_desktop.ui.downloads import Downloads
     from rio_desktop.ui.model_catalog import CatalogTab
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.installed_models import InstalledTab
@@ -43,7 +44,7 @@ class ModelsPage(QWidget):
     activity_done = Signal(str, str)
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
-                 parent: QWidget | None = None) -> None:
+                 downloads: Downloads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.request: RequestHandle | None = None
@@ -104,7 +105,7 @@ class ModelsPage(QWidget):
         loaded_layout = QVBoxLayout(loaded)
         loaded_layout.addWidget(model_box)
         loaded_layout.addWidget(try_box, 1)
-        self.jobs, self.settings, self.paths = jobs, settings, paths
+        self.jobs, self.settings, self.paths, self.downloads = jobs, settings, paths, downloads
         self.installed_tab = InstalledTab(jobs, settings, paths)
         self.installed_tab.load_requested.connect(self.load_path_requested)
         self._catalog_tab: CatalogTab | None = None
@@ -124,7 +125,7 @@ class ModelsPage(QWidget):
         if self._catalog_tab is None:
             from rio_desktop.ui.model_catalog import CatalogTab
 
-            tab = CatalogTab(self.jobs, self.settings, self.paths)
+            tab = CatalogTab(self.jobs, self.settings, self.paths, self.downloads)
             tab.installed.connect(self.installed_tab.refresh)
             tab.activity_progress.connect(self.activity_progress)
             tab.activity_done.connect(self.activity_done)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from rio_desktop.documents.lgpd import Redaction, find, redact, redact_document, summary_of
+from rio_desktop.documents.lgpd import find, summary_of
 from rio_desktop.engine.server_backend import OpenAIServerBackend
 
 if TYPE_CHECKING:
@@ -20,29 +20,17 @@ def leaves_the_computer(worker: EngineWorker) -> bool:
     return isinstance(worker.service.current_backend, OpenAIServerBackend)
 
 
-def guard_document(parent: QWidget, worker: EngineWorker,
-                   document: PdfText) -> tuple[PdfText, Redaction | None] | None:
-    """The document as it may be sent: as it is to this computer's model; to the server, with its personal
-    data replaced by placeholders if the clerk chooses so (the Redaction puts them back). None: cancelled."""
+def redaction_choice(parent: QWidget, worker: EngineWorker, text: str) -> bool | None:
+    """Whether `text` (a document's pages, a letter's notes) goes with placeholders for its personal data:
+    never to this computer's model; to the server, as the clerk chooses when it holds any. None: the clerk
+    cancelled. The task (rio_desktop.tasks) makes the placeholders and puts the originals back."""
     if not leaves_the_computer(worker):
-        return document, None
-    choice = privacy_choice(parent, "\n".join(p.text for p in document.text_pages))
-    if choice is None:
-        return None
-    return redact_document(document) if choice else (document, None)
+        return False
+    return privacy_choice(parent, text)
 
 
-def guard_text(parent: QWidget, worker: EngineWorker, text: str) -> tuple[str, Redaction | None] | None:
-    """guard_document for a text (a letter's notes)."""
-    if not leaves_the_computer(worker):
-        return text, None
-    choice = privacy_choice(parent, text)
-    if choice is None:
-        return None
-    if not choice:
-        return text, None
-    redaction = redact(text)
-    return redaction.text, redaction
+def document_text(document: PdfText) -> str:
+    return "\n".join(p.text for p in document.text_pages)
 
 
 def privacy_choice(parent: QWidget, text: str) -> bool | None:

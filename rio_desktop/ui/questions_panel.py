@@ -26,22 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rio_desktop.documents.ask import Answer, AskOptions, Conversation, conversation_document
+from rio_desktop.documents.ask import Answer, AskOptions, Conversation
 from rio_desktop.documents.citations import PageLabel
-from rio_desktop.documents.export import export, loaded_model_sha256
-from rio_desktop.documents.lgpd import Redaction
 from rio_desktop.documents.pdf_text import PdfText
 from rio_desktop.documents.search_index import PageSearch
 from rio_desktop.engine.reasoning import ReasoningPolicy
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
+from rio_desktop.tasks.ask import AskSession, export_conversation
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
 from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
-from rio_desktop.ui.privacy import guard_document
+from rio_desktop.ui.privacy import document_text, redaction_choice
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
@@ -61,11 +60,11 @@ class QuestionsPanel(QWidget):
         self.language = language
         self.reasoning = reasoning  # the user's reasoning policy, read at each question
         self.document: PdfText | None = None
-        self.search: PageSearch | None = None
-        self.conversation: Conversation | None = None
-        self.redaction: Redaction | None = None
+        # The conversation and its search index, made, used and closed on the inference worker.
+        self.session: AskSession | None = None
+        self.search: PageSearch | None = None  # the session's index once it is open (None while it opens)
         self.answers: list[Answer] = []
-        self.index_job: JobHandle | None = None
+        self.index_request: RequestHandle | None = None
         self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
         self.exporter.changed.connect(self._update_buttons)
         self.request: RequestHandle | None = None
@@ -85,6 +84,18 @@ class QuestionsPanel(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.thinking = ThinkingIndicator()  # a reasoning model's thinking, apart from the answer
+        self._lay_out()
+
+        self.question.returnPressed.connect(self.ask_action)
+        self.question.textChanged.connect(self._update_buttons)
+        self.ask_button.clicked.connect(self.ask_action)
+        self.copy_button.clicked.connect(self.copy_action)
+        self.export_button.clicked.connect(self.export_action)
+        worker.loaded.connect(self.model_event_response)
+        self._update_buttons()
+
+    def _lay_out(self) -> None:
         describe((
             (self.view, self.tr("Questions and answers; each page number is a link to that page of the document")),
             (self.question, self.tr("Type a question about the open document and press Enter")),
@@ -103,18 +114,9 @@ class QuestionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(ask_row)
-        self.thinking = ThinkingIndicator()  # a reasoning model's thinking, apart from the answer
         layout.addWidget(self.thinking)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-
-        self.question.returnPressed.connect(self.ask_action)
-        self.question.textChanged.connect(self._update_buttons)
-        self.ask_button.clicked.connect(self.ask_action)
-        self.copy_button.clicked.connect(self.copy_action)
-        self.export_button.clicked.connect(self.export_action)
-        worker.loaded.connect(self.model_event_response)
-        self._update_buttons()
 
     # -- state ---------------------------------------------------------------------------------------
     @property
@@ -135,75 +137,50 @@ class QuestionsPanel(QWidget):
         if self.request is not None:
             self.request.cancel()
             self.request = None
-        if self.index_job is not None:
-            self.index_job.cancel()
-            self.index_job = None
-        if self.search is not None:
+        if self.index_request is not None:
+            self.index_request.cancel()
+            self.index_request = None
+        if self.session is not None:
             # A cancelled question may still be reading the index until the cancel takes effect: the worker
             # runs requests in order, so it closes the index after that last use, on the thread that used it.
-            search = self.search
-            self.worker.run(lambda _ctx: search.close(), "close-search")
-        self.document, self.search, self.conversation, self.redaction = document, None, None, None
+            self.worker.run(lambda _ctx, session=self.session: session.close(), "close-search")
+        self.document, self.session, self.search = document, None, None
         self.answers = []
         self.view.clear()
         self.status.clear()
         if document is not None and document.text_pages:
-            pages = [(p.number, p.text) for p in document.text_pages]
-            cache, sha = self.paths.cache, document.sha256
+            self.session = session = AskSession.prepare(document, self.paths.cache)
             self.status.setText(self.tr("Preparing the search…"))
-            self.index_job = self.jobs.run(lambda _report: PageSearch.open(pages, cache, sha),
-                                           on_done=self.index_done_event_response,
-                                           on_failed=self.index_failed_event_response)
+            self.index_request = self.worker.run(lambda _ctx: session.open_search(), "open-search",
+                                                 on_done=self.index_done_event_response,
+                                                 on_failed=self.index_failed_event_response)
         self._update_buttons()
         self.busy_changed.emit()
 
+    @property
+    def conversation(self) -> Conversation | None:
+        """The conversation the last question went on (for tests and diagnostics)."""
+        return self.session.current if self.session is not None else None
+
     # -- asking --------------------------------------------------------------------------------------
-    def _conversation_for(self, options: AskOptions) -> Callable[[object], Conversation] | None:
-        """What the worker runs to get the conversation (made there: it talks to the backend)."""
-        document, search = self.document, self.search
-        assert document is not None and search is not None
-        current = self.conversation
-        if current is not None and current.options == options:
-            return lambda _backend: current
-        if self.redaction is None:
-            guarded = guard_document(self, self.worker, document)
-            if guarded is None:
-                return None
-            document, self.redaction = guarded
-        earlier = list(self.answers)
-
-        def make(backend: object) -> Conversation:
-            conversation = Conversation(backend, document, search, options)  # type: ignore[arg-type]
-            conversation.answers = list(earlier)  # the conversation goes on in the new language or model
-            return conversation
-
-        return make
-
     @Slot()
     def ask_action(self) -> None:
         question = self.question.text().strip()
-        if not question or not self.ask_button.isEnabled():
+        if not question or not self.ask_button.isEnabled() or self.session is None:
             return
-        make = self._conversation_for(AskOptions(language=self.language(),  # type: ignore[arg-type]
-                                                 reasoning=self.reasoning()))
-        if make is None:
+        redact = redaction_choice(self, self.worker, document_text(self.session.document))
+        if redact is None:
             return
-        redaction = self.redaction
-
-        def task(ctx):  # runs on the inference worker
-            conversation = make(ctx.backend)
-            answer = conversation.ask(question, ctx.cancel, ctx.text, ctx.reasoning)
-            if redaction is not None:  # shown with the originals; the model's own words stay as sent
-                redaction.restore_points(answer.points)
-            return conversation, answer
-
+        session = self.session
+        options = AskOptions(language=self.language(), reasoning=self.reasoning())  # type: ignore[arg-type]
         self.asking, self.streamed = question, ""
         self.question.clear()
         self.status.setText(self.tr("Answering…"))
         self.thinking.reset()
-        self.request = self.worker.run(task, kind="question", on_done=self.answer_event_response,
-                                       on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response,
-                                       on_text=self.text_event_response, on_status=self.thinking.offer)
+        self.request = self.worker.run(lambda ctx: session.ask(ctx, question, options, redact), kind="question",
+                                       on_done=self.answer_event_response, on_failed=self.failed_event_response,
+                                       on_cancelled=self.cancelled_event_response, on_text=self.text_event_response,
+                                       on_status=self.thinking.offer)
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
@@ -229,8 +206,7 @@ class QuestionsPanel(QWidget):
         self.streamed += text
         append_text(self.view, text, replace_last=first)
 
-    def answer_event_response(self, result: tuple[Conversation, Answer]) -> None:
-        self.conversation, answer = result
+    def answer_event_response(self, answer: Answer) -> None:
         self.answers.append(answer)
         stats = answer.stats
         if answer.partial:  # stopped while the model wrote: what it had written is kept, marked partial
@@ -253,8 +229,7 @@ class QuestionsPanel(QWidget):
 
     @Slot(object)
     def model_event_response(self, _info: object) -> None:
-        self.conversation = None  # another model: the conversation goes on with it (made on the next question)
-        self._update_buttons()
+        self._update_buttons()  # another model: the session goes on with it (a new Conversation, same answers)
 
     # -- showing -------------------------------------------------------------------------------------
     def _label(self) -> PageLabel | None:
@@ -302,13 +277,10 @@ class QuestionsPanel(QWidget):
         answers, document, info = list(self.answers), self.document, self.worker.model_info
         assert document is not None and info is not None
         cache, language = self.paths.cache, answers[-1].language
-
-        def write() -> Path:
-            sha = loaded_model_sha256(info, cache)
-            return export(conversation_document(answers, document, info.name, sha, language,
-                                                QCoreApplication.translate), path)
-
-        return self.exporter.start(path, write, self.tr("The questions could not be saved"))
+        failed = self.tr("The questions could not be saved")
+        translate = QCoreApplication.translate
+        return self.exporter.start(
+            path, lambda: export_conversation(answers, document, info, path, cache, language, translate), failed)
 
     @property
     def export_job(self) -> JobHandle | None:
@@ -316,13 +288,13 @@ class QuestionsPanel(QWidget):
 
     # -- background jobs (index, export) -------------------------------------------------------------
     def index_done_event_response(self, search: PageSearch) -> None:
-        self.index_job = None
+        self.index_request = None
         self.search = search
         self.status.clear()
         self._update_buttons()
 
     def index_failed_event_response(self, error: UserFacingError) -> None:
-        self.index_job = None
+        self.index_request = None
         self.status.setText(translate_message(error.message))
 
 

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.citations import PageLabel, page_spans
-from rio_desktop.documents.export import export, loaded_model_sha256
 from rio_desktop.documents.ocr import ocr_options
 from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress, read_pdf
 from rio_desktop.documents.searchable import save_searchable_copy
-from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult, summary_document
+from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
+from rio_desktop.tasks.summarize import SummarizeTask, export_summary
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
 from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
@@ -45,7 +45,7 @@ from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import JobHandle, Jobs
 from rio_desktop.ui.page_text_view import PageTextView
-from rio_desktop.ui.privacy import guard_document
+from rio_desktop.ui.privacy import document_text, redaction_choice
 from rio_desktop.ui.questions_panel import QuestionsPanel
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
@@ -282,7 +282,7 @@ class SummarizePage(QWidget):
         self.read_job = self.jobs.run(
             lambda report: read_pdf(path, password, cancel, report, ocr=ocr),
             on_done=self.read_done_event_response, on_failed=self.read_failed_event_response,
-            on_progress=self.read_progress_event_response, on_cancel=cancel.cancel)
+            on_progress=self.read_progress_event_response, cancel=cancel)
         self._update_buttons()
         return self.read_job
 
@@ -316,12 +316,16 @@ class SummarizePage(QWidget):
     def summarize_action(self) -> None:
         if self.document is None or self._busy() or self.worker.model_info is None:
             return
-        guarded = guard_document(self, self.worker, self.document)
-        if guarded is None:
-            return
-        document, redaction = guarded
         options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
                                  reasoning=self.settings.reasoning_policy())
+        redact = redaction_choice(self, self.worker, document_text(self.document))
+        if redact is None:
+            return
+        try:
+            task = SummarizeTask.prepare(self.document, options, redact)
+        except UserFacingError as error:
+            self.stage_label.setText(translate_message(error.message))
+            return
         self.settings.update(summary_style=options.style, summary_language=options.language)
         self.result = None
         self.streamed = ""
@@ -332,14 +336,8 @@ class SummarizePage(QWidget):
         self.stage_label.setText(self.tr("Preparing…"))
         self.progress_floor = 0.0
 
-        def task(ctx):  # runs on the inference worker
-            result = Summarizer(ctx.backend, options, ctx.cancel, ctx.status, ctx.text, ctx.reasoning).run(document)
-            if redaction is not None:  # the placeholders sent to the server become the originals again
-                redaction.restore_points(result.points)
-            return result
-
         self.request = self.worker.run(
-            task, "summary", on_done=self.finished_event_response, on_failed=self.failed_event_response,
+            task.run, "summary", on_done=self.finished_event_response, on_failed=self.failed_event_response,
             on_cancelled=self.cancelled_event_response, on_text=self.text_event_response,
             on_status=self.status_event_response)
         self._update_buttons()
@@ -535,15 +533,10 @@ class SummarizePage(QWidget):
                                    self.tr("The file could not be saved"))
 
     def export_to(self, path: Path) -> JobHandle:
-        result, document, info = self.result, self.document, self.worker.model_info
+        result, document, info, cache = self.result, self.document, self.worker.model_info, self.paths.cache
         assert result is not None and document is not None and info is not None
-        cache = self.paths.cache
-
-        def write() -> Path:
-            sha = loaded_model_sha256(info, cache)
-            return export(summary_document(result, document, info.name, sha, translate_core), path)
-
-        return self.exporter.start(path, write, self.tr("The file could not be saved"))
+        return self.exporter.start(path, lambda: export_summary(result, document, info, path, cache, translate_core),
+                                   self.tr("The file could not be saved"))
 
     @property
     def export_job(self) -> JobHandle | None:
