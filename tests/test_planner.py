@@ -157,6 +157,26 @@ def test_a_split_model_has_the_same_shape(model_path: Path, split_model: Path) -
     assert split.layer_bytes == whole.layer_bytes and split.kv_bytes(4096) == whole.kv_bytes(4096)
 
 
+def test_a_split_model_is_read_once_to_be_planned(split_model: Path, monkeypatch) -> None:
+    """decide_load inspects the file once; the plan uses the headers read then (it read every part again)."""
+    from rio_desktop.engine import model_file
+    from rio_desktop.models import planner
+    from rio_desktop.models.loading import LoadChoice, decide_load
+
+    reads: list[str] = []
+    original = model_file.read_model_header
+
+    def counted(path):
+        reads.append(Path(path).name)
+        return original(path)
+
+    monkeypatch.setattr(model_file, "read_model_header", counted)
+    monkeypatch.setattr(planner, "read_model_header", counted)
+    decision = decide_load(split_model, LoadChoice(n_ctx=1024))
+    assert decision.plan is not None and len(decision.model.parts) == 3
+    assert sorted(reads) == sorted(p.name for p in decision.model.parts)  # each part once
+
+
 def test_load_params_from_the_plan(model_path: Path) -> None:
     from rio_desktop.engine.errors import ModelLoadError
     from rio_desktop.models.planner import load_params

@@ -35,6 +35,8 @@ class ModelFile:
     total_bytes: int
     chat_template: ChatTemplate
     has_own_chat_template: bool
+    # The header of each part (the first is `header`), read once here: planning a split model needs them all.
+    part_headers: tuple[GGUFHeader, ...] = ()
 
     @property
     def architecture(self) -> str:
@@ -153,8 +155,10 @@ def inspect_model_file(path: str | Path) -> ModelFile:
         path = parts[0]
         header = read_model_header(path)
     total = 0
+    headers = []
     for index, part in enumerate(parts):
         part_header = header if part == path else read_model_header(part)
+        headers.append(part_header)
         if len(parts) > 1 and part_header.metadata.get("split.no") != index:
             raise ModelFileError(Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} says it is not part {number} of its model. Parts of different models may "
@@ -191,5 +195,5 @@ def inspect_model_file(path: str | Path) -> ModelFile:
         raise ModelFileError(Message(QT_TRANSLATE_NOOP(
             "Core", "The chat template inside {name} does not work ({detail}). Get a corrected copy of "
                     "the model."), name=path.name, detail=exc.detail)) from exc
-    return ModelFile(path=path, parts=parts, header=header, total_bytes=total,
+    return ModelFile(path=path, parts=parts, header=header, part_headers=tuple(headers), total_bytes=total,
                      chat_template=template, has_own_chat_template=has_own)

@@ -194,6 +194,10 @@ class ModelShape:
 def shape_of(model: ModelFile) -> ModelShape:
     """The shape of a validated model; a split model's layers are spread over all its parts."""
     shape = ModelShape.from_header(model.header, model.name)
+    if len(model.part_headers) == len(model.parts):  # read when the file was inspected
+        for header in model.part_headers[1:]:
+            shape.add_part(header)
+        return shape
     for part in model.parts[1:]:
         shape.add_part(read_model_header(part))
     return shape
