@@ -13,6 +13,7 @@ from pdf_factory import text_pdf
 
 from rio_desktop.tasks.ask import AskSession
 from rio_desktop.tasks.draft import DraftTask
+from rio_desktop.tasks.read import ReadTask
 from rio_desktop.tasks.summarize import SummarizeTask
 
 
@@ -33,7 +34,7 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
     from rio_desktop import __main__ as cli
 
     calls: list[tuple[str, str]] = []
-    for cls, name in ((SummarizeTask, "run"), (AskSession, "ask"), (DraftTask, "run")):
+    for cls, name in ((ReadTask, "run"), (SummarizeTask, "run"), (AskSession, "ask"), (DraftTask, "run")):
         _record(monkeypatch, cls, name, calls)
     pdf = text_pdf(tmp_path / "memorando.pdf", 1, sentences=3)
     model = ["--model", str(model_path), "--ctx", "2048", "--threads", "2"]
@@ -46,7 +47,7 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
                      "-o", str(tmp_path / "oficio.docx"), *model]) == 0
     capsys.readouterr()
     command_line = [name for name, thread in calls if thread == threading.main_thread().name]
-    assert command_line == ["SummarizeTask.run", "AskSession.ask", "DraftTask.run"]
+    assert command_line == ["ReadTask.run", "SummarizeTask.run", "ReadTask.run", "AskSession.ask", "DraftTask.run"]
 
     gui = gui_with_model
     page = gui.window.summarize_page
@@ -63,6 +64,7 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
     qtbot.waitUntil(lambda: draft.request is None, timeout=120_000)
     window = [name for name, thread in calls if thread == "rio-engine"]
     assert window == ["SummarizeTask.run", "AskSession.ask", "DraftTask.run"]  # on the inference worker
+    assert [name for name, thread in calls if thread.startswith("rio-jobs")] == ["ReadTask.run"]  # the pool
 
 
 def test_the_search_index_lives_on_the_worker(gui_with_model, qtbot, tmp_path: Path, monkeypatch) -> None:

@@ -133,14 +133,13 @@ def read_document(args: argparse.Namespace, progress: ProgressLine,
     one where needed."""
     import getpass
 
-    from rio_desktop.documents.ocr import ocr_options
-    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress, read_pdf
+    from rio_desktop.documents.pdf_text import PdfPasswordRequired, ReadCancelled, ReadProgress
     from rio_desktop.paths import app_paths
     from rio_desktop.settings import Settings
+    from rio_desktop.tasks.read import ReadTask
 
     paths = app_paths()
-    settings = Settings(paths.config)
-    ocr = ocr_options(args.ocr or settings.get("ocr_mode"), settings.get("ocr_language"), paths.cache / "ocr")
+    task = ReadTask.prepare(args.pdf, Settings(paths.config), paths.cache, args.ocr)
 
     def show(state: ReadProgress) -> None:
         progress.show("reading (OCR)" if state.ocr else "reading", state.done, state.total, state.eta_s)
@@ -148,12 +147,12 @@ def read_document(args: argparse.Namespace, progress: ProgressLine,
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     try:
         try:
-            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+            return task.with_password(password).run(cancel, show), password
         except PdfPasswordRequired:
             if password is not None or not sys.stdin.isatty():
                 raise
             password = getpass.getpass(f"Password for {args.pdf.name}: ")
-            return read_pdf(args.pdf, password, cancel, show, ocr=ocr), password
+            return task.with_password(password).run(cancel, show), password
     except ReadCancelled:
         raise CliError("stopped") from None
 

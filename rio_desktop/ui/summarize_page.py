@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from rio_desktop.documents.citations import PageLabel, page_spans
-from rio_desktop.documents.ocr import ocr_options
-from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress, read_pdf
+from rio_desktop.documents.pdf_text import PdfPasswordRequired, PdfText, ReadProgress
 from rio_desktop.documents.searchable import save_searchable_copy
 from rio_desktop.documents.summarize import Progress, Summarizer, SummaryOptions, SummaryResult
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
+from rio_desktop.tasks.read import ReadTask
 from rio_desktop.tasks.summarize import SummarizeTask, export_summary
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
@@ -278,9 +278,9 @@ class SummarizePage(QWidget):
         self.progress.show()
         self.progress.setRange(0, 0)
         self.stage_label.setText(self.tr("Reading {name}…").format(name=path.name))
-        ocr = ocr_options(self.settings.get("ocr_mode"), self.settings.get("ocr_language"), self.paths.cache / "ocr")
+        task = ReadTask.prepare(path, self.settings, self.paths.cache, password=password)
         self.read_job = self.jobs.run(
-            lambda report: read_pdf(path, password, cancel, report, ocr=ocr),
+            lambda report: task.run(cancel, report),
             on_done=self.read_done_event_response, on_failed=self.read_failed_event_response,
             on_progress=self.read_progress_event_response, cancel=cancel)
         self._update_buttons()
