@@ -10,6 +10,11 @@ if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
     echo "Not root on Debian/Ubuntu: the Windows toolchain was not installed."
     exit 0
 fi
+# Wine takes the Windows locale from the Linux one: the pt_BR locale makes the installed application start in
+# Portuguese, as on a clerk's PC (Debian's images ship only C.UTF-8).
+if command -v localedef >/dev/null && ! locale -a 2>/dev/null | grep -qix 'pt_BR.utf8'; then
+    localedef -i pt_BR -f UTF-8 pt_BR.UTF-8 2>/dev/null || echo "The pt_BR locale could not be generated: Wine runs in English."
+fi
 need=()
 for pkg in wine wine64 wine32:i386 g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix ninja-build osslsigncode xvfb; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")

@@ -18,6 +18,7 @@ tests, never in the product (the one exception, numpy's complex stubs, is inert 
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -49,6 +50,18 @@ def to_windows(path: Path) -> str:
     return "Z:" + str(Path(path).resolve()).replace("/", "\\")
 
 
+@functools.cache
+def locale_installed(name: str) -> bool:
+    """Whether the C library has `name` (e.g. pt_BR.UTF-8, listed as pt_BR.utf8)."""
+    try:
+        listed = subprocess.run(["locale", "-a"], capture_output=True, text=True, encoding="utf-8",
+                                errors="replace", timeout=30).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return False
+    wanted = name.lower().replace("utf-8", "utf8")
+    return any(entry.lower().replace("utf-8", "utf8") == wanted for entry in listed)
+
+
 class Prefix:
     """One Wine prefix (a Windows installation in a folder), made on first use."""
 
@@ -77,11 +90,20 @@ class Prefix:
             env["DISPLAY"] = self.display
         for name in ("LC_ALL", "LC_CTYPE", "LANGUAGE"):
             env.pop(name, None)
-        # LANG gives Wine's Windows locale (pt_BR: code page 1252, Brazilian formats); LC_CTYPE stays UTF-8, which
-        # every Linux has, so that Wine can name Linux files with accents even where the pt_BR locale is not
-        # installed (it then could not create "João da Silva").
-        env.update(WINEPREFIX=str(self.folder), WINEDEBUG="-all", WINEDLLOVERRIDES=DLL_OVERRIDES, LANG=self.locale,
-                   LC_CTYPE="C.UTF-8", WINEARCH="win64")
+        # The locale gives Wine's Windows locale (pt_BR: code page 1252, Brazilian formats, and the window in
+        # Portuguese). Where it is installed (.ci/windows_toolchain.sh generates it) it is the whole locale; where
+        # not, LANG alone, with LC_CTYPE UTF-8, which every Linux has: without a UTF-8 character type Wine could
+        # not name Linux files with accents ("João da Silva"), but the window is then in English.
+        if locale_installed(self.locale):
+            env.update(LANG=self.locale, LC_ALL=self.locale)
+        else:
+            env.update(LANG=self.locale, LC_CTYPE="C.UTF-8")
+        # Wine links the Windows user's Documents to $HOME: a private one keeps what the tests write there out of
+        # the host's home folder.
+        home = self.folder.parent / f"{self.folder.name}-home"
+        home.mkdir(parents=True, exist_ok=True)
+        env.update(WINEPREFIX=str(self.folder), WINEDEBUG="-all", WINEDLLOVERRIDES=DLL_OVERRIDES, WINEARCH="win64",
+                   HOME=str(home))
         env.update(extra or {})
         return env
 
