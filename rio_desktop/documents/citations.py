@@ -8,9 +8,10 @@ is attributed by word overlap with the source pages (the pages whose wording it 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+
+from rio_desktop.documents.text_fold import strip_accents
 
 # "(p. 12)", "(pp. 12–14)", "(p. 3, 7)", "(págs. 2 e 5)", "(page 4)", "[p. 9]" ...
 CITATION = re.compile(
@@ -110,8 +111,7 @@ def format_citation(pages: Iterable[int], label: PageLabel | None = None) -> str
 
 def content_words(text: str) -> set[str]:
     """Lower-case words without accents, stop words and one- or two-letter words; numbers kept."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = strip_accents(text.lower())
     return {w for w in _WORD.findall(folded) if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()} | \
         {w for w in _WORD.findall(folded) if w.isdigit() and len(w) > 1}
 

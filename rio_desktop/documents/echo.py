@@ -10,9 +10,10 @@ and a sentence that is one of ours or made mostly of the words of one of ours.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from rio_desktop.documents.text_fold import strip_accents
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+")
@@ -24,8 +25,7 @@ MIN_WORDS = 4  # shorter sentences are judged only by exact match
 
 def _fold(text: str) -> str:
     """Lower case, no accents, no quotes or bullets, single spaces: how two echoes are compared."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = strip_accents(text.casefold())
     text = re.sub(r"[\"'“”‘’«»*_`>#•\-–—]+", " ", text)
     return " ".join(text.split())
 

@@ -25,13 +25,14 @@ import math
 import re
 import sqlite3
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import snowballstemmer
+
+from rio_desktop.documents.text_fold import strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +63,7 @@ _ACCENT_ENDINGS = (("coes", "ções"), ("cao", "ção"), ("oes", "ões"), ("aes"
 _ALTERNATIONS = (("curs", "corr"), ("cis", "cid"), ("cess", "ced"), ("miss", "mit"))
 
 
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+fold = strip_accents
 
 
 @functools.lru_cache(maxsize=1)
