@@ -110,3 +110,20 @@ def test_model_closings_vocatives_and_signatures_are_removed() -> None:
 def test_suggested_file_name() -> None:
     name = rules.suggested_file_name("Ofício", 123, 2026, "Aquisição de computadores para a rede")
     assert name == "Ofício 123_2026_aquisição-computadores-rede.docx"
+
+
+def test_the_letter_form_edits_the_declared_fields_and_their_defaults() -> None:
+    """The Draft page's form is derived from LetterFields: one row per field (nested ones by "addressee.name"),
+    no field declared or defaulted a second time."""
+    from rio_desktop.documents.letter_rules import LetterFields
+    from rio_desktop.ui import letter_form
+
+    def leaves(data: dict, prefix: str = "") -> set[str]:
+        found: set[str] = set()
+        for key, value in data.items():
+            found |= leaves(value, f"{prefix}{key}.") if isinstance(value, dict) else {prefix + key}
+        return found
+
+    keys = [spec.key for spec in letter_form.FIELDS]
+    assert len(keys) == len(set(keys)) and set(keys) == leaves(LetterFields().as_dict())
+    assert not any(hasattr(spec, "default") for spec in letter_form.FIELDS)

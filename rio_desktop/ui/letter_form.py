@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rio_desktop.documents.letter_rules import LetterFields
 from rio_desktop.i18n import QT_TRANSLATE_NOOP
 
 CONTEXT = "LetterForm"
@@ -36,7 +37,6 @@ class FormField:
     kind: str = "line"  # line, list (acronyms joined by /), lines (one per line), choice, year, date
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
     placeholder: str = ""
-    default: Any = ""
 
 
 FIELDS: tuple[FormField, ...] = (
@@ -53,7 +53,7 @@ FIELDS: tuple[FormField, ...] = (
                                               "for your next letters"), "list",
               placeholder=QT_TRANSLATE_NOOP("LetterForm", "smallest first, e.g. CGP/SMF")),
     FormField("city", QT_TRANSLATE_NOOP("LetterForm", "&City:"),
-              QT_TRANSLATE_NOOP("LetterForm", "The city in the place and date line"), default="Rio de Janeiro"),
+              QT_TRANSLATE_NOOP("LetterForm", "The city in the place and date line")),
     FormField("date", QT_TRANSLATE_NOOP("LetterForm", "&Date:"),
               QT_TRANSLATE_NOOP("LetterForm", "The date of the document"), "date"),
     FormField("addressee.name", QT_TRANSLATE_NOOP("LetterForm", "Addressee &name:"),
@@ -65,11 +65,11 @@ FIELDS: tuple[FormField, ...] = (
                                               "addressee"), "choice",
               (("excelencia", QT_TRANSLATE_NOOP("LetterForm", "Vossa Excelência")),
                ("senhoria", QT_TRANSLATE_NOOP("LetterForm", "Vossa Senhoria")),
-               ("particular", QT_TRANSLATE_NOOP("LetterForm", "Private citizen"))), default="senhoria"),
+               ("particular", QT_TRANSLATE_NOOP("LetterForm", "Private citizen")))),
     FormField("addressee.gender", QT_TRANSLATE_NOOP("LetterForm", "&Gender:"),
               QT_TRANSLATE_NOOP("LetterForm", "Gives Senhor or Senhora in the vocative"), "choice",
               (("m", QT_TRANSLATE_NOOP("LetterForm", "Male (Senhor)")),
-               ("f", QT_TRANSLATE_NOOP("LetterForm", "Female (Senhora)"))), default="m"),
+               ("f", QT_TRANSLATE_NOOP("LetterForm", "Female (Senhora)")))),
     FormField("addressee.address", QT_TRANSLATE_NOOP("LetterForm", "Add&ress:"),
               QT_TRANSLATE_NOOP("LetterForm", "The addressee's address, for the address block"), "lines",
               placeholder=QT_TRANSLATE_NOOP("LetterForm", "Street and number\nCEP and city/UF")),
@@ -82,13 +82,17 @@ FIELDS: tuple[FormField, ...] = (
                                               "closing (Respeitosamente or Atenciosamente)"), "choice",
               (("higher", QT_TRANSLATE_NOOP("LetterForm", "Higher authority")),
                ("same", QT_TRANSLATE_NOOP("LetterForm", "Same level")),
-               ("lower", QT_TRANSLATE_NOOP("LetterForm", "Lower level"))), default="same"),
+               ("lower", QT_TRANSLATE_NOOP("LetterForm", "Lower level")))),
     FormField("signatory.name", QT_TRANSLATE_NOOP("LetterForm", "Signatory n&ame:"),
               QT_TRANSLATE_NOOP("LetterForm", "Who signs the document; remembered for your next letters")),
     FormField("signatory.office", QT_TRANSLATE_NOOP("LetterForm", "Signatory o&ffice:"),
               QT_TRANSLATE_NOOP("LetterForm", "The signatory's office or position; remembered for your next "
                                               "letters")),
 )
+
+
+# Each field's default is the one LetterFields declares (the command line's --fields file gets the same).
+_DEFAULTS = LetterFields().as_dict()
 
 
 def _tr(text: str) -> str:
@@ -191,7 +195,7 @@ class LetterForm(QObject):
             widget = self.widgets[spec.key]
             value = _get(data, spec.key)
             if isinstance(widget, QComboBox):
-                index = widget.findData(value if value is not None else spec.default)
+                index = widget.findData(value if value is not None else _get(_DEFAULTS, spec.key))
                 widget.setCurrentIndex(max(0, index))
             elif isinstance(widget, QSpinBox):
                 widget.setValue(int(value) if value else datetime.date.today().year)
@@ -203,5 +207,6 @@ class LetterForm(QObject):
             elif spec.kind == "list":
                 widget.setText("/".join(value or []))
             else:
-                widget.setText(str(value) if value is not None else spec.default)
+                default = _get(_DEFAULTS, spec.key)
+                widget.setText(str(value) if value is not None else str(default) if default else "")
                 widget.setCursorPosition(0)  # show the start of a long department name, not its end
