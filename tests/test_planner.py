@@ -160,7 +160,6 @@ def test_a_split_model_has_the_same_shape(model_path: Path, split_model: Path) -
 def test_a_split_model_is_read_once_to_be_planned(split_model: Path, monkeypatch) -> None:
     """decide_load inspects the file once; the plan uses the headers read then (it read every part again)."""
     from rio_desktop.engine import model_file
-    from rio_desktop.models import planner
     from rio_desktop.models.loading import LoadChoice, decide_load
 
     reads: list[str] = []
@@ -171,7 +170,6 @@ def test_a_split_model_is_read_once_to_be_planned(split_model: Path, monkeypatch
         return original(path)
 
     monkeypatch.setattr(model_file, "read_model_header", counted)
-    monkeypatch.setattr(planner, "read_model_header", counted)
     decision = decide_load(split_model, LoadChoice(n_ctx=1024))
     assert decision.plan is not None and len(decision.model.parts) == 3
     assert sorted(reads) == sorted(p.name for p in decision.model.parts)  # each part once

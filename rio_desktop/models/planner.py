@@ -18,7 +18,7 @@ from typing import Literal
 from rio_desktop.engine.backend import LoadParams, default_context
 from rio_desktop.engine.errors import ModelLoadError
 from rio_desktop.engine.gguf_header import GGUFHeader
-from rio_desktop.engine.model_file import ModelFile, read_model_header
+from rio_desktop.engine.model_file import ModelFile
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.models.download import RemoteFile, remote_header
 from rio_desktop.units import Bytes
@@ -194,12 +194,8 @@ class ModelShape:
 def shape_of(model: ModelFile) -> ModelShape:
     """The shape of a validated model; a split model's layers are spread over all its parts."""
     shape = ModelShape.from_header(model.header, model.name)
-    if len(model.part_headers) == len(model.parts):  # read when the file was inspected
-        for header in model.part_headers[1:]:
-            shape.add_part(header)
-        return shape
-    for part in model.parts[1:]:
-        shape.add_part(read_model_header(part))
+    for header in model.part_headers[1:]:  # read when the file was inspected, not again
+        shape.add_part(header)
     return shape
 
 
