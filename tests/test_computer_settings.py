@@ -11,7 +11,7 @@ def test_this_computer_shows_the_backends_and_saves_the_choices(gui, qtbot, load
     from rio_desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(gui.settings, gui.window)
-    panel = dialog.computer
+    panel = dialog.local.computer
     prepared = backend_probe.prepared()
     assert prepared is not None  # the session's model is loaded: the backends are known
     assert prepared.backends.cpu_variant in panel.in_use.text()

@@ -103,7 +103,7 @@ def test_test_connection_with_no_address_says_what_to_do(gui) -> None:
     from rio_desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(gui.settings, gui.jobs, gui.window)
-    dialog.server_url.setText("")
-    dialog.test_action()
-    assert "address" in dialog.test_result.text() and dialog.test_button.isEnabled()
+    dialog.server.server_url.setText("")
+    dialog.server.test_action()
+    assert "address" in dialog.server.test_result.text() and dialog.server.test_button.isEnabled()
     dialog.close()

@@ -93,7 +93,7 @@ def test_token_is_kept_in_the_keyring_only(gui, qtbot, tmp_path: Path) -> None:
     from rio_desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(gui.settings, gui.jobs, gui.window)
-    dialog.token.setText("hf_segredo_123")
+    dialog.server.token.setText("hf_segredo_123")
     dialog.accept()
     assert get_secret(HUB_TOKEN) == "hf_segredo_123"
     QApplication.processEvents()

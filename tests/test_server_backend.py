@@ -230,9 +230,9 @@ def test_the_api_key_lives_in_the_keyring_only(qtbot, tmp_path: Path, llama_serv
     gui = Gui(paths_under(tmp_path / "home"))
     qtbot.addWidget(gui.window)
     dialog = SettingsDialog(gui.settings, gui.jobs, gui.window)
-    dialog.backend.setCurrentIndex(dialog.backend.findData("server"))
-    dialog.server_url.setText(llama_server.url)
-    dialog.server_key.setText(KEY)
+    dialog.server.backend.setCurrentIndex(dialog.server.backend.findData("server"))
+    dialog.server.server_url.setText(llama_server.url)
+    dialog.server.server_key.setText(KEY)
     dialog.accept()
     assert get_secret(SERVER_KEY) == KEY
     with qtbot.waitSignal(gui.worker.loaded, timeout=30_000):

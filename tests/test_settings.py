@@ -41,5 +41,5 @@ def test_locked_options_are_disabled_in_the_dialog(qtbot, tmp_path: Path) -> Non
     jobs = Jobs()
     dialog = SettingsDialog(Settings(tmp_path / "user", site), jobs)
     qtbot.addWidget(dialog)
-    assert not dialog.offline.isEnabled() and dialog.offline.isChecked()
-    assert dialog.backend.isEnabled()
+    assert not dialog.server.offline.isEnabled() and dialog.server.offline.isChecked()
+    assert dialog.server.backend.isEnabled()

@@ -197,9 +197,9 @@ def test_settings_dialog_saves_and_applies_threads(gui, qtbot, monkeypatch) -> N
     def fill_in() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, SettingsDialog)
-        seen.append(dialog.threads.text())
-        dialog.threads.setValue(1)
-        dialog.context.setValue(4096)
+        seen.append(dialog.local.threads.text())
+        dialog.local.threads.setValue(1)
+        dialog.local.context.setValue(4096)
         dialog.language.setCurrentIndex(dialog.language.findData("pt_BR"))
         dialog.accept()
 

@@ -2,99 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="26"/>
-        <source>Automatic</source>
-        <translation>Automático</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="28"/>
-        <source>Automatic (now: {name})</source>
-        <translation>Automático (agora: {name})</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="36"/>
-        <source>llama.cpp CPU variant</source>
-        <translation>Variante de CPU do llama.cpp</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="37"/>
-        <source>Use the graphics card (GPU) when there is one</source>
-        <translation>Usar a placa de vídeo (GPU) quando houver uma</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="41"/>
-        <source>Determined when the first model is loaded.</source>
-        <translation>Definido quando o primeiro modelo for carregado.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="46"/>
-        <source>CPU: {variant} ({features})</source>
-        <translation>CPU: {variant} ({features})</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="47"/>
-        <source>no features reported</source>
-        <translation>nenhum recurso informado</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="50"/>
-        <source>{name} ({description}): {free} free of {total}</source>
-        <translation>{name} ({description}): {free} livres de {total}</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="52"/>
-        <source>None: models run on the CPU.</source>
-        <translation>Nenhum: os modelos rodam na CPU.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="57"/>
-        <source>Skipped on this computer: {names}</source>
-        <translation>Ignoradas neste computador: {names}</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="64"/>
-        <source>llama.cpp in use:</source>
-        <translation>llama.cpp em uso:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="65"/>
-        <source>GPU devices:</source>
-        <translation>Dispositivos de GPU:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="66"/>
-        <source>CPU &amp;variant:</source>
-        <translation>&amp;Variante de CPU:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="69"/>
-        <source>GPU:</source>
-        <translation>GPU:</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="70"/>
-        <source>The CPU variant and the GPU choice apply the next time Rio Desktop starts.</source>
-        <translation>A variante de CPU e a escolha da GPU valem a partir da próxima vez que o Rio Desktop for aberto.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="76"/>
-        <source>Set by the administrator</source>
-        <translation>Definido pelo administrador</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="77"/>
-        <source>Automatic picks the fastest variant this processor runs correctly; choose another only if the automatic one misbehaves</source>
-        <translation>O modo automático escolhe a variante mais rápida que este processador executa corretamente; escolha outra apenas se a automática apresentar problemas</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/computer_panel.py" line="79"/>
-        <source>Off: models always run on the processor, even with a graphics card</source>
-        <translation>Desligado: os modelos sempre rodam no processador, mesmo com placa de vídeo</translation>
-    </message>
-</context>
-<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../rio_desktop/ui/model_catalog.py" line="103"/>
@@ -354,44 +261,137 @@
     </message>
 </context>
 <context>
+    <name>ComputerPanel</name>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="26"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="28"/>
+        <source>Automatic (now: {name})</source>
+        <translation>Automático (agora: {name})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="36"/>
+        <source>llama.cpp CPU variant</source>
+        <translation>Variante de CPU do llama.cpp</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="37"/>
+        <source>Use the graphics card (GPU) when there is one</source>
+        <translation>Usar a placa de vídeo (GPU) quando houver uma</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="41"/>
+        <source>Determined when the first model is loaded.</source>
+        <translation>Definido quando o primeiro modelo for carregado.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="46"/>
+        <source>CPU: {variant} ({features})</source>
+        <translation>CPU: {variant} ({features})</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="47"/>
+        <source>no features reported</source>
+        <translation>nenhum recurso informado</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="50"/>
+        <source>{name} ({description}): {free} free of {total}</source>
+        <translation>{name} ({description}): {free} livres de {total}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="52"/>
+        <source>None: models run on the CPU.</source>
+        <translation>Nenhum: os modelos rodam na CPU.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="57"/>
+        <source>Skipped on this computer: {names}</source>
+        <translation>Ignoradas neste computador: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="64"/>
+        <source>llama.cpp in use:</source>
+        <translation>llama.cpp em uso:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="65"/>
+        <source>GPU devices:</source>
+        <translation>Dispositivos de GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="66"/>
+        <source>CPU &amp;variant:</source>
+        <translation>&amp;Variante de CPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="69"/>
+        <source>GPU:</source>
+        <translation>GPU:</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="70"/>
+        <source>The CPU variant and the GPU choice apply the next time Rio Desktop starts.</source>
+        <translation>A variante de CPU e a escolha da GPU valem a partir da próxima vez que o Rio Desktop for aberto.</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="76"/>
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="77"/>
+        <source>Automatic picks the fastest variant this processor runs correctly; choose another only if the automatic one misbehaves</source>
+        <translation>O modo automático escolhe a variante mais rápida que este processador executa corretamente; escolha outra apenas se a automática apresentar problemas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/computer_panel.py" line="79"/>
+        <source>Off: models always run on the processor, even with a graphics card</source>
+        <translation>Desligado: os modelos sempre rodam no processador, mesmo com placa de vídeo</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="138"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="101"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="270"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="233"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="294"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="257"/>
         <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
         <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="370"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="336"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="374"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="340"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="397"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="361"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="469"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="433"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="604"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="568"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -407,7 +407,7 @@
     </message>
     <message>
         <location filename="../../rio_desktop/documents/pdf_text.py" line="272"/>
-        <location filename="../../rio_desktop/engine/model_file.py" line="83"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="85"/>
         <source>The file {name} does not exist.</source>
         <translation>O arquivo {name} não existe.</translation>
     </message>
@@ -467,77 +467,77 @@
         <translation>Não foi possível abrir {name}: a leitura demorou demais ou falhou. O arquivo pode estar danificado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="85"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="87"/>
         <source>{name} is a folder, not a model file.</source>
         <translation>{name} é uma pasta, não um arquivo de modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="88"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="90"/>
         <source>The file {name} is empty. Download or copy the model again.</source>
         <translation>O arquivo {name} está vazio. Baixe ou copie o modelo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="94"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="96"/>
         <source>Rio Desktop is not allowed to read {name}. Check the file&apos;s permissions.</source>
         <translation>O Rio Desktop não tem permissão para ler {name}. Verifique as permissões do arquivo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="98"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="100"/>
         <source>{name} could not be read: {detail}</source>
         <translation>Não foi possível ler {name}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="102"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="104"/>
         <source>The file {name} is incomplete: it ends inside its header. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: termina no meio do cabeçalho. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="106"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="108"/>
         <source>{name} is not a GGUF model file. Choose a file in GGUF format (.gguf).</source>
         <translation>{name} não é um arquivo de modelo GGUF. Escolha um arquivo no formato GGUF (.gguf).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="109"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="111"/>
         <source>The file {name} is damaged and cannot be used as a model ({detail}).</source>
         <translation>O arquivo {name} está danificado e não pode ser usado como modelo ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="118"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="120"/>
         <source>The file {name} is incomplete: it has {have} of the {expected} its contents require. The download or copy was probably interrupted; get the file again.</source>
         <translation>O arquivo {name} está incompleto: tem {have} dos {expected} que seu conteúdo exige. O download ou a cópia provavelmente foi interrompido; obtenha o arquivo novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="131"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="133"/>
         <source>{name} is part of a model split into {count} files, but its name does not follow the pattern name-00001-of-{count:05d}.gguf, so the other parts cannot be found.</source>
         <translation>{name} é parte de um modelo dividido em {count} arquivos, mas seu nome não segue o padrão nome-00001-of-{count:05d}.gguf, por isso as outras partes não podem ser encontradas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="139"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="141"/>
         <source>This model is split into {count} files and {n_missing} of them are missing from {folder}: {missing}. Put every part in the same folder.</source>
         <translation>Este modelo está dividido em {count} arquivos e {n_missing} deles faltam em {folder}: {missing}. Coloque todas as partes na mesma pasta.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="159"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="151"/>
         <source>{name} says it is not part {number} of its model. Parts of different models may have been mixed; get the parts again.</source>
         <translation>{name} indica que não é a parte {number} do seu modelo. Partes de modelos diferentes podem ter sido misturadas; obtenha as partes novamente.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="170"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="176"/>
         <source>{name} does not say which model architecture it holds, so it cannot be loaded.</source>
         <translation>{name} não informa a arquitetura do modelo que contém, por isso não pode ser carregado.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="174"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="180"/>
         <source>{name} holds a model of architecture &apos;{arch}&apos;, which the installed llama.cpp (llama-cpp-python {version}) does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém um modelo de arquitetura &apos;{arch}&apos;, que o llama.cpp instalado (llama-cpp-python {version}) não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="187"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="193"/>
         <source>The chat template inside {name} tries to run code outside its sandbox. Rio Desktop refused to load this file; get the model from a trusted source.</source>
         <translation>O modelo de conversa dentro de {name} tenta executar código fora da sua área isolada. O Rio Desktop recusou carregar este arquivo; obtenha o modelo de uma fonte confiável.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/model_file.py" line="191"/>
+        <location filename="../../rio_desktop/engine/model_file.py" line="197"/>
         <source>The chat template inside {name} does not work ({detail}). Get a corrected copy of the model.</source>
         <translation>O modelo de conversa dentro de {name} não funciona ({detail}). Obtenha uma cópia corrigida do modelo.</translation>
     </message>
@@ -728,7 +728,7 @@
         <translation>Uma parte do documento não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/summarize.py" line="523"/>
+        <location filename="../../rio_desktop/documents/summarize.py" line="524"/>
         <source>The summary was stopped before the end: what is shown covers only the parts done.</source>
         <translation>O resumo foi interrompido antes do fim: o que aparece cobre apenas as partes concluídas.</translation>
     </message>
@@ -1039,47 +1039,47 @@
         <translation>Não foi possível fazer uma cópia pesquisável de {name} ({detail}).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="277"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="276"/>
         <source>The CPU variant {name} chosen in the settings cannot run on this computer; the automatic choice is used.</source>
         <translation>A variante de CPU {name} escolhida nas configurações não pode rodar neste computador; a escolha automática será usada.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="298"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="297"/>
         <source>The {module} GPU backend does not work on this computer ({reason}); models run on the CPU.</source>
         <translation>O backend de GPU {module} não funciona neste computador ({reason}); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/backend_probe.py" line="321"/>
+        <location filename="../../rio_desktop/engine/backend_probe.py" line="320"/>
         <source>The {module} GPU backend could not be loaded (no usable driver on this computer); models run on the CPU.</source>
         <translation>O backend de GPU {module} não pôde ser carregado (não há driver utilizável neste computador); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="213"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="214"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="296"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="297"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="362"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="363"/>
         <source>Type a question first.</source>
         <translation>Digite uma pergunta primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="383"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="384"/>
         <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="394"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="395"/>
         <source>The answer was stopped before the end: what is shown is what the model had written.</source>
         <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="407"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="408"/>
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
@@ -1372,6 +1372,114 @@ Os detalhes estão no registro: {log}</translation>
         <location filename="../../rio_desktop/ui/export_job.py" line="36"/>
         <source>Saved {name}.</source>
         <translation>{name} foi salvo.</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
+        <source>Follow the system</source>
+        <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
+        <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
+        <source>On, within the budget</source>
+        <translation>Ligado, dentro do limite</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
+        <source>Off (faster; models that always think are stopped at once)</source>
+        <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139"/>
+        <source>None: the built-in templates only</source>
+        <translation>Nenhuma: só os modelos incluídos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="140"/>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="141"/>
+        <source>Choose the templates folder</source>
+        <translation>Escolher a pasta de modelos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <source>Automatic: pages without usable text</source>
+        <translation>Automático: páginas sem texto utilizável</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
+        <source>Always: read every page from its image</source>
+        <translation>Sempre: ler todas as páginas pela imagem</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
+        <source>Portuguese</source>
+        <translation>Português</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
+        <source>English</source>
+        <translation>Inglês</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
+        <source>Spanish</source>
+        <translation>Espanhol</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="127"/>
+        <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
+        <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="142"/>
+        <source>Choose a folder with your organisation&apos;s document templates</source>
+        <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="128"/>
+        <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
+        <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="130"/>
+        <source>The language scanned pages are written in</source>
+        <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="131"/>
+        <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
+        <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="133"/>
+        <source>At most this many tokens of reasoning per step; then the model must answer</source>
+        <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
+        <source>The organisation&apos;s templates</source>
+        <translation>Os modelos do órgão</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1944,39 @@ CEP e cidade/UF</translation>
         <location filename="../../rio_desktop/ui/letter_form.py" line="89"/>
         <source>The signatory&apos;s office or position; remembered for your next letters</source>
         <translation>O cargo ou função do signatário; lembrado nas suas próximas cartas</translation>
+    </message>
+</context>
+<context>
+    <name>LocalPage</name>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <source>Automatic (from the machine&apos;s load)</source>
+        <translation>Automático (pela carga da máquina)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="177"/>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="183"/>
+        <source>Automatic (from the memory plan)</source>
+        <translation>Automático (pelo plano de memória)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
+        <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
+        <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
+        <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="196"/>
+        <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
+        <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
     </message>
 </context>
 <context>
@@ -2389,407 +2530,246 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="100"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="101"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="102"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="103"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="92"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="104"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="130"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="133"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="150"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="153"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="175"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="178"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="189"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="192"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="210"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="213"/>
         <source>Stopped. What the model had written is kept.</source>
         <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="213"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="216"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="224"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="227"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="238"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="241"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="239"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="242"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="260"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="263"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="266"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="269"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="268"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="271"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="269"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="272"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="277"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="280"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>ServerPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="52"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="53"/>
-        <source>Settings</source>
-        <translation>Configurações</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="57"/>
-        <source>Follow the system</source>
-        <translation>Seguir o sistema</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="63"/>
-        <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
-        <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="65"/>
-        <source>On, within the budget</source>
-        <translation>Ligado, dentro do limite</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="66"/>
-        <source>Off (faster; models that always think are stopped at once)</source>
-        <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="71"/>
-        <source> tokens</source>
-        <translation> tokens</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="76"/>
-        <source>Automatic (from the machine&apos;s load)</source>
-        <translation>Automático (pela carga da máquina)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="82"/>
-        <source>Automatic</source>
-        <translation>Automático</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="88"/>
-        <source>Automatic (from the memory plan)</source>
-        <translation>Automático (pelo plano de memória)</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
-        <source>None: the built-in templates only</source>
-        <translation>Nenhuma: só os modelos incluídos</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
-        <source>Choose…</source>
-        <translation>Escolher…</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
-        <source>Choose the templates folder</source>
-        <translation>Escolher a pasta de modelos</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="105"/>
-        <source>Automatic: pages without usable text</source>
-        <translation>Automático: páginas sem texto utilizável</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="106"/>
-        <source>Always: read every page from its image</source>
-        <translation>Sempre: ler todas as páginas pela imagem</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
-        <source>Never</source>
-        <translation>Nunca</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
-        <source>Portuguese</source>
-        <translation>Português</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
-        <source>English</source>
-        <translation>Inglês</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="110"/>
-        <source>Spanish</source>
-        <translation>Espanhol</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="217"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="232"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="120"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="218"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="121"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="124"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="222"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="125"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="223"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="233"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="234"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="237"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="144"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="242"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="167"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="262"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="168"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="169"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="265"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="170"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="265"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="171"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="172"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="188"/>
-        <source>Set by the administrator</source>
-        <translation>Definido pelo administrador</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="190"/>
-        <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
-        <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="191"/>
-        <source>Choose a folder with your organisation&apos;s document templates</source>
-        <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="192"/>
-        <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
-        <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
-        <source>The language scanned pages are written in</source>
-        <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="195"/>
-        <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
-        <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="197"/>
-        <source>At most this many tokens of reasoning per step; then the model must answer</source>
-        <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="199"/>
-        <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
-        <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="201"/>
-        <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
-        <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
-        <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
-        <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="205"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="252"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="254"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="208"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="255"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="209"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="256"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="210"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="257"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="211"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="258"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
-        <source>General</source>
-        <translation>Geral</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="214"/>
-        <source>This computer</source>
-        <translation>Este computador</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="215"/>
-        <source>Server and network</source>
-        <translation>Servidor e rede</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
-        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
-        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="246"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="285"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="250"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="289"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="305"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="306"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -2797,19 +2777,51 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="272"/>
-        <source>The organisation&apos;s templates</source>
-        <translation>Os modelos do órgão</translation>
-    </message>
-    <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="295"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="322"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="296"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="323"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="333"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="334"/>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="341"/>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="341"/>
+        <source>This computer</source>
+        <translation>Este computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="342"/>
+        <source>Server and network</source>
+        <translation>Servidor e rede</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="345"/>
+        <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
+        <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
+        <source>Set by the administrator</source>
+        <translation>Definido pelo administrador</translation>
     </message>
 </context>
 <context>

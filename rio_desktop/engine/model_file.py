@@ -145,6 +145,15 @@ def _split_parts(path: Path, header: GGUFHeader) -> list[Path]:
     return parts
 
 
+def _check_part(part: Path, header: GGUFHeader, index: int, count: int) -> int:
+    """The part's size, once it is known to be the `index`th part of its model and complete."""
+    if count > 1 and header.metadata.get("split.no") != index:
+        raise ModelFileError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{name} says it is not part {number} of its model. Parts of different models may "
+                    "have been mixed; get the parts again."), name=part.name, number=index + 1))
+    return _check_complete(part, header)
+
+
 def inspect_model_file(path: str | Path) -> ModelFile:
     """Validate a model file; raises ModelFileError with a message a clerk can act on."""
     path = Path(path).expanduser()
@@ -154,16 +163,9 @@ def inspect_model_file(path: str | Path) -> ModelFile:
         # The user picked a later part: the first one holds the metadata llama.cpp needs.
         path = parts[0]
         header = read_model_header(path)
-    total = 0
-    headers = []
-    for index, part in enumerate(parts):
-        part_header = header if part == path else read_model_header(part)
-        headers.append(part_header)
-        if len(parts) > 1 and part_header.metadata.get("split.no") != index:
-            raise ModelFileError(Message(QT_TRANSLATE_NOOP(
-                "Core", "{name} says it is not part {number} of its model. Parts of different models may "
-                        "have been mixed; get the parts again."), name=part.name, number=index + 1))
-        total += _check_complete(part, part_header)
+    headers = [header if part == path else read_model_header(part) for part in parts]
+    total = sum(_check_part(part, part_header, index, len(parts))
+                for index, (part, part_header) in enumerate(zip(parts, headers, strict=True)))
 
     # Imported here: the model list on the first screen imports this module (start-up time).
     from rio_desktop.engine.chat_template import CHATML_TEMPLATE, ChatTemplate, ChatTemplateError

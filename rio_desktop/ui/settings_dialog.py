@@ -44,15 +44,44 @@ def _title(name: str) -> str:
     return QCoreApplication.translate(CORE_CONTEXT, OPTIONS[name].title)
 
 
-class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None) -> None:
+def _form_row(form: QFormLayout, name: str, widget: QWidget, field: QWidget | None = None) -> None:
+    """A row titled with the option's own translatable title (settings.OPTIONS)."""
+    field = field or widget
+    label = QLabel(_title(name))
+    label.setBuddy(field)
+    label.setWordWrap(True)
+    # A wrapping label gets a narrow size hint, and QFormLayout then wraps (and clips) even short
+    # titles beside a one-line field: a title up to 220 px keeps its line.
+    label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 2, 220))
+    field.setAccessibleName(_title(name))
+    form.addRow(label, widget)
+
+
+class SettingsPage(QWidget):
+    """One tab of Settings (as Picard's option pages): it builds its fields from the settings, save() writes
+    them back; `fields` maps option names to widgets, for the options the administrator locks."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.jobs = jobs
-        self.setWindowTitle(self.tr("Settings"))
-        self.setAccessibleName(self.tr("Settings"))
-        self.setMinimumWidth(600)
+        self.form = QFormLayout(self)
+        self.fields: dict[str, QWidget] = {}
 
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def lock(self) -> None:
+        for name in self.settings.locked:  # set by the administrator for everyone
+            if name in self.fields:
+                self.fields[name].setEnabled(False)
+                self.fields[name].setToolTip(self.tr("Set by the administrator"))
+
+
+class GeneralPage(SettingsPage):
+    """Language, the organisation's templates, OCR and reasoning."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
         for code, name in LANGUAGES.items():
@@ -71,6 +100,72 @@ class SettingsDialog(QDialog):
         self.reasoning_budget.setSuffix(self.tr(" tokens"))
         self.reasoning_budget.setValue(settings.get("reasoning_budget"))
 
+        self.templates_folder = QLineEdit(settings.get("templates_folder"))
+        templates_row = self._templates_row()
+
+        # Reading scanned pages: automatic (pages without a usable text layer), every page, or never.
+        self.ocr_mode = QComboBox()
+        self.ocr_mode.addItem(self.tr("Automatic: pages without usable text"), "auto")
+        self.ocr_mode.addItem(self.tr("Always: read every page from its image"), "always")
+        self.ocr_mode.addItem(self.tr("Never"), "never")
+        self.ocr_mode.setCurrentIndex(max(0, self.ocr_mode.findData(settings.get("ocr_mode"))))
+        self.ocr_language = QComboBox()
+        names = {"por": self.tr("Portuguese"), "eng": self.tr("English"), "spa": self.tr("Spanish")}
+        for code in available_languages():  # what the installation holds data for
+            self.ocr_language.addItem(names.get(code, code), code)
+        self.ocr_language.setCurrentIndex(max(0, self.ocr_language.findData(settings.get("ocr_language"))))
+
+        _form_row(self.form, "language", self.language)
+        _form_row(self.form, "templates_folder", templates_row, self.templates_folder)
+        for name, widget in (("ocr_mode", self.ocr_mode), ("ocr_language", self.ocr_language),
+                             ("reasoning", self.reasoning), ("reasoning_budget", self.reasoning_budget)):
+            _form_row(self.form, name, widget)
+        self.fields = {"language": self.language, "templates_folder": self.templates_folder,
+                       "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget,
+                       "ocr_mode": self.ocr_mode, "ocr_language": self.ocr_language}
+        describe((
+            (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
+            (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
+                                    "slower than pages with text")),
+            (self.ocr_language, self.tr("The language scanned pages are written in")),
+            (self.reasoning, self.tr("Whether the model reasons before it answers. Reasoning is shown apart "
+                                     "and never enters a letter, a summary or an export")),
+            (self.reasoning_budget, self.tr("At most this many tokens of reasoning per step; then the model "
+                                            "must answer")),
+        ))
+
+    def _templates_row(self) -> QWidget:
+        """The templates folder's field with its Choose… button."""
+        self.templates_folder.setPlaceholderText(self.tr("None: the built-in templates only"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setAccessibleName(self.tr("Choose the templates folder"))
+        describe(((browse, self.tr("Choose a folder with your organisation's document templates")),))
+        browse.clicked.connect(self.choose_templates_action)
+        row_widget = QWidget()
+        row = QHBoxLayout(row_widget)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.templates_folder, 1)
+        row.addWidget(browse)
+        return row_widget
+
+    def choose_templates_action(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The organisation's templates"),
+                                                  self.templates_folder.text())
+        if folder:
+            self.templates_folder.setText(folder)
+
+    def save(self) -> None:
+        self.settings.update(language=self.language.currentData(), reasoning=self.reasoning.currentData(),
+                             reasoning_budget=self.reasoning_budget.value(),
+                             templates_folder=self.templates_folder.text().strip(),
+                             ocr_mode=self.ocr_mode.currentData(), ocr_language=self.ocr_language.currentData())
+
+
+class LocalPage(SettingsPage):
+    """How models run on this computer: threads, context, GPU layers, and llama.cpp's CPU variant and GPU."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
         self.threads.setSpecialValueText(self.tr("Automatic (from the machine's load)"))
@@ -89,29 +184,32 @@ class SettingsDialog(QDialog):
         layers = parse_gpu_layers_setting(settings.get("gpu_layers"))
         self.gpu_layers.setValue(-1 if layers is None else (999 if layers == ALL_LAYERS else layers))
 
-        self.templates_folder = QLineEdit(settings.get("templates_folder"))
-        self.templates_folder.setPlaceholderText(self.tr("None: the built-in templates only"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setAccessibleName(self.tr("Choose the templates folder"))
-        browse.clicked.connect(self.choose_templates_action)
-        templates_row = QWidget()
-        row = QHBoxLayout(templates_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.templates_folder, 1)
-        row.addWidget(browse)
+        for name, widget in (("n_threads", self.threads), ("n_ctx", self.context), ("gpu_layers", self.gpu_layers)):
+            _form_row(self.form, name, widget)
+        self.computer = ComputerPanel(self.form, settings, self)
+        self.fields = {"n_threads": self.threads, "n_ctx": self.context, "gpu_layers": self.gpu_layers}
+        describe((
+            (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
+                                   "programs")),
+            (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
+                                   "follows the memory plan")),
+            (self.gpu_layers, self.tr("How much of the model runs on the graphics card; Automatic follows the "
+                                      "memory plan")),
+        ))
 
-        # Reading scanned pages: automatic (pages without a usable text layer), every page, or never.
-        self.ocr_mode = QComboBox()
-        self.ocr_mode.addItem(self.tr("Automatic: pages without usable text"), "auto")
-        self.ocr_mode.addItem(self.tr("Always: read every page from its image"), "always")
-        self.ocr_mode.addItem(self.tr("Never"), "never")
-        self.ocr_mode.setCurrentIndex(max(0, self.ocr_mode.findData(settings.get("ocr_mode"))))
-        self.ocr_language = QComboBox()
-        names = {"por": self.tr("Portuguese"), "eng": self.tr("English"), "spa": self.tr("Spanish")}
-        for code in available_languages():  # what the installation holds data for
-            self.ocr_language.addItem(names.get(code, code), code)
-        self.ocr_language.setCurrentIndex(max(0, self.ocr_language.findData(settings.get("ocr_language"))))
+    def save(self) -> None:
+        self.settings.update(n_threads=self.threads.value(), n_ctx=self.context.value(),
+                             gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
+                             **self.computer.values())
 
+
+class ServerPage(SettingsPage):
+    """The network: offline or not, the organisation's server (with Test connection) and the hub's token.
+    The key and the token go to the system keyring only."""
+
+    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None) -> None:
+        super().__init__(settings, parent)
+        self.jobs = jobs
         self.offline = QCheckBox(self.tr("Open no network connection (air-gapped machines)"))
         self.offline.setChecked(settings.get("offline"))
         self.token = QLineEdit()
@@ -146,62 +244,11 @@ class SettingsDialog(QDialog):
         self.test_result.setWordWrap(True)
         self.test_button.clicked.connect(self.test_action)
 
-        general, local, network = QFormLayout(), QFormLayout(), QFormLayout()
-        for form, name, widget in ((general, "language", self.language),
-                                   (general, "templates_folder", templates_row),
-                                   (general, "ocr_mode", self.ocr_mode), (general, "ocr_language", self.ocr_language),
-                                   (general, "reasoning", self.reasoning),
-                                   (general, "reasoning_budget", self.reasoning_budget),
-                                   (local, "n_threads", self.threads), (local, "n_ctx", self.context),
-                                   (local, "gpu_layers", self.gpu_layers)):
-            field = self.templates_folder if widget is templates_row else widget
-            label = QLabel(_title(name))
-            label.setBuddy(field)
-            label.setWordWrap(True)
-            # A wrapping label gets a narrow size hint, and QFormLayout then wraps (and clips) even short
-            # titles beside a one-line field: a title up to 220 px keeps its line.
-            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 2, 220))
-            field.setAccessibleName(_title(name))
-            form.addRow(label, widget)
-        self.computer = ComputerPanel(local, settings, self)
-        network.addRow(QLabel(self.tr("Network:")), self.offline)
-        for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
-                                   self.server_url), (self.tr("Server &model:"), self.server_model),
-                                   (self.tr("API &key:"), self.server_key), (self.tr("TLS:"), self.server_tls),
-                                   (self.tr("CA file:"), self.server_ca), (self.tr("Timeout:"), self.server_timeout),
-                                   (self.tr("Hugging Face &token:"), self.token)):
-            label = QLabel(label_text)
-            label.setBuddy(widget)
-            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
-            network.addRow(label, widget)
-        network.addRow(self.test_button, self.test_result)
-        fields = {"language": self.language, "templates_folder": self.templates_folder, "n_threads": self.threads,
-                  "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget,
-                  "n_ctx": self.context, "gpu_layers": self.gpu_layers, "offline": self.offline,
-                  "backend": self.backend, "server_url": self.server_url, "server_model": self.server_model,
-                  "server_verify_tls": self.server_tls, "server_ca_bundle": self.server_ca,
-                  "server_timeout": self.server_timeout, "ocr_mode": self.ocr_mode,
-                  "ocr_language": self.ocr_language}
-        for name in settings.locked:  # set by the administrator for everyone
-            if name in fields:
-                fields[name].setEnabled(False)
-                fields[name].setToolTip(self.tr("Set by the administrator"))
+        self._lay_out()
+        self.fields = {"offline": self.offline, "backend": self.backend, "server_url": self.server_url,
+                       "server_model": self.server_model, "server_verify_tls": self.server_tls,
+                       "server_ca_bundle": self.server_ca, "server_timeout": self.server_timeout}
         describe((
-            (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
-            (browse, self.tr("Choose a folder with your organisation's document templates")),
-            (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
-                                    "slower than pages with text")),
-            (self.ocr_language, self.tr("The language scanned pages are written in")),
-            (self.reasoning, self.tr("Whether the model reasons before it answers. Reasoning is shown apart "
-                                     "and never enters a letter, a summary or an export")),
-            (self.reasoning_budget, self.tr("At most this many tokens of reasoning per step; then the model "
-                                            "must answer")),
-            (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
-                                   "programs")),
-            (self.context, self.tr("How much text the model holds at once; more needs more memory. Automatic "
-                                   "follows the memory plan")),
-            (self.gpu_layers, self.tr("How much of the model runs on the graphics card; Automatic follows the "
-                                      "memory plan")),
             (self.offline, self.tr("Rio Desktop opens no network connection at all: no catalogue checks, no "
                                    "downloads")),
             (self.backend, self.tr("Run models on this computer, or send the work to your organisation's server")),
@@ -210,27 +257,19 @@ class SettingsDialog(QDialog):
             (self.server_timeout, self.tr("How long to wait for the server before giving up")),
             (self.test_button, self.tr("Connect to the server now and show its models and latency")),
         ))
-        tabs = QTabWidget()
-        for form, title in ((general, self.tr("General")), (local, self.tr("This computer")),
-                            (network, self.tr("Server and network"))):
-            page = QWidget()
-            page.setLayout(form)
-            tabs.addTab(page, title)
-        note = QLabel(self.tr("A new language needs a restart, which Rio Desktop offers (your draft is kept). "
-                              "Templates change the next time Rio Desktop starts; OCR settings, the next time a "
-                              "document is opened. Context and GPU layers apply the next time a model is loaded; "
-                              "threads apply at once."))
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        # Never smaller than its contents: with word-wrapped labels Qt would otherwise let the dialog
-        # shrink below the width its buttons need in a longer language.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(tabs)
-        layout.addWidget(note)
-        layout.addWidget(buttons)
+
+    def _lay_out(self) -> None:
+        self.form.addRow(QLabel(self.tr("Network:")), self.offline)
+        for label_text, widget in ((self.tr("Models &run on:"), self.backend), (self.tr("Server &address:"),
+                                   self.server_url), (self.tr("Server &model:"), self.server_model),
+                                   (self.tr("API &key:"), self.server_key), (self.tr("TLS:"), self.server_tls),
+                                   (self.tr("CA file:"), self.server_ca), (self.tr("Timeout:"), self.server_timeout),
+                                   (self.tr("Hugging Face &token:"), self.token)):
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            widget.setAccessibleName(label_text.replace("&", "").rstrip(":"))
+            self.form.addRow(label, widget)
+        self.form.addRow(self.test_button, self.test_result)
 
     def server_config(self) -> ServerConfig:
         """The server as the fields describe it now, before they are saved (Test connection)."""
@@ -268,21 +307,9 @@ class SettingsDialog(QDialog):
             ctx=result["context"] or "?",
             ms=result["latency_s"] * 1000))
 
-    def choose_templates_action(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("The organisation's templates"),
-                                                  self.templates_folder.text())
-        if folder:
-            self.templates_folder.setText(folder)
-
-    def accept(self) -> None:
-        self.settings.update(reasoning=self.reasoning.currentData(), reasoning_budget=self.reasoning_budget.value())
-        self.settings.update(language=self.language.currentData(), n_threads=self.threads.value(),
-                             n_ctx=self.context.value(),
-                             gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
-                             templates_folder=self.templates_folder.text().strip(),
-                             offline=self.offline.isChecked(), ocr_mode=self.ocr_mode.currentData(),
-                             ocr_language=self.ocr_language.currentData(), **self.computer.values())
-        self.settings.update(backend=self.backend.currentData(), server_url=self.server_url.text().strip(),
+    def save(self) -> None:
+        self.settings.update(offline=self.offline.isChecked(), backend=self.backend.currentData(),
+                             server_url=self.server_url.text().strip(),
                              server_model=self.server_model.currentText().strip(),
                              server_verify_tls=self.server_tls.isChecked(),
                              server_ca_bundle=self.server_ca.text().strip(),
@@ -295,4 +322,43 @@ class SettingsDialog(QDialog):
                     QMessageBox.warning(self, self.tr("Secret not saved"), self.tr(
                         "This system has no keyring to keep the token or key safely, so it was not saved. "
                         "Rio Desktop never writes them to a file."))
+
+
+class SettingsDialog(QDialog):
+    """Settings: a tab per page; OK saves every page."""
+
+    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        self.setMinimumWidth(600)
+        self.general = GeneralPage(settings)
+        self.local = LocalPage(settings)
+        self.server = ServerPage(settings, jobs)
+        self.pages: tuple[SettingsPage, ...] = (self.general, self.local, self.server)
+        tabs = QTabWidget()
+        for page, title in ((self.general, self.tr("General")), (self.local, self.tr("This computer")),
+                            (self.server, self.tr("Server and network"))):
+            page.lock()
+            tabs.addTab(page, title)
+        note = QLabel(self.tr("A new language needs a restart, which Rio Desktop offers (your draft is kept). "
+                              "Templates change the next time Rio Desktop starts; OCR settings, the next time a "
+                              "document is opened. Context and GPU layers apply the next time a model is loaded; "
+                              "threads apply at once."))
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        # Never smaller than its contents: with word-wrapped labels Qt would otherwise let the dialog
+        # shrink below the width its buttons need in a longer language.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        layout.addWidget(tabs)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        for page in self.pages:
+            page.save()
         super().accept()
