@@ -5,13 +5,16 @@ made again finds the live ones here), and closing the window pauses them, resuma
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from rio_desktop.i18n import UserFacingError
-from rio_desktop.models.download import Progress
-from rio_desktop.tasks.download import DownloadTask, Outcome
 from rio_desktop.ui.jobs import Jobs
+
+if TYPE_CHECKING:  # made with the application: the download code is imported when a download starts
+    from rio_desktop.models.download import Progress
+    from rio_desktop.tasks.download import DownloadTask, Outcome
 
 log = logging.getLogger(__name__)
 
