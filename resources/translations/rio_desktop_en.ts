@@ -2,9 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>SettingsDialog</name>
+    <name>ServerPage</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="264"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="306"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n model</numerusform>
@@ -15,8 +15,8 @@
 <context>
     <name>SummarizePage</name>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="295"/>
-        <location filename="../../rio_desktop/ui/summarize_page.py" line="406"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="307"/>
+        <location filename="../../rio_desktop/ui/summarize_page.py" line="409"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
