@@ -54,7 +54,8 @@ def test_load_shows_the_model_in_the_status_bar(loaded_gui) -> None:
 
 def test_tokens_stream_while_the_event_loop_keeps_running(loaded_gui, qtbot) -> None:
     page = loaded_gui.window.models_page
-    page.prompt_edit.setPlainText("Explain in a few sentences what a municipal decree is.")
+    # A request that keeps a small model writing on every CPU (a short explanation ended after 16 tokens).
+    page.prompt_edit.setPlainText("Write a long story, with many details, about a day at a city hall.")
     gc.collect()  # garbage left by earlier tests must not be collected during the measurement
     recorder = TickRecorder()
     counter = _Counter()
@@ -200,7 +201,7 @@ def test_settings_dialog_saves_and_applies_threads(gui, qtbot, monkeypatch) -> N
         seen.append(dialog.local.threads.text())
         dialog.local.threads.setValue(1)
         dialog.local.context.setValue(4096)
-        dialog.language.setCurrentIndex(dialog.language.findData("pt_BR"))
+        dialog.general.language.setCurrentIndex(dialog.general.language.findData("pt_BR"))
         dialog.accept()
 
     QTimer.singleShot(100, fill_in)
