@@ -56,6 +56,8 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("server_timeout", int, 120, QT_TRANSLATE_NOOP("Core", "Server timeout (seconds)")),
     Option("server_context", int, DEFAULT_CONTEXT, QT_TRANSLATE_NOOP("Core", "Server context when not advertised")),
     Option("templates_folder", str, "", QT_TRANSLATE_NOOP("Core", "Organisation's correspondence templates")),
+    # documents.reply: "reference" ("Resposta ao Ofício nº 312/2026/SME/GAB") or "received" (its own subject)
+    Option("reply_subject", str, "reference", QT_TRANSLATE_NOOP("Core", "Subject of a reply")),
     Option("summary_style", str, "bullets", QT_TRANSLATE_NOOP("Core", "Summary style")),
     Option("summary_language", str, "pt-BR", QT_TRANSLATE_NOOP("Core", "Summary language")),
     Option("ocr_mode", str, "auto", QT_TRANSLATE_NOOP("Core", "Read scanned pages (OCR)")),

@@ -22,6 +22,12 @@ def format_bytes(n_bytes: int) -> str:
     return f"{value:.{decimals}f} {unit}"
 
 
+class Count(int):
+    """A quantity (tokens, a context's size) that the interface writes with its language's digit grouping
+    ("12.487 tokens" in pt-BR); elsewhere it prints as a plain number. Not for numbers that are names: a
+    year, an ofício's number, a page."""
+
+
 class Bytes(int):
     """A size in bytes that prints itself readably (`Message` parameters)."""
 

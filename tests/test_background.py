@@ -67,7 +67,7 @@ class Scripted(Backend):
         return sum(self.count_tokens(m.content) for m in messages)
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, on_text=None,
-             cancel: CancelToken | None = None, on_reasoning=None) -> Generation:
+             cancel: CancelToken | None = None, on_reasoning=None, on_step=None) -> Generation:
         prompt = messages[-1].content
         if prompt == "fail":
             raise UserFacingError(Message(QT_TRANSLATE_NOOP("Core", "The model stopped with an error: {detail}"),
@@ -114,6 +114,10 @@ class Calls:
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.events]
+
+
+def _load(path: Path) -> Callable[[Any], ModelInfo]:
+    return lambda ctx: ctx.backend.load(LoadParams(model_path=path), ctx.cancel, ctx.progress)
 
 
 def _callbacks(calls: Calls, *names: str) -> dict[str, Callable[[Any], None]]:
@@ -171,17 +175,33 @@ def test_a_callback_that_raises_is_shown(jobs: Jobs, qtbot) -> None:
     assert isinstance(unhandled.args[0], KeyError)
 
 
-def test_a_cancelled_job_delivers_nothing_more(jobs: Jobs, qtbot) -> None:
+def test_a_cancelled_job_delivers_only_its_cancellation(jobs: Jobs, qtbot) -> None:
     calls = Calls()
     release, cancel = threading.Event(), CancelToken()
     handle = jobs.run(lambda report: (release.wait(5), report("late"), "result")[2],
-                      cancel=cancel, **_callbacks(calls, "done", "failed", "progress"))
+                      cancel=cancel, **_callbacks(calls, "done", "failed", "cancelled", "progress"))
     handle.cancel()
-    assert cancel.cancelled  # the work is told through its own token
+    assert cancel.cancelled and handle.cancelled  # the work is told through its own token
     release.set()
-    qtbot.waitUntil(lambda: handle.finished, timeout=5_000)
+    qtbot.waitUntil(lambda: handle.finished and bool(calls.events), timeout=5_000)
     qtbot.wait(50)
-    assert calls.events == []
+    assert calls.kinds() == ["cancelled"]
+
+
+def test_both_executors_give_one_handle_and_one_set_of_callback_names(jobs: Jobs, worker: EngineWorker,
+                                                                      qtbot) -> None:
+    """A page does not need to know which executor ran its work (as Anki's TaskManager hides its two)."""
+    from rio_desktop.ui.task_handle import TaskHandle
+
+    names = ("done", "failed", "cancelled", "progress")
+    from_pool, from_worker = Calls(), Calls()
+    pool_handle = jobs.run(lambda report: (report(0.5), "pool")[1], **_callbacks(from_pool, *names))
+    worker_handle = worker.run(lambda ctx: (ctx.progress(0.5), "worker")[1], **_callbacks(from_worker, *names))
+    assert type(pool_handle) is type(worker_handle) is TaskHandle
+    qtbot.waitUntil(lambda: "done" in from_pool.kinds() and "done" in from_worker.kinds(), timeout=5_000)
+    assert pool_handle.finished and worker_handle.finished
+    assert from_pool.kinds() == from_worker.kinds() == ["progress", "done"]
+    assert (from_pool.events[-1][1], from_worker.events[-1][1]) == ("pool", "worker")
 
 
 def test_each_request_reaches_only_its_own_caller(worker: EngineWorker, qtbot) -> None:
@@ -212,11 +232,11 @@ def test_a_failing_load_reaches_its_caller_and_the_others_hear_only_of_models(wo
                                                                                tmp_path: Path) -> None:
     calls, heard = Calls(), []
     worker.loaded.connect(heard.append)
-    worker.load_model(LoadParams(model_path=tmp_path / "bad.gguf"), **_callbacks(calls, "done", "failed",
+    worker.run(_load(tmp_path / "bad.gguf"), "load", **_callbacks(calls, "done", "failed",
                                                                                    "progress"))
     qtbot.waitUntil(lambda: bool(calls.events), timeout=5_000)
     assert calls.kinds() == ["failed"] and "bad.gguf" in str(calls.events[0][1].message)
-    worker.load_model(LoadParams(model_path=tmp_path / "good.gguf"), **_callbacks(calls, "done", "progress"))
+    worker.run(_load(tmp_path / "good.gguf"), "load", **_callbacks(calls, "done", "progress"))
     qtbot.waitUntil(lambda: "done" in calls.kinds(), timeout=5_000)
     assert calls.kinds()[1:] == ["progress", "done"] and [i.name for i in heard] == ["scripted"]
 

@@ -68,7 +68,7 @@ def test_welcome_import_cancelled_keeps_the_screen_then_an_import_is_loaded(gui,
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: gui.worker.model_info is not None, timeout=60_000)
     qtbot.waitUntil(lambda: window.load_request is None, timeout=10_000)
-    assert window.model_label.text() == gui.worker.model_info.name
+    assert window.model_label.text() == gui.worker.model_info.display_name
     assert "loaded" in window.statusBar().currentMessage()
     # Help brings the first-run screen back.
     help_menu = [a for a in window.menuBar().actions() if a.text() == "&Help"][0].menu()

@@ -115,3 +115,20 @@ def test_recommended_model_for_this_machine() -> None:
     server = recommend(entries, [141 * 10**9] * 8, 1024 * 10**9)
     assert server is not None and server[0].id in ("rio-3.5-open", "qwen3.5-397b-a17b")
     assert recommend(entries, [], 2 * 10**9) is None
+
+
+def test_a_two_core_pc_without_a_gpu_gets_a_model_it_can_use() -> None:
+    """The welcome screen recommended Qwen3.5 9B (about 5 GB) to a 2-core PC without a GPU, where it would
+    crawl (issue 23): the CPU's expected speed decides too, not only the memory."""
+    from rio_desktop.models.catalog import recommend
+    from rio_desktop.models.speed import cpu_speed
+
+    entries = load_catalog(resource_path("catalogue", "models.json"))
+    assert recommend(entries, [], 16 * 10**9)[0].id == "qwen3.5-9b"  # memory alone
+    two_cores = recommend(entries, [], 16 * 10**9, cores=2)
+    assert two_cores is not None and two_cores[0].id == "qwen3.5-4b"
+    assert not cpu_speed(9 * 10**9, 2).usable and cpu_speed(4 * 10**9, 2).usable
+    assert recommend(entries, [], 16 * 10**9, cores=8)[0].id == "qwen3.5-9b"
+    assert recommend(entries, [48 * 10**9], 64 * 10**9, cores=2)[0].id == "qwen3.5-35b-a3b"  # the GPU's speed
+    one_core = recommend(entries, [], 16 * 10**9, cores=1)  # nothing is fast: the fastest that fits
+    assert one_core is not None and one_core[0].id == "smollm2-135m-instruct"

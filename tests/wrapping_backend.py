@@ -28,5 +28,5 @@ class WrappingBackend(Backend):
     def count_chat_tokens(self, messages, reasoning=None) -> int:
         return self.inner.count_chat_tokens(messages, reasoning)
 
-    def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None):
-        return self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)
+    def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None, on_step=None):
+        return self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning, on_step=on_step)

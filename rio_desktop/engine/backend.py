@@ -6,6 +6,7 @@ The summarizer and the drafter talk only to this interface. Calls block; the wor
 
 from __future__ import annotations
 
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
@@ -24,6 +25,15 @@ from rio_desktop.i18n import Message
 
 Role = Literal["system", "user", "assistant"]
 FinishReason = Literal["stop", "length", "cancelled"]
+
+
+_SPLIT_PART = re.compile(r"-\d{5}-of-\d{5}$")
+
+
+def file_display_name(path: Path) -> str:
+    """How the clerk tells model files apart: the file's name without ".gguf" and a split model's part
+    number (the metadata's name is often a training run's, and two files of one model share it)."""
+    return _SPLIT_PART.sub("", path.name.removesuffix(".gguf"))
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,15 @@ class ModelInfo:
     devices: tuple[str, ...] = ("CPU",)  # where llama.cpp put the model: "Vulkan0", "CUDA0", "CPU", ...
     device_bytes: dict[str, int] = field(default_factory=dict)  # what it allocated on each
     notice: Message | None = None  # e.g. the GPU failed and the CPU took the model
+
+    @property
+    def display_name(self) -> str:
+        """How the clerk tells models apart: the file's name without ".gguf" and a split model's part number
+        (the metadata's name is often a training run's, "Smollm2 135M 8k Lc100K Mix1 Ep2", and two files of
+        one model share it); a server's model as the server names it."""
+        if self.architecture == "server":
+            return self.name
+        return file_display_name(self.path) or self.name
 
     @property
     def parameters_label(self) -> str:
@@ -162,8 +181,19 @@ class CancelToken:
         return self._event.is_set()
 
 
+@dataclass(frozen=True)
+class StepProgress:
+    """Where a generation is: prompt tokens read of those to read (llama.cpp reads the prompt in batches,
+    minutes of a CPU's time for a long document), then tokens written. A server reports none."""
+
+    prompt_done: int
+    prompt_total: int
+    generated: int = 0
+
+
 TextCallback = Callable[[str], None]
 ReasoningCallback = Callable[[ReasoningProgress], None]
+StepCallback = Callable[[StepProgress], None]
 
 
 class Backend(ABC):
@@ -202,9 +232,10 @@ class Backend(ABC):
     @abstractmethod
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
              on_text: TextCallback | None = None, cancel: CancelToken | None = None,
-             on_reasoning: ReasoningCallback | None = None) -> Generation:
+             on_reasoning: ReasoningCallback | None = None, on_step: StepCallback | None = None) -> Generation:
         """Generate an answer, passing the answer's text to `on_text` as it comes and the reasoning
-        (which never reaches `on_text` or Generation.text) to `on_reasoning`.
+        (which never reaches `on_text` or Generation.text) to `on_reasoning`. `on_step` hears after each
+        batch of the prompt read and every few tokens written (for progress and the time left).
 
         Raises GenerationCancelled (with the partial answer) when `cancel` is set.
         """

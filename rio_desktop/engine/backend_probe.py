@@ -23,7 +23,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -32,10 +31,9 @@ from typing import Any
 
 from rio_desktop.atomic import write_atomically
 from rio_desktop.engine import ggml_backends
-from rio_desktop.engine.backend_config import config as _config
 from rio_desktop.engine.backend_config import configure, configure_backends  # noqa: F401 - this module's API
-from rio_desktop.engine.ggml_backends import CpuVariant, LoadedBackends
-from rio_desktop.engine.llama_log import LLAMA_LOG
+from rio_desktop.engine.ggml_backends import CpuVariant
+from rio_desktop.engine.native import NATIVE, Preparation
 from rio_desktop.engine.probe_model import probe_model
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -212,46 +210,34 @@ def machine_key(candidates: Sequence[CpuVariant]) -> str:
     return f"{cpu_model()}|{ggml_backends.build_id()}|{best}:{capability}"
 
 
-@dataclass
-class Preparation:
-    backends: LoadedBackends
-    remembered: dict[str, Any]
-    notices: list[Message] = field(default_factory=list)
-
-
-_prepared: Preparation | None = None
-_quiet: Any = None  # the child's silent log callback
-_ensure_lock = threading.Lock()
-
-
 def ensure() -> Preparation:
     """Backends loaded as configured; the first call probes if nothing is remembered for this machine.
     Several threads may ask at once (the engine's worker loading a model, a background job planning the
     installed models): one probes, the others wait for its answer."""
-    with _ensure_lock:
+    with NATIVE.ensure_lock:
         return _ensure()
 
 
 def _ensure() -> Preparation:
-    global _prepared
-    if _prepared is not None:
-        return _prepared
-    LLAMA_LOG.route()  # ggml's messages while loading go to the log, not to the terminal
-    state_dir = _config["state_dir"]
+    if NATIVE.preparation is not None:
+        return NATIVE.preparation
+    NATIVE.log.route()  # ggml's messages while loading go to the log, not to the terminal
+    settings = NATIVE.settings
+    state_dir = settings.state_dir
     if state_dir is None:
         from rio_desktop.paths import app_paths
 
         state_dir = app_paths().data
     try:
-        return prepare(state_dir, _config["cpu_variant"], _config["use_gpu"])
+        return prepare(state_dir, settings.cpu_variant, settings.use_gpu)
     except Exception:
         # The probe is a safety net, not a gate: when it cannot run, ggml's own choice is loaded.
         # ggml's own choice is the highest score, which is the AMX variant on CPUs that report AMX but
         # cannot use it (seen here: SIGILL): without a probe's word, the best variant short of it.
         log.exception("the backend probe failed; loading the best CPU variant short of AMX")
         safe = [c for c in ggml_backends.cpu_variants() if c.score > 0 and "sapphirerapids" not in c.name]
-        _prepared = Preparation(ggml_backends.load(cpu=safe[0].path if safe else None), {}, [])
-        return _prepared
+        NATIVE.preparation = Preparation(ggml_backends.load(cpu=safe[0].path if safe else None), {}, [])
+        return NATIVE.preparation
 
 
 @dataclass
@@ -302,16 +288,15 @@ def decide(store: ProbeStore, key: str, candidates: Sequence[CpuVariant], gpu_mo
 
 def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: Runner = run_child) -> Preparation:
     """Load llama.cpp's backends for this process as decide() says. Once per process."""
-    global _prepared
-    if _prepared is not None:
-        return _prepared
+    if NATIVE.preparation is not None:
+        return NATIVE.preparation
     folder = ggml_backends.lib_folder()
     candidates = ggml_backends.cpu_variants()
     store = ProbeStore(state_dir / STATE_FILE)
     key = machine_key(candidates)
     if not candidates or folder is None:  # a build without CPU variants: nothing to choose
-        _prepared = Preparation(ggml_backends.load(), store.get(key))
-        return _prepared
+        NATIVE.preparation = Preparation(ggml_backends.load(), store.get(key))
+        return NATIVE.preparation
     decision = decide(store, key, candidates, ggml_backends.gpu_module_files(), state_dir, cpu_variant,
                       use_gpu, run)
     backends = ggml_backends.load(cpu=decision.cpu.path, gpu=list(decision.gpu.values()))
@@ -320,12 +305,12 @@ def prepare(state_dir: Path, cpu_variant: str = "", use_gpu: bool = True, run: R
     notices = decision.notices + [Message(QT_TRANSLATE_NOOP(
         "Core", "The {module} GPU backend could not be loaded (no usable driver on this computer); models run "
                 "on the CPU."), module=family.capitalize()) for family in backends.gpu_failed]
-    _prepared = Preparation(backends, decision.remembered, notices)
-    return _prepared
+    NATIVE.preparation = Preparation(backends, decision.remembered, notices)
+    return NATIVE.preparation
 
 
 def prepared() -> Preparation | None:
-    return _prepared
+    return NATIVE.preparation
 
 
 def child_main(argv: Sequence[str]) -> int:
@@ -337,15 +322,14 @@ def child_main(argv: Sequence[str]) -> int:
     parser.add_argument("--gpu", action="append", default=[], type=Path, help="a GPU module's file")
     parser.add_argument("--model", required=True, type=Path)
     args = parser.parse_args(argv)
-    global _prepared
     # This process loads exactly what it is told, and never probes in turn.
-    _prepared = Preparation(ggml_backends.load(cpu=args.cpu, gpu=args.gpu), {})
+    NATIVE.preparation = Preparation(ggml_backends.load(cpu=args.cpu, gpu=args.gpu), {})
     import llama_cpp
     import numpy as np
 
-    global _quiet
-    _quiet = llama_cpp.llama_log_callback(lambda *_: None)  # referenced until exit: llama.cpp calls it late
-    llama_cpp.llama_log_set(_quiet, None)
+    quiet = llama_cpp.llama_log_callback(lambda *_: None)
+    NATIVE.probe_log_callback = quiet  # referenced until exit: llama.cpp calls it late
+    llama_cpp.llama_log_set(quiet, None)
     llm = llama_cpp.Llama(model_path=str(args.model), n_ctx=256, n_batch=64, n_gpu_layers=-1 if args.gpu else 0,
                           n_threads=1, verbose=False)
 

@@ -16,13 +16,13 @@ import ctypes
 import functools
 import logging
 import sys
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rio_desktop.engine import llama_build
+from rio_desktop.engine.native import NATIVE, LoadedBackends
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,6 @@ SUFFIX = ".dll" if sys.platform == "win32" else ".so"  # ggml uses .so for modul
 # The GPU modules ggml knows, in its own loading order (ggml_backend_load_all_from_path).
 GPU_FAMILIES = ("cuda", "hip", "metal", "sycl", "vulkan", "opencl", "musa")
 
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -40,18 +39,6 @@ class CpuVariant:
     path: Path
     score: int  # ggml_backend_score on this CPU; 0: the CPU lacks what it needs
 
-
-@dataclass
-class LoadedBackends:
-    dynamic: bool  # False: a build with the CPU backend linked in
-    cpu_variant: str  # the variant's name, or "built-in"
-    cpu_path: Path | None
-    cpu_features: list[str] = field(default_factory=list)
-    gpu_modules: list[str] = field(default_factory=list)  # e.g. ["vulkan"]
-    gpu_failed: dict[str, str] = field(default_factory=dict)  # module -> why it is not used
-
-
-_loaded: LoadedBackends | None = None
 
 
 def lib_folder() -> Path | None:
@@ -200,40 +187,42 @@ def load(cpu: Path | None = None, gpu: Sequence[Path] | None = None) -> LoadedBa
     """Load the CPU variant `cpu` (default: the best by score) and the GPU module files `gpu`
     (default: every one the build ships; [] for none). Only the first call loads: ggml cannot swap a
     loaded backend for another in the same process, so a change of settings takes a restart."""
-    global _loaded
-    with _lock:
-        if _loaded is not None:
-            return _loaded
-        lib = _ggml()
-        folder = lib_folder()
-        registered = _registered(lib)
-        if folder is None or "CPU" in registered:  # built without dynamic backends: all linked in already
-            reg = registered.get("CPU")
-            _loaded = LoadedBackends(dynamic=False, cpu_variant="built-in", cpu_path=None,
-                                     cpu_features=_features(lib, reg) if reg else [],
-                                     gpu_modules=[name for name in registered if name not in ("CPU", "RPC")])
-            return _loaded
-        wanted = list(gpu_module_files().values()) if gpu is None else list(gpu)
-        failed: dict[str, str] = {}
-        loaded_gpu = []
-        for module in wanted:
-            family = module.name.removeprefix(PREFIX).removesuffix(SUFFIX)
-            if lib.ggml_backend_load(str(module).encode()):
-                loaded_gpu.append(family)
-            else:
-                failed[family] = "ggml_backend_load returned nothing (no usable driver?)"
-        if cpu is None:
-            best = cpu_variants()
-            cpu = best[0].path if best else folder / f"{PREFIX}cpu{SUFFIX}"
-        if not lib.ggml_backend_load(str(cpu).encode()):
-            raise OSError(f"llama.cpp's CPU library {cpu} could not be loaded")
-        reg = _registered(lib).get("CPU", 0)
-        _loaded = LoadedBackends(dynamic=True, cpu_variant=variant_name(cpu), cpu_path=cpu,
-                                 cpu_features=_features(lib, reg) if reg else [], gpu_modules=loaded_gpu,
-                                 gpu_failed=failed)
-        log.info("llama.cpp backends: CPU %s (%s), GPU %s", _loaded.cpu_variant, " ".join(_loaded.cpu_features),
-                 ", ".join(loaded_gpu) or "none")
-        return _loaded
+    with NATIVE.load_lock:
+        if NATIVE.backends is None:
+            NATIVE.backends = _load(cpu, gpu)
+        return NATIVE.backends
+
+
+def _load(cpu: Path | None, gpu: Sequence[Path] | None) -> LoadedBackends:
+    lib = _ggml()
+    folder = lib_folder()
+    registered = _registered(lib)
+    if folder is None or "CPU" in registered:  # built without dynamic backends: all linked in already
+        reg = registered.get("CPU")
+        return LoadedBackends(dynamic=False, cpu_variant="built-in", cpu_path=None,
+                              cpu_features=_features(lib, reg) if reg else [],
+                              gpu_modules=[name for name in registered if name not in ("CPU", "RPC")])
+    wanted = list(gpu_module_files().values()) if gpu is None else list(gpu)
+    failed: dict[str, str] = {}
+    loaded_gpu = []
+    for module in wanted:
+        family = module.name.removeprefix(PREFIX).removesuffix(SUFFIX)
+        if lib.ggml_backend_load(str(module).encode()):
+            loaded_gpu.append(family)
+        else:
+            failed[family] = "ggml_backend_load returned nothing (no usable driver?)"
+    if cpu is None:
+        best = cpu_variants()
+        cpu = best[0].path if best else folder / f"{PREFIX}cpu{SUFFIX}"
+    if not lib.ggml_backend_load(str(cpu).encode()):
+        raise OSError(f"llama.cpp's CPU library {cpu} could not be loaded")
+    reg = _registered(lib).get("CPU", 0)
+    loaded = LoadedBackends(dynamic=True, cpu_variant=variant_name(cpu), cpu_path=cpu,
+                            cpu_features=_features(lib, reg) if reg else [], gpu_modules=loaded_gpu,
+                            gpu_failed=failed)
+    log.info("llama.cpp backends: CPU %s (%s), GPU %s", loaded.cpu_variant, " ".join(loaded.cpu_features),
+             ", ".join(loaded_gpu) or "none")
+    return loaded
 
 
 @dataclass(frozen=True)
@@ -278,7 +267,7 @@ def loaded_devices() -> list[Device]:
 
 
 def loaded() -> LoadedBackends | None:
-    return _loaded
+    return NATIVE.backends
 
 
 @functools.cache

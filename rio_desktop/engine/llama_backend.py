@@ -27,6 +27,8 @@ from rio_desktop.engine.backend import (
     LoadParams,
     ModelInfo,
     ReasoningCallback,
+    StepCallback,
+    StepProgress,
     TextCallback,
     default_context,
 )
@@ -38,8 +40,8 @@ from rio_desktop.engine.errors import (
     ModelLoadError,
     NoModelLoaded,
 )
-from rio_desktop.engine.llama_log import LLAMA_LOG
 from rio_desktop.engine.model_file import ModelFile, inspect_model_file
+from rio_desktop.engine.native import NATIVE
 from rio_desktop.engine.reasoning import (
     FORCED_CLOSE,
     ReasoningProgress,
@@ -50,12 +52,15 @@ from rio_desktop.engine.reasoning import (
 from rio_desktop.engine.sampling import Sampler, decode
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
+from rio_desktop.units import Count
 
 log = logging.getLogger(__name__)
 
 MAX_FORCED_CLOSES = 3
 # Prompts up to this long are read in a fraction of a second on a CPU: the thread count is not sampled first.
 SHORT_PROMPT_TOKENS = 256
+# Written tokens between two step reports (progress and the time left, while the answer is not streamed).
+STEP_TOKENS = 8
 # Model loading patches a module function for the duration of one load (see _model_params).
 _load_lock = threading.Lock()
 
@@ -64,20 +69,16 @@ class ContextExceeded(GenerationError):
     """The prompt alone does not fit the loaded context."""
 
 
-_llama: Any = None
-
-
 def load_llama_cpp() -> Any:
     """Import llama_cpp on first use (it loads a large native library), route its log to ours and load its
     backends: the dynamic build loads none by itself (engine.backend_probe chooses them)."""
-    global _llama
-    if _llama is None:
+    if NATIVE.module is None:
         import llama_cpp
 
-        LLAMA_LOG.route()
+        NATIVE.log.route()
         backend_probe.ensure()
-        _llama = llama_cpp
-    return _llama
+        NATIVE.module = llama_cpp
+    return NATIVE.module
 
 
 def device_name(buffer: str) -> str:
@@ -251,7 +252,7 @@ class LlamaCppBackend(Backend):
                 raise
             # A GPU that fails (its driver, its memory) must not cost the clerk the model: the CPU takes it.
             log.warning("loading %s on the GPU failed; loading it on the CPU", model_file.path.name)
-            gpu_error = LLAMA_LOG.errors()
+            gpu_error = NATIVE.log.errors()
             params = dataclasses.replace(params, n_gpu_layers=0, tensor_split=None, experts_on_cpu=False)
             llm, buffers = self._create(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
             notice = Message(QT_TRANSLATE_NOOP(
@@ -307,7 +308,7 @@ class LlamaCppBackend(Backend):
     def _create(self, llama_cpp: Any, model_file: ModelFile, params: LoadParams, n_ctx: int, n_threads: int,
                 progress: Callable[[float], None] | None, cancel: CancelToken | None) -> tuple[Any, dict[str, int]]:
         """Llama() with these parameters, and the bytes llama.cpp allocated per device."""
-        with LLAMA_LOG.loading() as lines:
+        with NATIVE.log.loading() as lines:
             llm = self._construct(llama_cpp, model_file, params, n_ctx, n_threads, progress, cancel)
         return llm, _device_bytes(lines)
 
@@ -330,7 +331,7 @@ class LlamaCppBackend(Backend):
         except (ValueError, RuntimeError, OSError) as exc:
             if cancel is not None and cancel.cancelled:
                 raise GenerationCancelled(Generation("", "cancelled")) from exc
-            reason = LLAMA_LOG.errors() or str(exc)
+            reason = NATIVE.log.errors() or str(exc)
             log.error("llama.cpp failed to load %s: %s", model_file.path, reason)
             if "unknown model architecture" in reason:
                 raise ModelLoadError(Message(QT_TRANSLATE_NOOP(
@@ -419,7 +420,7 @@ class LlamaCppBackend(Backend):
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
              on_text: TextCallback | None = None, cancel: CancelToken | None = None,
-             on_reasoning: ReasoningCallback | None = None) -> Generation:
+             on_reasoning: ReasoningCallback | None = None, on_step: StepCallback | None = None) -> Generation:
         llm = self._require()
         llama_cpp = load_llama_cpp().llama_cpp
         cancel = cancel or CancelToken()
@@ -433,7 +434,7 @@ class LlamaCppBackend(Backend):
             raise ContextExceeded(Message(QT_TRANSLATE_NOOP(
                 "Core", "The text is too long for the model: it takes {tokens} tokens and the model's "
                         "context holds {n_ctx}. Shorten it or load the model with a longer context."),
-                tokens=len(tokens), n_ctx=n_ctx))
+                tokens=Count(len(tokens)), n_ctx=Count(n_ctx)))
         # The answer's budget comes first; the reasoning gets what the context leaves beside it, less the
         # closing tokens the engine may have to write, so a step never ends with reasoning and no answer.
         close_tokens = list(llm.tokenize(FORCED_CLOSE.encode("utf-8"), add_bos=False, special=True))
@@ -494,7 +495,14 @@ class LlamaCppBackend(Backend):
         forced = 0  # closes written by the engine; a model that keeps reopening the block gets a few
         undecided_tokens = 0  # written before the output showed whether it opens a think block
         sampler = Sampler(llm, params.temperature, params.top_p, params.repeat_penalty)
-        generator = decode(llm, tokens, sampler)
+        prompt_read = [0, 0]
+
+        def prompt_step(done: int, total: int) -> None:
+            prompt_read[:] = [done, total]
+            if on_step is not None:
+                on_step(StepProgress(done, total, 0))
+
+        generator = decode(llm, tokens, sampler, prompt_step if on_step is not None else None)
         try:
             while True:
                 restart = False
@@ -540,6 +548,8 @@ class LlamaCppBackend(Backend):
                         break
                     if answer_tokens >= max_tokens:
                         break
+                    if on_step is not None and stats.generated_tokens % STEP_TOKENS == 0:
+                        on_step(StepProgress(prompt_read[0], prompt_read[1], stats.generated_tokens))
                     if cancel.cancelled:  # set while the text was handed on: skip the next decode
                         finish = "cancelled"
                         break

@@ -1,4 +1,4 @@
-"""llama.cpp's and ggml's log, routed into Python logging. One per process (LLAMA_LOG): llama.cpp's log
+"""llama.cpp's and ggml's log, routed into Python logging. One per process (NATIVE.log, engine.native): llama.cpp's log
 callback is process-wide. It keeps the last error lines (a failed load returns only NULL; the reason is in
 the log) and, while a model loads, what llama.cpp allocated on each device."""
 
@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import collections
 import contextlib
-import ctypes
 import logging
 import re
 from collections.abc import Iterator
@@ -34,12 +33,14 @@ class LlamaLog:
         """Route the log (once; imports llama_cpp)."""
         if self._callback is not None:
             return
+        import ctypes  # here: the window's start-up imports this module (engine.native) and not ctypes
+
         import llama_cpp
 
         last_level = [logging.DEBUG]
 
         @llama_cpp.llama_log_callback
-        def forward(level: int, text: bytes, _user_data: ctypes.c_void_p) -> None:
+        def forward(level: int, text: bytes, _user_data: object) -> None:
             # Level 5 continues the previous line at its level.
             python_level = last_level[0] if level == 5 else _LOG_LEVELS.get(level, logging.DEBUG)
             last_level[0] = python_level
@@ -71,5 +72,3 @@ class LlamaLog:
         finally:
             self._buffers = None
 
-
-LLAMA_LOG = LlamaLog()

@@ -13,7 +13,7 @@ llama-cpp-python's own chain (with its penalty switched off) for sampling at a t
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -65,11 +65,12 @@ class Sampler:
             self._chain = None
 
 
-def evaluate_prompt(llm: Any, tokens: Sequence[int]) -> None:
+def evaluate_prompt(llm: Any, tokens: Sequence[int], report: Callable[[int, int], None] | None = None) -> None:
     """Evaluate `tokens`, keeping the longest prefix already in the KV cache (llama-cpp-python's rule).
 
     At least one token is always evaluated, so the logits belong to the last prompt token. A model whose
-    memory cannot drop a suffix (recurrent layers) evaluates the whole prompt again.
+    memory cannot drop a suffix (recurrent layers) evaluates the whole prompt again. `report(done, total)`
+    hears after each batch (the same batches llama-cpp-python's eval makes: the result is the same).
     """
     tokens = list(tokens)
     if llm.n_tokens > 0:
@@ -81,16 +82,29 @@ def evaluate_prompt(llm: Any, tokens: Sequence[int]) -> None:
         reuse = min(prefix, len(tokens) - 1)
         if reuse > 0 and llm._ctx.kv_cache_seq_rm(-1, reuse, -1):
             llm.n_tokens = reuse
-            llm.eval(tokens[reuse:])
+            _eval_in_batches(llm, tokens[reuse:], report)
             return
     llm.reset()
     llm._ctx.kv_cache_clear()
-    llm.eval(tokens)
+    _eval_in_batches(llm, tokens, report)
 
 
-def decode(llm: Any, tokens: Sequence[int], sampler: Sampler) -> Iterator[int]:
-    """Evaluate the prompt, then yield one sampled token at a time, evaluating each before the next."""
-    evaluate_prompt(llm, tokens)
+def _eval_in_batches(llm: Any, tokens: list[int], report: Callable[[int, int], None] | None) -> None:
+    if report is None:
+        llm.eval(tokens)
+        return
+    batch = max(1, int(llm.n_batch))
+    report(0, len(tokens))
+    for start in range(0, len(tokens), batch):
+        llm.eval(tokens[start:start + batch])
+        report(min(start + batch, len(tokens)), len(tokens))
+
+
+def decode(llm: Any, tokens: Sequence[int], sampler: Sampler,
+           report: Callable[[int, int], None] | None = None) -> Iterator[int]:
+    """Evaluate the prompt (`report(done, total)` after each batch), then yield one sampled token at a time,
+    evaluating each before the next."""
+    evaluate_prompt(llm, tokens, report)
     while True:
         token = sampler.sample()
         yield token

@@ -34,6 +34,7 @@ from rio_desktop.engine.backend import (
     LoadParams,
     ModelInfo,
     ReasoningCallback,
+    StepCallback,
     TextCallback,
 )
 from rio_desktop.engine.chat_template import ChatTemplate, ChatTemplateError
@@ -284,11 +285,12 @@ class OpenAIServerBackend(Backend):
 
     def chat(self, messages: Sequence[ChatMessage], params: GenerationParams,
              on_text: TextCallback | None = None, cancel: CancelToken | None = None,
-             on_reasoning: ReasoningCallback | None = None) -> Generation:
-        """Streams the answer. Reasoning arrives in a separate `reasoning_content` field (vLLM with a
-        reasoning parser, llama-server's default) or inline between think tags; both go to
-        `on_reasoning`. A server cannot be made to close the block mid-stream: when the reasoning passes
-        its budget the request is stopped and asked again with thinking switched off."""
+             on_reasoning: ReasoningCallback | None = None, on_step: StepCallback | None = None) -> Generation:
+        """Streams the answer (the server reads the prompt on its own: `on_step` hears nothing). Reasoning
+        arrives in a separate `reasoning_content` field (vLLM with a reasoning parser, llama-server's
+        default) or inline between think tags; both go to `on_reasoning`. A server cannot be made to close
+        the block mid-stream: when the reasoning passes its budget the request is stopped and asked again
+        with thinking switched off."""
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         result = self._stream(messages, params, on_text, cancel, on_reasoning, started)

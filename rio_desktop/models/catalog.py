@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -181,6 +182,16 @@ def kv_bytes_per_token(entry: CatalogEntry | None, state: RepoState | None) -> i
     return entry.kv_bytes_per_token if entry else None
 
 
+def quantizations_of(entry: CatalogEntry, repo: str, state: RepoState | None) -> list[Quantization]:
+    """What the catalogue shows of `repo`: the hub's listing when it is available, nothing when it is
+    withdrawn, else (not known from the hub yet) the quantizations the catalogue expects."""
+    if state is not None and state.status == "available":
+        return state.quantizations
+    if state is not None and state.status == "withdrawn":
+        return []
+    return entry.expected_quantizations(repo)
+
+
 def entry_for_repo(entries: list[CatalogEntry], repo: str) -> CatalogEntry | None:
     return next((e for e in entries if repo in e.repos), None)
 
@@ -242,10 +253,14 @@ def assess(quantizations: list[Quantization], gpu_free: list[int], ram_available
 Q4_BYTES_PER_PARAMETER = 0.6
 
 
-def recommend(entries: list[CatalogEntry], gpu_free: list[int], ram_available: int) -> tuple[CatalogEntry, int] | None:
+def recommend(entries: list[CatalogEntry], gpu_free: list[int], ram_available: int,
+              cores: int | None = None) -> tuple[CatalogEntry, int] | None:
     """The largest catalogue model whose Q4 file (estimated from its parameter count) fits this machine,
-    with that estimated size; fully on the GPU is preferred to a bigger model split with the CPU."""
+    with that estimated size; fully on the GPU is preferred to a bigger model split with the CPU. With
+    `cores`, a model that would run on the CPU alone must also be fast enough there (models.speed): a 2-core
+    PC gets the model it can use, not the largest its memory holds; failing that, the fastest that fits."""
     from rio_desktop.models.download import RemoteFile
+    from rio_desktop.models.speed import cpu_speed
 
     sized = [(e, int(e.parameters_total * Q4_BYTES_PER_PARAMETER)) for e in entries if e.parameters_total]
     quants = [Quantization(e.id, [RemoteFile(e.repos[0] if e.repos else e.id, "estimate.gguf", size, "")])
@@ -253,4 +268,53 @@ def recommend(entries: list[CatalogEntry], gpu_free: list[int], ram_available: i
     result = assess(quants, gpu_free, ram_available, None)
     if result.recommended is None:
         return None
-    return next((e, size) for e, size in sized if e.id == result.recommended)
+    by_id = {e.id: (e, size) for e, size in sized}
+    fits = {f.quantization.name: f.fit for f in result.fits}
+    if cores is not None and fits[result.recommended] == "cpu":
+        def speed(entry: CatalogEntry):  # type: ignore[no-untyped-def]
+            return cpu_speed(entry.parameters_active or entry.parameters_total or 1, cores)
+
+        fitting = [by_id[name] for name, fit in fits.items() if fit == "cpu"]
+        fast = [(e, size) for e, size in fitting if speed(e).usable]
+        if fast:
+            return max(fast, key=lambda pair: pair[1])
+        return max(fitting, key=lambda pair: speed(pair[0]).decode_tokens_per_s)
+    return by_id[result.recommended]
+
+
+# Catalogue entries in the order they are offered: what fits this computer first (on the GPU, or in memory
+# where there is no GPU), then what fits with part on the CPU, then what has no size known yet (a repository
+# the clerk added, not checked), then what is too big.
+FIT_ORDER: dict[Fit | None, int] = {"gpu": 0, "cpu": 0, "offload": 1, None: 2, "too_big": 3}
+
+
+def entry_fit(entry: CatalogEntry, states: Mapping[str, RepoState], gpu_free: list[int],
+              ram_available: int) -> Fit | None:
+    """How well the entry's best-fitting quantization (in any of its repositories) fits this computer;
+    None when no size is known."""
+    best: Fit | None = None
+    for repo in entry.repos:
+        state = states.get(repo)
+        quantizations = quantizations_of(entry, repo, state)
+        if not quantizations:
+            continue
+        for fit in assess(quantizations, gpu_free, ram_available, kv_bytes_per_token(entry, state)).fits:
+            if best is None or FIT_ORDER[fit.fit] < FIT_ORDER[best]:
+                best = fit.fit
+    return best
+
+
+def sorted_by_fit(entries: list[CatalogEntry], states: Mapping[str, RepoState], gpu_free: list[int],
+                  ram_available: int, cores: int | None = None) -> list[CatalogEntry]:
+    """The entries in FIT_ORDER's groups, each group in the catalogue's own order. With `cores`, a model that
+    would run on the CPU alone and too slowly there (models.speed) comes after those that run well, as the
+    welcome screen's recommendation does."""
+    from rio_desktop.models.speed import cpu_speed
+
+    def key(entry: CatalogEntry) -> tuple[int, bool]:
+        fit = entry_fit(entry, states, gpu_free, ram_available)
+        active = entry.parameters_active or entry.parameters_total
+        slow = cores is not None and fit == "cpu" and bool(active) and not cpu_speed(active, cores).usable
+        return FIT_ORDER[fit], slow
+
+    return sorted(entries, key=key)

@@ -218,7 +218,7 @@ class Downloader:
             return DownloadError(Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} is no longer in {repo}: the repository or the file was withdrawn or renamed. "
                         "Choose another source for this model."), name=file.name, repo=repo), kept=False)
-        problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Downloading {name}"),
+        problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Could not download {name}"),
                                                      name=file.name))
         return DownloadError(problem.message if problem else Message(QT_TRANSLATE_NOOP(
             "Core", "The hub answered {code} for {name}. Try again later."), code=exc.code, name=file.name))
@@ -246,7 +246,7 @@ class Downloader:
                 else:
                     raise self._http_error(file, exc) from exc
             except (TimeoutError, ConnectionError, http.client.HTTPException, urllib.error.URLError) as exc:
-                problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Downloading {name}"),
+                problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP("Core", "Could not download {name}"),
                                                              name=file.name))
                 lasting = problem is not None and problem.kind in LASTING and self.bytes_served == 0
                 if attempt >= len(self.retry_delays) or lasting:
@@ -409,7 +409,7 @@ def remote_header(file: RemoteFile, token: str | None = None, first_bytes: int =
                 data = response.read(size)
         except Exception as exc:
             problem = hub_problem(exc, file.url, Message(QT_TRANSLATE_NOOP(
-                "Core", "Reading the header of {name} from the hub"), name=file.name))
+                "Core", "Could not read the header of {name} from the hub"), name=file.name))
             if problem is None:
                 raise
             raise problem from exc

@@ -125,7 +125,7 @@ class HubCatalog:
             state = RepoState(repo=repo, status="withdrawn")
         except Exception as exc:  # noqa: BLE001 - every network failure has its message; others re-raised
             problem = hub_problem(exc, endpoint(), Message(QT_TRANSLATE_NOOP(
-                "Core", "Checking {repo} on the hub"), repo=repo))
+                "Core", "Could not check {repo} on the hub"), repo=repo))
             if problem is None and not isinstance(exc, HfHubHTTPError | OSError | ValueError):
                 raise
             log.warning("hub state of %s: %r", repo, exc)

@@ -21,7 +21,7 @@ from rio_desktop.engine.gguf_header import GGUFHeader
 from rio_desktop.engine.model_file import ModelFile
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.models.download import RemoteFile, remote_header
-from rio_desktop.units import Bytes
+from rio_desktop.units import Bytes, Count
 
 Mode = Literal["gpu", "partial", "moe_cpu", "cpu", "no_fit"]
 MiB = 1024 * 1024
@@ -363,7 +363,7 @@ def _suggestions(shape: ModelShape, gpu_free: Sequence[int], ram_available: int,
     tips = []
     for shorter in (32768, 16384, 8192, 4096):
         if shorter < n_ctx and _place(shape, gpu_free, ram_available, shorter).mode != "no_fit":
-            tips.append(Message(QT_TRANSLATE_NOOP("Core", "a context of {tokens} tokens"), tokens=shorter))
+            tips.append(Message(QT_TRANSLATE_NOOP("Core", "a context of {tokens} tokens"), tokens=Count(shorter)))
             break
     room = max(sum(max(f - GPU_RESERVE, 0) for f in gpu_free), ram_available - RAM_RESERVE)
     fixed = shape.kv_bytes(min(n_ctx, 4096)) + shape.compute_bytes(min(n_ctx, 4096)) + shape.recurrent_bytes

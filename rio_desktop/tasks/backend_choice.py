@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the command line's parser reads SERVER_KEY_ENV: it does not need ssl and http yet
-    from rio_desktop.engine.backend import Backend, ModelInfo
     from rio_desktop.engine.server_backend import ServerConfig
-    from rio_desktop.models.loading import LoadChoice, LoadDecision
 
 # A script's key (an IT desk's scheduled job); otherwise the system keyring's, as the window uses.
 SERVER_KEY_ENV = "RIO_SERVER_API_KEY"
@@ -63,34 +59,3 @@ def command_line_server(settings: Any, url: str, model: str = "", ca_bundle: str
     if n_ctx:
         values["server_context"] = n_ctx
     return server_config(values, server_key(environment=True))
-
-
-@dataclass(frozen=True)
-class BackendChoice:
-    """What runs a task, settled before its work starts: the server's configuration, or the model file
-    inspected once and the way to load it (a bad file or a model that does not fit fails before minutes of
-    reading a document, and is not inspected again when it is loaded)."""
-
-    server: ServerConfig | None = None
-    decision: LoadDecision | None = None
-    n_threads: int | None = None
-
-    def open(self) -> tuple[Backend, ModelInfo]:
-        """Connect to the server or load the model (on the calling thread). Raises UserFacingError."""
-        if self.server is not None:
-            from rio_desktop.engine.server_backend import OpenAIServerBackend
-
-            server = OpenAIServerBackend(self.server)
-            return server, server.load(None)
-        from rio_desktop.engine.llama_backend import LlamaCppBackend
-
-        assert self.decision is not None
-        backend = LlamaCppBackend(n_threads=self.n_threads)
-        return backend, backend.load(self.decision.params)
-
-
-def local_model(path: Path, choice: LoadChoice, models_dir: Path | None) -> BackendChoice:
-    """A model file on this computer, by the one path the window loads one too (models.loading)."""
-    from rio_desktop.models.loading import decide_load
-
-    return BackendChoice(decision=decide_load(path, choice, models_dir=models_dir), n_threads=choice.n_threads)

@@ -15,6 +15,7 @@ from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.models.download import (
     DownloadCancelled,
     Downloader,
+    DownloadError,
     DownloadPaused,
     Progress,
     RemoteFile,
@@ -59,7 +60,16 @@ class DownloadTask:
 
     def run(self, report: Callable[[Progress], None] | None = None) -> Outcome:
         """Download, verify and install (on a background thread). Raises DownloadError with the reason."""
-        files = self.files or (self.list_files() if self.list_files is not None else [])
+        files = self.files
+        if not files and self.list_files is not None:
+            try:
+                files = list(self.list_files())
+            except DownloadError:
+                raise
+            except UserFacingError as exc:  # the hub could not list the files: the download did not start
+                raise DownloadError(Message(QT_TRANSLATE_NOOP(
+                    "Core", "The download of {name} could not start. {problem}"),
+                    name=f"{self.repo} {self.quantization}", problem=exc.message)) from exc
         downloader = Downloader(token=self.token, cancel=self.cancel, pause=self.pause, on_progress=report)
         try:
             self.installed = install(self.repo, self.quantization, files, self.folder, downloader)

@@ -1,11 +1,12 @@
 """Qt face of the engine service: each request's events go to the callbacks its caller gave.
 
 `worker.run(task, on_done=..., on_failed=..., on_cancelled=..., on_text=..., on_status=..., on_progress=...)`
-queues `task(ctx)` on the inference worker and returns a handle (`handle.cancel()`). The service calls the
-event methods below on its worker thread; each looks up the request's callbacks and posts them to the GUI
-thread (ui.dispatch), so a page hears only about its own requests. A failure without an `on_failed` is
-not lost: it goes to `unhandled`, which the main window shows. Two events are for everyone: `loaded` (the
-model in use changed) and `generated` (statistics of any finished generation, for the status bar).
+queues `task(ctx)` on the inference worker and returns a TaskHandle (ui.task_handle), as the job pool does.
+The service calls the event methods below on its worker thread; each looks up the request's callbacks and
+posts them to the GUI thread (ui.dispatch), so a page hears only about its own requests. A failure without an
+`on_failed` is not lost: it goes to `unhandled`, which the main window shows. Two events are for everyone:
+`loaded` (the model in use changed) and `generated` (statistics of any finished generation, for the status
+bar).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from rio_desktop.engine.backend import Backend, ChatMessage, GenerationParams, LoadParams, ModelInfo
+from rio_desktop.engine.backend import Backend, ChatMessage, GenerationParams, ModelInfo
 from rio_desktop.engine.service import EngineService, TaskContext
 from rio_desktop.i18n import Message, UserFacingError
 from rio_desktop.ui.dispatch import GuiDispatcher
+from rio_desktop.ui.task_handle import TaskHandle
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +38,7 @@ class _Callbacks:
     on_text: Callable[[str], None] | None = None
     on_status: Callable[[Any], None] | None = None
     on_progress: Callable[[float], None] | None = None
-
-
-class RequestHandle:
-    """One request to the inference worker."""
-
-    def __init__(self, worker: EngineWorker, request_id: int) -> None:
-        self.worker = worker
-        self.id = request_id
-
-    def cancel(self) -> None:
-        self.worker.service.cancel(self.id)
+    handle: TaskHandle | None = None
 
 
 class EngineWorker(QObject):
@@ -67,19 +59,18 @@ class EngineWorker(QObject):
             on_failed: Callable[[UserFacingError], None] | None = None,
             on_cancelled: Callable[[Any], None] | None = None, on_text: Callable[[str], None] | None = None,
             on_status: Callable[[Any], None] | None = None,
-            on_progress: Callable[[float], None] | None = None) -> RequestHandle:
+            on_progress: Callable[[float], None] | None = None) -> TaskHandle:
         """Queue `task(ctx)` on the inference worker; the callbacks are called on the GUI thread."""
         callbacks = _Callbacks(on_done, on_failed, on_cancelled, on_text, on_status, on_progress)
         # Registered under the lock the events take: the worker's first event waits for the registration.
         with self._lock:
             request_id = self.service.submit(task, kind)
+            handle = TaskHandle(request_id, lambda: self.service.cancel(request_id))
+            callbacks.handle = handle
             self._callbacks[request_id] = callbacks
-        return RequestHandle(self, request_id)
+        return handle
 
-    def load_model(self, params: LoadParams, **callbacks: Any) -> RequestHandle:
-        return self.run(lambda ctx: ctx.backend.load(params, ctx.cancel, ctx.progress), "load", **callbacks)
-
-    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, **callbacks: Any) -> RequestHandle:
+    def chat(self, messages: Sequence[ChatMessage], params: GenerationParams, **callbacks: Any) -> TaskHandle:
         messages = list(messages)
         return self.run(lambda ctx: ctx.backend.chat(messages, params, ctx.text, ctx.cancel,
                                                      on_reasoning=ctx.reasoning), "chat", **callbacks)
@@ -101,7 +92,10 @@ class EngineWorker(QObject):
     def _callbacks_of(self, request_id: int, final: bool = False) -> _Callbacks:
         with self._lock:
             if final:
-                return self._callbacks.pop(request_id, _Callbacks())
+                callbacks = self._callbacks.pop(request_id, _Callbacks())
+                if callbacks.handle is not None:
+                    callbacks.handle._finish()
+                return callbacks
             return self._callbacks.get(request_id, _Callbacks())
 
     def _post(self, callback: Callable[..., Any] | None, *args: Any) -> None:

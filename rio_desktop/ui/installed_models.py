@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rio_desktop.engine.backend import file_display_name
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.models.library import InstalledModel, user_library
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.ui.accessibility import describe
-from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs, Report
+from rio_desktop.ui.formatting import format_bytes, localized, translate_message
+from rio_desktop.ui.jobs import Jobs, Report
+from rio_desktop.ui.task_handle import TaskHandle
 
 if TYPE_CHECKING:
     from rio_desktop.models.planner import Plan
@@ -49,8 +51,8 @@ class InstalledTab(QWidget):
         self.jobs, self.settings, self.paths = jobs, settings, paths
         self.library = user_library(settings, paths)
         self.models: list[InstalledModel] = []
-        self.job: JobHandle | None = None
-        self.scan_job: JobHandle | None = None
+        self.job: TaskHandle | None = None
+        self.scan_job: TaskHandle | None = None
         self.plans: dict[Path, Plan] = {}
         self.scan_again = False
         self.table = QTableWidget(0, 7)
@@ -151,11 +153,12 @@ class InstalledTab(QWidget):
         self.table.setRowCount(len(self.models))
         for row, installed in enumerate(self.models):
             model = installed.model
-            name = model.name + (" ★" if str(model.path) == default else "")
+            name = file_display_name(model.path) + (" ★" if str(model.path) == default else "")
             location = self.tr("used in place: {path}").format(path=model.path.parent) if installed.in_place \
                 else str(model.path.parent)
+            trained = localized("{n}", n=model.context_trained or "?")  # "32.768" in pt-BR
             for column, text in enumerate((name, model.quantization, model.architecture,
-                                           format_bytes(installed.size_bytes), str(model.context_trained or "?"),
+                                           format_bytes(installed.size_bytes), trained,
                                            self.plan_text(self.plans.get(model.path)), location)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.problems.setText("\n".join(self.tr("Not a usable model: {name}: {reason}").format(
@@ -175,7 +178,7 @@ class InstalledTab(QWidget):
         for key in ("import_file", "import_folder", "move"):
             self.buttons[key].setEnabled(self.job is None)
 
-    def _start(self, work: Callable[[Report], Any], text: str, on_done: Callable[[Any], None]) -> JobHandle:
+    def _start(self, work: Callable[[Report], Any], text: str, on_done: Callable[[Any], None]) -> TaskHandle:
         """One library operation at a time, with the progress bar; `on_done` says how it ended."""
         self.status.setText(text)
         self.progress.show()
@@ -244,7 +247,7 @@ class InstalledTab(QWidget):
         self.offer_import(Path(path))
         return True
 
-    def offer_import(self, path: Path) -> JobHandle | None:
+    def offer_import(self, path: Path) -> TaskHandle | None:
         """Ask whether to copy `path` into the models folder or use it in place, then import it."""
         from PySide6.QtWidgets import QMessageBox
 
@@ -255,7 +258,7 @@ class InstalledTab(QWidget):
             return None
         return self.import_file(path, answer == QMessageBox.StandardButton.Yes)
 
-    def import_file(self, path: Path, copy: bool) -> JobHandle:
+    def import_file(self, path: Path, copy: bool) -> TaskHandle:
         return self._start(lambda report: self.library.import_file(path, copy, lambda d, t: report((d, t))),
                            self.tr("Importing {name}…").format(name=path.name), self._imported)
 
@@ -274,7 +277,7 @@ class InstalledTab(QWidget):
         self.import_folder(Path(folder))
         return True
 
-    def import_folder(self, folder: Path) -> JobHandle:
+    def import_folder(self, folder: Path) -> TaskHandle:
         return self._start(lambda report: self.library.import_folder(folder, lambda d, t: report((d, t))),
                            self.tr("Checking and importing {name}…").format(name=folder.name), self._imported)
 

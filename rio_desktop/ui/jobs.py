@@ -1,6 +1,7 @@
 """A small pool for background work that is not inference (reading PDFs, exporting, hashing, the hub).
 
-One way to run it: `jobs.run(fn, on_done=..., on_failed=..., on_progress=...)`. `fn(report)` runs on the
+One way to run it: `jobs.run(fn, on_done=..., on_failed=..., on_cancelled=..., on_progress=...)`, the same
+callback names and the same TaskHandle as the inference worker's (ui.engine_worker). `fn(report)` runs on the
 pool; each callback is called on the GUI thread, for this call only (no page filters shared signals by
 id, so one page never sees another's results). A failure is always a Message; a failure whose caller gave
 no `on_failed` is not lost: it goes to `unhandled`, which the main window shows.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from rio_desktop.engine.backend import CancelToken
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.ui.dispatch import GuiDispatcher
+from rio_desktop.ui.task_handle import TaskHandle
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +40,6 @@ def as_user_facing(exc: BaseException) -> UserFacingError:
     return UserFacingError(Message(INTERNAL_ERROR, detail=type(exc).__name__))
 
 
-class JobHandle:
-    """One background call. `cancel()` stops delivering its callbacks (the work itself is told through the
-    CancelToken the caller gave it, if any)."""
-
-    def __init__(self, job_id: int, token: CancelToken | None = None) -> None:
-        self.id = job_id
-        self._token = token
-        self._cancelled = threading.Event()
-        self._finished = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-        if self._token is not None:
-            self._token.cancel()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-    @property
-    def finished(self) -> bool:
-        return self._finished.is_set()
-
-
 class Jobs(QObject):
     # A failure no caller handles, as a UserFacingError: shown by the main window.
     unhandled = Signal(object)
@@ -76,19 +53,21 @@ class Jobs(QObject):
         self.dispatcher.callback_failed.connect(self.unhandled)
 
     def run(self, fn: Callable[[Report], T], *, on_done: Callable[[T], None] | None = None,
-            on_failed: OnFailed | None = None, on_progress: OnProgress | None = None,
-            cancel: CancelToken | None = None) -> JobHandle:
+            on_failed: OnFailed | None = None, on_cancelled: Callable[[Any], None] | None = None,
+            on_progress: OnProgress | None = None, cancel: CancelToken | None = None) -> TaskHandle:
         """Run `fn(report)` on the pool. handle.cancel() sets `cancel`, the token the work watches (as the
-        inference worker's requests have theirs)."""
-        handle = JobHandle(next(self._ids), cancel)
+        inference worker's requests have theirs); once the work has ended, `on_cancelled(None)` is called
+        instead of on_done/on_failed."""
+        handle = TaskHandle(next(self._ids), cancel.cancel if cancel is not None else None)
         if self._closed:  # the application is closing: a late timer's job is not started (no answer comes)
             log.debug("job %d not started: shutting down", handle.id)
             return handle
-        self._pool.submit(self._run, handle, fn, on_done, on_failed, on_progress)
+        self._pool.submit(self._run, handle, fn, on_done, on_failed, on_cancelled, on_progress)
         return handle
 
-    def _run(self, handle: JobHandle, fn: Callable[[Report], Any], on_done: Callable[[Any], None] | None,
-             on_failed: OnFailed | None, on_progress: OnProgress | None) -> None:
+    def _run(self, handle: TaskHandle, fn: Callable[[Report], Any], on_done: Callable[[Any], None] | None,
+             on_failed: OnFailed | None, on_cancelled: Callable[[Any], None] | None,
+             on_progress: OnProgress | None) -> None:
         post = self.dispatcher.post
 
         def report(payload: Any) -> None:
@@ -101,13 +80,18 @@ class Jobs(QObject):
             if not isinstance(exc, UserFacingError):
                 log.exception("background job %d failed", handle.id)
             error = as_user_facing(exc)
-            handle._finished.set()
+            handle._finish()
             if handle.cancelled:
+                if on_cancelled is not None:
+                    post(on_cancelled, None)
                 return
             post(on_failed, error) if on_failed is not None else self.unhandled.emit(error)
             return
-        handle._finished.set()
-        if on_done is not None and not handle.cancelled:
+        handle._finish()
+        if handle.cancelled:
+            if on_cancelled is not None:
+                post(on_cancelled, None)
+        elif on_done is not None:
             post(on_done, result)
 
     def shutdown(self) -> None:

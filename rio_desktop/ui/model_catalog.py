@@ -5,17 +5,19 @@ Built when the tab is first opened: it brings the hub client, the planner and th
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -29,14 +31,19 @@ from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
 from rio_desktop.models.catalog import (
     FAMILY_TITLES,
     CatalogEntry,
+    QuantFit,
     assess,
     check,
     kv_bytes_per_token,
     load_catalog,
+    quantizations_of,
     repo_from_text,
+    sorted_by_fit,
 )
 from rio_desktop.models.download import (
+    SPACE_MARGIN,
     Progress,
+    part_path,
     pending_downloads,
 )
 from rio_desktop.models.hardware import Hardware, detect
@@ -50,20 +57,60 @@ from rio_desktop.tasks.download import DownloadRefused, DownloadTask
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.downloads import Downloads
 from rio_desktop.ui.formatting import format_bytes, translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.labels import message_label
+from rio_desktop.ui.task_handle import TaskHandle
 
 log = logging.getLogger(__name__)
-LIGHTS = {"gpu": "🟢", "offload": "🟡", "cpu": "🟡", "too_big": "🔴"}
+# A traffic light per fit, drawn (the emoji drew as boxes where the font lacks them: Windows 10's, Xvfb's).
+LIGHTS = {"gpu": "#2e7d32", "offload": "#f9a825", "cpu": "#f9a825", "too_big": "#c62828"}
+
+
+def light_icon(fit: str) -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(LIGHTS[fit]))
+    painter.drawEllipse(2, 2, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def free_disk_space(folder: Path) -> int | None:
+    """Free bytes on the disk of `folder` (of the nearest folder that exists: the models folder is made at
+    the first download); None when it cannot be read."""
+    path = folder
+    while not path.exists() and path.parent != path:
+        path = path.parent
+    try:
+        return shutil.disk_usage(path).free
+    except OSError:
+        return None
+
+
+def bytes_to_write(quant: Quantization, folder: Path) -> int:
+    """What downloading `quant` into `folder` still writes: files already there, and the parts a paused
+    download kept, are not written again (models.download.Downloader counts the same way)."""
+    have = 0
+    for file in quant.files:
+        target = folder / Path(file.name).name
+        if target.exists() and target.stat().st_size == file.size:
+            have += file.size
+        elif part_path(target).exists():
+            have += min(part_path(target).stat().st_size, file.size)
+    return max(quant.size - have, 0)
 
 
 class DownloadRow(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(title)
+        self.label = message_label(title)  # wraps: a repository's name can be long
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setAccessibleName(title)
-        self.detail = QLabel("")
+        self.detail = message_label()
         self.pause_button = QPushButton(self.tr("Pause"))
         self.resume_button = QPushButton(self.tr("Resume"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -91,16 +138,25 @@ class CatalogTab(QWidget):
         super().__init__(parent)
         self.jobs, self.settings, self.paths = jobs, settings, paths
         self.manager = downloads  # the application's: a download outlives this tab
-        self.entries = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
+        # The catalogue's entries in its own order, and as the list shows them (sort_entries).
+        self.catalogue = load_catalog(resource_path("catalogue", "models.json"), settings.get("extra_repos"))
+        self.entries = list(self.catalogue)
         self.states: dict[str, RepoState] = {}
         self.quantizations: list[tuple[str, Quantization]] = []
-        self.check_jobs: dict[str, JobHandle] = {}  # by repository
-        self.search_job: JobHandle | None = None
+        self.fits: list[QuantFit | None] = []  # each row's fit on this computer (None: not known yet)
+        self.check_jobs: dict[str, TaskHandle] = {}  # by repository
+        self.search_job: TaskHandle | None = None
         self.downloads: dict[int, tuple[DownloadRow, DownloadTask]] = {}  # the rows of live downloads, by id
         self.hardware: Hardware | None = None
+        self.chosen: str | None = None  # the entry the clerk chose (or the welcome's advice): kept across sorts
+        self._filling = False
 
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Model catalogue"))
+        # An entry's line ("SmolLM2 135M Instruct · Inicial, para computadores muito simples") wraps rather than
+        # hiding behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.repo_edit = QLineEdit()
         self.repo_edit.setPlaceholderText(self.tr("owner/name or a hub address"))
         self.repo_edit.setAccessibleName(self.tr("Repository to add"))
@@ -116,16 +172,16 @@ class CatalogTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.download_button = QPushButton(self.tr("&Download"))
         self.download_button.setEnabled(False)
-        self.state_label = QLabel("")
-        self.state_label.setWordWrap(True)
+        self.state_label = message_label()
         self.downloads_box = QVBoxLayout()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.repo_edit)  # its own line: the placeholder reads in full
         add_row = QHBoxLayout()
-        add_row.addWidget(self.repo_edit, 1)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.search_button)
+        add_row.addStretch(1)
         left_layout.addLayout(add_row)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -152,6 +208,7 @@ class CatalogTab(QWidget):
             (self.add_button, self.tr("Add the repository written beside it to the catalogue")),
             (self.search_button, self.tr("Search Hugging Face for GGUF models with these words")),
         ))
+        self.list.currentRowChanged.connect(self._row_chosen)
         self.list.currentRowChanged.connect(self.show_entry)
         self.table.itemSelectionChanged.connect(
             lambda: self.download_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
@@ -178,15 +235,39 @@ class CatalogTab(QWidget):
         return HubCatalog(self.paths.cache, offline=self.settings.get("offline"),
                           token=get_secret(HUB_TOKEN) if with_token else None)
 
-    def fill_list(self) -> None:
-        self.list.clear()
-        for entry in self.entries:
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, entry.id)
-            self.list.addItem(item)
-        self.mark_installed()
-        if self.entries:
-            self.list.setCurrentRow(0)
+    def fill_list(self, select: str | None = None) -> None:
+        """The list of entries with the one of id `select` chosen; by default the one chosen before, or else
+        the first (after a sort, the first is what fits best)."""
+        if select is not None:
+            self.chosen = select
+        self._filling = True  # the rows set here are not the clerk's choice
+        try:
+            self.list.clear()
+            for entry in self.entries:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.list.addItem(item)
+            self.mark_installed()
+            if self.entries:
+                ids = [e.id for e in self.entries]
+                self.list.setCurrentRow(len(ids) - 1 - ids[::-1].index(self.chosen) if self.chosen in ids else 0)
+        finally:
+            self._filling = False
+
+    @Slot(int)
+    def _row_chosen(self, row: int) -> None:
+        if not self._filling and 0 <= row < len(self.entries):
+            self.chosen = self.entries[row].id
+
+    def sort_entries(self) -> None:
+        """What fits this computer first, then what fits with part on the CPU, then what is not known, then
+        what is too big (models.catalog.sorted_by_fit); unsorted until the hardware is known."""
+        if self.hardware is None:
+            return
+        catalog = self.catalog()
+        states = {repo: self.states.get(repo) or catalog.cached(repo) for e in self.catalogue for repo in e.repos}
+        self.entries = sorted_by_fit(self.catalogue, states, self.hardware.gpu_free_bytes,
+                                     self.hardware.ram["available_bytes"], self.hardware.cpu.get("physical_cores"))
 
     def installed_marks(self) -> set[tuple[str, str]]:
         return installed_quantizations(models_folder(self.settings, self.paths))
@@ -209,7 +290,7 @@ class CatalogTab(QWidget):
     def show_entry(self, _row: int = 0) -> None:
         entry = self.entry()
         self.table.setRowCount(0)
-        self.quantizations = []
+        self.quantizations, self.fits = [], []
         if entry is None:
             return
         lines = []
@@ -217,12 +298,7 @@ class CatalogTab(QWidget):
         for repo in entry.repos:
             state = self.states.get(repo) or self.catalog().cached(repo)
             lines.append(self._state_text(repo, state))
-            if state.status == "available":
-                quantizations = state.quantizations
-            elif state.status != "withdrawn":  # not known from the hub (yet): what the catalogue expects
-                quantizations = entry.expected_quantizations(repo)
-            else:
-                quantizations = []
+            quantizations = quantizations_of(entry, repo, state)  # not known from the hub (yet): expected ones
             if not quantizations:
                 continue
             if self.hardware is None:
@@ -233,8 +309,7 @@ class CatalogTab(QWidget):
                           kv_bytes_per_token(entry, state))
             for fit in fits.fits:
                 mark = " ✓ " + self.tr("recommended") if fit.quantization.name == fits.recommended else ""
-                self._add_row(repo, fit.quantization, f"{LIGHTS[fit.fit]} {self._fit_text(fit.fit)}{mark}",
-                              installed)
+                self._add_row(repo, fit.quantization, f"{self._fit_text(fit.fit)}{mark}", installed, fit)
         if any(q.approximate for _repo, q in self.quantizations):
             lines.append(self.tr("Sizes marked ≈ are the catalogue's estimates; Check availability reads the "
                                  "exact files from the hub."))
@@ -244,7 +319,8 @@ class CatalogTab(QWidget):
             lines.append(self.tr("Alternatives: {names}").format(names=", ".join(names)))
         self.state_label.setText("\n".join(lines))
 
-    def _add_row(self, repo: str, quantization: Quantization, fit: str, installed: set[tuple[str, str]]) -> None:
+    def _add_row(self, repo: str, quantization: Quantization, fit: str, installed: set[tuple[str, str]],
+                 assessed: QuantFit | None = None) -> None:
         name = quantization.name
         if (repo, name) in installed or is_installed(quantization, models_folder(self.settings, self.paths)):
             name += "  ✓ " + self.tr("installed")
@@ -254,7 +330,11 @@ class CatalogTab(QWidget):
         self.table.insertRow(row)
         for column, text in enumerate(texts):
             self.table.setItem(row, column, QTableWidgetItem(text))
+        if assessed is not None:
+            self.table.item(row, 2).setIcon(light_icon(assessed.fit))
+        self.table.resizeColumnToContents(2)  # "cabe na memória (CPU)" in full
         self.quantizations.append((repo, quantization))
+        self.fits.append(assessed)
 
     def _fit_text(self, fit: str) -> str:
         return {"gpu": self.tr("fits on the GPU"), "offload": self.tr("fits with part on the CPU"),
@@ -297,9 +377,10 @@ class CatalogTab(QWidget):
             return
         extra = [r for r in self.settings.get("extra_repos") if r != repo] + [repo]
         self.settings.set("extra_repos", extra)
-        self.entries = load_catalog(resource_path("catalogue", "models.json"), extra)
-        self.fill_list()
-        self.list.setCurrentRow(len(self.entries) - 1)
+        self.catalogue = load_catalog(resource_path("catalogue", "models.json"), extra)
+        self.entries = list(self.catalogue)
+        self.sort_entries()
+        self.fill_list(select=repo)  # the repository just added (its entry's id)
         self.check_action()
 
     @Slot()
@@ -321,21 +402,70 @@ class CatalogTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if rows:
             repo, quant = self.quantizations[rows[0].row()]
-            self.start_download(repo, quant)
+            self.start_download(repo, quant, self.fits[rows[0].row()])
 
     def _row(self, repo: str, quantization: str, size: int, approximate: bool) -> DownloadRow:
         row = DownloadRow(f"{repo} · {quantization} · {'≈ ' if approximate else ''}{format_bytes(size)}")
         self.downloads_box.addWidget(row)
         return row
 
-    def start_download(self, repo: str, quant: Quantization) -> int | None:
+    def start_download(self, repo: str, quant: Quantization, fit: QuantFit | None = None) -> int | None:
+        """Start downloading `quant`, unless the disk has no room for it (refused, with a message) or, when
+        `fit` says it is too big for this computer's memory, the clerk would rather not. Returns the
+        download's id, or None when it was not started."""
         folder = models_folder(self.settings, self.paths)
         try:
             task = self._task(repo, quant, folder)
         except DownloadRefused as refused:
             self.state_label.setText(translate_message(refused.message))
             return None
+        if not self._room_on_disk(repo, quant, folder):
+            return None
+        if fit is not None and fit.fit == "too_big" and not self._download_too_big(repo, quant, fit):
+            return None
         return self._start(self._row(repo, quant.name, quant.size, quant.approximate), task)
+
+    def _room_on_disk(self, repo: str, quant: Quantization, folder: Path) -> bool:
+        """Whether the models folder's disk can hold the download; if not, the clerk is told why (it could
+        not complete: it is not started)."""
+        free = free_disk_space(folder)
+        needed = bytes_to_write(quant, folder) + SPACE_MARGIN
+        if free is None or needed <= free:
+            return True
+        if quant.approximate:
+            text = self.tr("{model} needs about {needed} of disk space, and the disk of the models folder "
+                           "({folder}) has {free} free. The download cannot complete, so it is not started.\n\n"
+                           "Free some space, or choose a models folder on another disk in Settings, then try "
+                           "again.")
+        else:
+            text = self.tr("{model} needs {needed} of disk space, and the disk of the models folder ({folder}) "
+                           "has {free} free. The download cannot complete, so it is not started.\n\n"
+                           "Free some space, or choose a models folder on another disk in Settings, then try "
+                           "again.")
+        QMessageBox.warning(self, self.tr("Not enough disk space"), text.format(
+            model=f"{repo} · {quant.name}", needed=format_bytes(needed), folder=str(folder),
+            free=format_bytes(free)))
+        return False
+
+    def _download_too_big(self, repo: str, quant: Quantization, fit: QuantFit) -> bool:
+        """Whether the clerk still wants a model this computer's memory cannot run (No is the default)."""
+        assert self.hardware is not None  # a fit is known only with the hardware
+        ram = self.hardware.ram["available_bytes"]
+        gpu = sum(self.hardware.gpu_free_bytes)
+        if gpu:
+            text = self.tr("{model} is too big for this computer: to run, it needs about {needed} of memory, and "
+                           "this computer has {ram} of memory and {gpu} on its graphics card available.\n\n"
+                           "It can be downloaded ({size}), but it will not run here. Download it anyway?")
+        else:
+            text = self.tr("{model} is too big for this computer: to run, it needs about {needed} of memory, and "
+                           "this computer has {ram} of memory available.\n\n"
+                           "It can be downloaded ({size}), but it will not run here. Download it anyway?")
+        answer = QMessageBox.question(
+            self, self.tr("Too big for this computer"),
+            text.format(model=f"{repo} · {quant.name}", needed=format_bytes(fit.needed_bytes),
+                        ram=format_bytes(ram), gpu=format_bytes(gpu), size=format_bytes(quant.size)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _task(self, repo: str, quant: Quantization, folder: Path) -> DownloadTask:
         catalog = self.catalog(with_token=True)
@@ -354,6 +484,7 @@ class CatalogTab(QWidget):
             row.cancel_button.clicked.disconnect()
             row.resume_button.clicked.disconnect()
         row.connected = True
+        row.detail.setToolTip("")  # a previous failure's message
         row.pause_button.clicked.connect(task.pause.cancel)
         row.cancel_button.clicked.connect(task.cancel.cancel)
         row.resume_button.clicked.connect(lambda: self._resume(row, task))
@@ -397,7 +528,8 @@ class CatalogTab(QWidget):
     # -- what the background jobs answer (on the GUI thread, each to its own call) ---------------------
     def hardware_detected(self, hardware: Hardware) -> None:
         self.hardware = hardware
-        self.show_entry()
+        self.sort_entries()
+        self.fill_list()  # the entry chosen stays chosen; shown again, with what fits
 
     def hardware_failed(self, error: UserFacingError) -> None:
         log.warning("hardware detection failed: %s", error)
@@ -469,5 +601,6 @@ class CatalogTab(QWidget):
         self.activity_progress.emit(f"download:{job}", None)
         self.activity_done.emit(self.tr("Download stopped"), message)
         row.detail.setText(message)
+        row.detail.setToolTip(message)  # whole, should a long word not fit the row
         row.pause_button.hide()
         row.resume_button.show()

@@ -24,7 +24,7 @@ from rio_desktop.engine.backend import ChatMessage, Generation, ModelInfo, task_
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
-from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import format_bytes, localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.thinking import ThinkingIndicator, reasoning_mode_text
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from rio_desktop.ui.model_catalog import CatalogTab
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.installed_models import InstalledTab
+from rio_desktop.ui.labels import message_label
+from rio_desktop.ui.task_handle import TaskHandle
 
 
 class ModelsPage(QWidget):
@@ -47,7 +49,7 @@ class ModelsPage(QWidget):
                  downloads: Downloads, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.request: RequestHandle | None = None
+        self.request: TaskHandle | None = None
         self.setAccessibleName(self.tr("Models page"))
 
         model_box = QGroupBox(self.tr("Loaded model"))
@@ -89,7 +91,7 @@ class ModelsPage(QWidget):
         self.answer_edit = QPlainTextEdit()
         self.answer_edit.setReadOnly(True)
         self.answer_edit.setAccessibleName(self.tr("The model's answer"))
-        self.status_label = QLabel("")
+        self.status_label = message_label()  # a failed generation's message can be long
         try_layout.addWidget(self.prompt_edit)
         try_layout.addLayout(buttons)
         self.thinking = ThinkingIndicator()
@@ -154,8 +156,8 @@ class ModelsPage(QWidget):
             self.reasoning_label.setText("")
             return
         self.reasoning_label.setText(reasoning_mode_text(info.reasoning_mode))
-        self.name_label.setText(info.name)
-        trained = str(info.context_trained) if info.context_trained else "?"
+        self.name_label.setText(info.display_name)
+        trained = info.context_trained or "?"
         self.details_label.setText(localized(self.tr(
             "{arch}, {params} parameters, {quant}, {size} on disk. Context: {used} tokens used of {trained} "
             "trained. Runs on: {backend}. Loaded in {seconds:.1f} s."),

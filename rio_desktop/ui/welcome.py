@@ -31,7 +31,8 @@ class WelcomeDialog(QDialog):
             ram=format_bytes(hardware.ram["total_bytes"]), gpus=gpus))
         machine.setWordWrap(True)
         entries = load_catalog(resource_path("catalogue", "models.json"))
-        choice = recommend(entries, hardware.gpu_free_bytes, hardware.ram["available_bytes"])
+        choice = recommend(entries, hardware.gpu_free_bytes, hardware.ram["available_bytes"],
+                           cores=int(hardware.cpu["physical_cores"]))
         self.recommended = choice[0].id if choice else None
         advice = QLabel(self.tr("<p><b>Recommended:</b> {name}, about {size} to download.</p>").format(
             name=choice[0].name, size=format_bytes(choice[1])) if choice else self.tr(
