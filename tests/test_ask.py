@@ -226,3 +226,21 @@ def test_summaries_cite_printed_labels_too(tmp_path: Path) -> None:
     assert plain.labels is None
     text = export(summary_document(result, plain, "SmolLM2", "ab" * 32), tmp_path / "r2.md").read_text("utf-8")
     assert "(pp. 1, 2)" in text and "page_numbering: position in file" in text
+
+
+def test_a_cut_off_answer_says_so(small_context: LlamaCppBackend, planted_document: PdfText,
+                                  tmp_path: Path) -> None:
+    """An answer that ends at its length limit mid-sentence is marked cut off, not shown as whole (issue 23)."""
+    from wrapping_backend import WrappingBackend
+
+    from rio_desktop.engine.backend import Generation, GenerationStats
+
+    class CutOff(WrappingBackend):
+        def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None, on_step=None):
+            return Generation("A limpeza urbana custa por ano mais de", "length", GenerationStats(prompt_tokens=9))
+
+    conversation = Conversation(CutOff(small_context), planted_document, _search(planted_document, tmp_path),
+                                SHORT)
+    answer = conversation.ask(PARAPHRASES[88])
+    assert answer.points[-1].text.endswith("mais de…")
+    assert any("cut off" in str(w) for w in answer.warnings)

@@ -24,6 +24,7 @@ from rio_desktop.documents.citations import (
     ("Ver (págs. 2 e 5)", [2, 5]),
     ("See (pages 4-6)", [4, 5, 6]),
     ("Entre colchetes [p. 8]", [8]),
+    ("Prazo (p. 1; p. 5)", [1, 5]),
     ("Faixa absurda (pp. 1–900)", []),
     ("Sem citação nenhuma, 12 de maio.", []),
 ])
@@ -40,6 +41,25 @@ def test_format_citation(pages: list[int], text: str) -> None:
 
 def test_strip_citations() -> None:
     assert strip_citations("O orçamento cresceu (p. 12) .") == "O orçamento cresceu."
+
+
+@pytest.mark.parametrize("raw", ["anterior ao formato (p.", "anterior ao formato (pp. 1,", "anterior ao formato (p)"])
+def test_an_unfinished_citation_never_ends_inside_the_rendered_one(raw: str) -> None:
+    """Seen in the window: "…anterior ao formato (p. (pp. 1, 5)" (issue 23)."""
+    point = check_point(raw, {1, 5}, PageIndex([(1, "anterior formato"), (5, "formato")]), CitationCheck())
+    assert point is not None and point.text == "anterior ao formato"
+    assert point.render().count("(") == 1
+
+
+def test_an_answer_keeps_only_the_cited_pages_its_words_are_on() -> None:
+    """A cut-off answer "Não deve ser mais (pp. 1, 2, 3, 4, 5)" does not come from every page it was given."""
+    check = CitationCheck()
+    point = check_point("O BRT recebeu ônibus elétricos (pp. 3, 4, 9)", {3, 4, 9}, INDEX, check,
+                        cite_all_when_unsupported=False)
+    assert point is not None and point.pages == [4] and check.dropped_citations == 2
+    unsupported = check_point("Não deve ser mais (pp. 3, 4, 9)", {3, 4, 9}, INDEX, CitationCheck(),
+                              cite_all_when_unsupported=False)
+    assert unsupported is not None and unsupported.pages == []
 
 
 INDEX = PageIndex([(3, "A Secretaria de Fazenda executou 120 milhões no programa de saneamento."),

@@ -261,3 +261,28 @@ def test_a_searchable_copy_carries_the_ocr_text_where_the_words_are(mixed, tmp_p
     with pytest.raises(ExportError) as nothing:
         save_searchable_copy(read_pdf(copy, ocr=OcrOptions(mode="never")), tmp_path / "nada.pdf")
     assert "no pages read by OCR" in str(nothing.value.message)
+
+
+def test_a_born_digital_page_of_few_words_is_not_sent_to_ocr(tmp_path: Path) -> None:
+    """A chapter divider ("Capítulo 2 - Diagnóstico") has too little text to pass for a page, but no image:
+    OCR read it at 69.8 and the summary warned of a poor scan (issue 23). A scan with a short stamp is still read."""
+    from fpdf import FPDF
+    from pdf_factory import page_image
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("helvetica", size=28)
+    pdf.add_page()
+    pdf.set_xy(20, 120)
+    pdf.cell(170, 20, "Capitulo 2 - Sintese")
+    pdf.add_page()  # a scan with a scanner's stamp as its only text layer
+    pdf.image(page_image("O BRT Transcarioca recebeu quarenta novos ônibus elétricos."), x=0, y=0, w=210)
+    pdf.set_font("helvetica", size=8)
+    pdf.set_xy(10, 5)
+    pdf.cell(60, 5, "Digitalizado")
+    path = tmp_path / "capitulo.pdf"
+    pdf.output(str(path))
+    document = read_pdf(path, ocr=OcrOptions(cache_dir=tmp_path / "cache"))
+    divider, scan = document.pages
+    assert divider.source == "text" and divider.status == "ok" and "Capitulo 2" in divider.text
+    assert document.ocr_runs == 1 and scan.source == "ocr" and "Transcarioca" in scan.text
+    assert divider.number not in document.low_confidence_pages

@@ -106,6 +106,36 @@ def test_escape_cancels_an_answer(gui, qtbot, tmp_path: Path) -> None:
     assert page.summarize_button.isEnabled() and not page.cancel_button.isEnabled()
 
 
+def test_reading_progress_and_a_stop_button_of_its_own(gui, qtbot, tmp_path: Path) -> None:
+    """The pages given are read before the first word (about 50 s on a CPU with a real model): the panel says
+    how much is read, and has its own Stop button (issue 23)."""
+    page = gui.window.summarize_page
+    panel = page.questions
+    page.side_tabs.setCurrentWidget(panel)
+    _open(gui, qtbot, text_pdf(tmp_path / "memo.pdf", 3, sentences=4))
+    read: list[float] = []
+    shown: list[str] = []
+    original = panel.reading_event_response
+
+    def reading(fraction: float) -> None:
+        read.append(fraction)
+        original(fraction)
+        shown.append(panel.status.text())
+
+    panel.reading_event_response = reading
+    panel.request = None
+    panel.question.setText("Quantos ônibus elétricos o BRT Transcarioca recebeu?")
+    panel.ask_action()
+    assert panel.stop_button.isVisibleTo(panel) and not panel.ask_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: bool(read), timeout=60_000)
+    qtbot.mouseClick(panel.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60_000)
+    assert "Stopped" in panel.status.text()
+    assert read[0] == 0.0 and all(0.0 <= f <= 1.0 for f in read)
+    assert shown[0].startswith("Reading the pages for the answer") and "0 %" in shown[0]
+    assert panel.ask_button.isVisibleTo(panel) and not panel.stop_button.isVisibleTo(panel)
+
+
 def test_another_document_during_an_answer_closes_the_index_after_its_last_use(gui, qtbot, tmp_path: Path,
                                                                               monkeypatch) -> None:
     """Opening another document cancels the answer being written; its search index is closed by the inference

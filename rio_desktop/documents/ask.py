@@ -35,14 +35,24 @@ from rio_desktop.documents.citations import (
     content_words,
     split_points,
 )
+from rio_desktop.documents.dates import local_long_date
 from rio_desktop.documents.echo import without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PageText, PdfText, format_page_list
 from rio_desktop.documents.search_index import PageSearch, Query
-from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams, task_params
+from rio_desktop.engine.backend import (
+    Backend,
+    CancelToken,
+    ChatMessage,
+    Generation,
+    GenerationParams,
+    StepCallback,
+    task_params,
+)
 from rio_desktop.engine.errors import GenerationCancelled
 from rio_desktop.engine.reasoning import ReasoningPolicy, ReasoningProgress
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.units import Count
 
 log = logging.getLogger(__name__)
 
@@ -112,14 +122,16 @@ class Answer:
     warnings: list[Message] = field(default_factory=list)
     reasoning: str = ""  # the model's reasoning, apart; never in the answer, a copy or an export
 
-    def render(self, label: PageLabel | None = None) -> str:
-        """The answer as text, each sentence with its citation; uncited ones marked."""
+    def render(self, label: PageLabel | None = None, cite: Callable[[list[int]], str] | None = None) -> str:
+        """The answer as text, each sentence with its citation; uncited ones marked. `cite` names pages
+        another way (a process: "(01-oficio.pdf, p. 2)")."""
         if not self.covered:
             return _TEXT[self.language]["not_covered"].format(words=", ".join(self.searched) or "—")
         if not self.points:
             return _TEXT[self.language]["no_answer"]
         uncited = _TEXT[self.language]["uncited"]
-        return " ".join(point.render(label) if point.pages else f"{point.text} {uncited}" for point in self.points)
+        return " ".join((f"{point.text} {cite(point.pages)}" if cite else point.render(label)) if point.pages
+                        else f"{point.text} {uncited}" for point in self.points)
 
     @property
     def text(self) -> str:
@@ -296,7 +308,7 @@ class Conversation:
         if capacity < 64:
             raise AskError(Message(QT_TRANSLATE_NOOP(
                 "Core", "The model's context ({n_ctx} tokens) is too small to answer questions with. Load the "
-                        "model with a longer context."), n_ctx=n_ctx))
+                        "model with a longer context."), n_ctx=Count(n_ctx)))
         chosen = self._choose(ranking, capacity)
         return "ranked", chosen, history, searched
 
@@ -350,14 +362,17 @@ class Conversation:
 
     def _generate(self, messages: list[ChatMessage], params: GenerationParams, cancel: CancelToken,
                   on_text: Callable[[str], None] | None,
-                  on_reasoning: Callable[[ReasoningProgress], None] | None) -> Generation:
+                  on_reasoning: Callable[[ReasoningProgress], None] | None,
+                  on_step: StepCallback | None = None) -> Generation:
         """The one place an answer is generated."""
-        return self.backend.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)
+        return self.backend.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning, on_step=on_step)
 
     def ask(self, question: str, cancel: CancelToken | None = None,
             on_text: Callable[[str], None] | None = None,
-            on_reasoning: Callable[[ReasoningProgress], None] | None = None) -> Answer:
-        """Answer `question` (a follow-up of the earlier ones); the answer is kept for the next."""
+            on_reasoning: Callable[[ReasoningProgress], None] | None = None,
+            on_step: StepCallback | None = None) -> Answer:
+        """Answer `question` (a follow-up of the earlier ones); the answer is kept for the next. `on_step`
+        hears how much of the prompt (the pages given) is read: most of the wait on a CPU."""
         question = question.strip()
         if not question:
             raise AskError(Message(QT_TRANSLATE_NOOP("Core", "Type a question first.")))
@@ -383,12 +398,12 @@ class Conversation:
         if budget < 32:  # planning keeps this from happening; never send it
             raise AskError(Message(QT_TRANSLATE_NOOP(
                 "Core", "The question does not fit the model's context ({tokens} of {n_ctx} tokens)."),
-                tokens=prompt_tokens, n_ctx=stats.context_tokens))
+                tokens=Count(prompt_tokens), n_ctx=Count(stats.context_tokens)))
         stats.answer_budget = budget
         params = self._params(messages, budget)
         stats.reasoning_budget = params.reasoning_budget
         try:
-            result = self._generate(messages, params, cancel, on_text, on_reasoning)
+            result = self._generate(messages, params, cancel, on_text, on_reasoning, on_step)
         except GenerationCancelled as exc:
             result = exc.partial if isinstance(exc.partial, Generation) else Generation("", "cancelled")
             answer.partial = True
@@ -402,6 +417,13 @@ class Conversation:
         stats.time_to_first_token_s = result.stats.time_to_first_token_s
         answer.raw = result.text
         answer.points = self._points(without_reasoning(result.text, ""), set(pages), stats)  # stray "</think>"
+        if result.finish_reason == "length" and answer.points and not answer.partial:
+            last = answer.points[-1]
+            if not last.text.rstrip().endswith((".", "!", "?", "…", ":")):  # cut mid-sentence: say so
+                last.text = last.text.rstrip(" ,;") + "…"
+                answer.warnings.append(Message(QT_TRANSLATE_NOOP(
+                    "Core", "The answer reached its length limit and its last sentence is cut off. Ask again "
+                            "for a shorter answer, or about one point at a time.")))
         cited = sorted({n for point in answer.points for n in point.pages})
         answer.low_confidence_pages = [n for n in cited if low_confidence(self.pages[n])]
         if answer.low_confidence_pages:
@@ -436,22 +458,27 @@ class Conversation:
 
 
 def conversation_document(answers: Sequence[Answer], source: PdfText, model_name: str, model_sha256: str,
-                          language: Language, translate: Callable[[str, str], str] | None = None) -> Document:
-    """The exportable conversation, with the provenance of a summary and the page numbering it uses."""
+                          language: Language, translate: Callable[[str, str], str] | None = None,
+                          cite: Callable[[list[int]], str] | None = None, source_name: str = "") -> Document:
+    """The exportable conversation, with the provenance of a summary and the page numbering it uses (a
+    process: `cite` names each document and its page, `source_name` the process)."""
     text = _TEXT[language]
     numbering = "printed labels" if source.labels else "position in file"
-    provenance = Provenance(source_name=source.path.name, source_sha256=source.sha256, model_name=model_name,
+    name = source_name or source.path.name
+    provenance = Provenance(source_name=name, source_sha256=source.sha256, model_name=model_name,
                             model_sha256=model_sha256, created=Provenance.now(), style="questions",
                             language=language, page_numbering=numbering)
     lines: list[str] = []
     for answer in answers:
-        lines += [f"## {text['question'].format(question=answer.question)}", "", answer.render(source.label), ""]
+        lines += [f"## {text['question'].format(question=answer.question)}", "",
+                  answer.render(source.label, cite), ""]
     warnings = [w.render(translate) for a in answers for w in a.warnings]
     warnings += [w.render(translate) for w in source.warnings()]
-    footer = " ".join([text["footer"].format(app=APP_NAME, version=__version__, model=model_name,
-                                             date=provenance.created[:10]),
-                       text["numbering_labels" if source.labels else "numbering_position"]])
-    return Document(title=text["title"].format(name=source.path.name), body="\n".join(lines).strip(),
+    footer = text["footer"].format(app=APP_NAME, version=__version__, model=model_name,
+                                   date=local_long_date(provenance.created, language))
+    if cite is None:  # a process's citations name each document's own pages: no numbering to explain
+        footer += " " + text["numbering_labels" if source.labels else "numbering_position"]
+    return Document(title=text["title"].format(name=name), body="\n".join(lines).strip(),
                     warnings=list(dict.fromkeys(warnings)), provenance=provenance, footer=footer)
 
 

@@ -13,12 +13,16 @@ from dataclasses import dataclass, field
 
 from rio_desktop.documents.text_fold import strip_accents
 
-# "(p. 12)", "(pp. 12–14)", "(p. 3, 7)", "(págs. 2 e 5)", "(page 4)", "[p. 9]" ...
+_PAGE_WORD = r"(?:p|pp|pg|pgs|pág|págs|pag|pags|página|páginas|page|pages)"
+# "(p. 12)", "(pp. 12–14)", "(p. 3, 7)", "(págs. 2 e 5)", "(page 4)", "[p. 9]", "(p. 1; p. 5)" ...
 CITATION = re.compile(
-    r"[(\[]\s*(?:p|pp|pg|pgs|pág|págs|pag|pags|página|páginas|page|pages)\.?\s*"
-    r"(?P<numbers>\d+(?:\s*(?:[-–—]|,|;|e|and|a|to)\s*\d+)*)\s*[)\]]",
+    rf"[(\[]\s*{_PAGE_WORD}\.?\s*"
+    rf"(?P<numbers>\d+(?:\s*(?:[-–—]|,|;|e|and|a|to)\s*(?:{_PAGE_WORD}\.?\s*)?\d+)*)\s*[)\]]",
     re.IGNORECASE,
 )
+# What is left of a citation the model did not finish ("… ao formato (p." at a cut, "(pp. 3," before a
+# new line): never text of the point, or the rendered citation would sit inside it ("(p. (pp. 1, 5)").
+_DANGLING_CITATION = re.compile(rf"[(\[]\s*{_PAGE_WORD}\.?\s*[\d\s,;–—-]*(?:[)\]]|$)", re.IGNORECASE)
 _RANGE = re.compile(r"(\d+)\s*(?:[-–—]|a|to)\s*(\d+)", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -71,6 +75,7 @@ def cited_pages(text: str) -> list[int]:
 
 def strip_citations(text: str) -> str:
     text = CITATION.sub("", text)
+    text = _DANGLING_CITATION.sub("", text)
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
@@ -153,6 +158,11 @@ def check_point(raw: str, allowed: set[int], index: PageIndex, check: CitationCh
         return None
     cited = cited_pages(raw)
     valid = [p for p in cited if p in allowed]
+    if not cite_all_when_unsupported:
+        # An answer's sentence keeps only the cited pages that hold one of its words: a cut-off fragment
+        # citing every page it was given ("Não deve ser mais (pp. 1–5)") does not come from them all.
+        words = content_words(text)
+        valid = [p for p in valid if words & index.words.get(p, set())]
     check.dropped_citations += len(cited) - len(valid)
     if valid and len(valid) == len(cited):
         check.kept += 1

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from rio_desktop import APP_NAME, __version__
 from rio_desktop.atomic import write_atomically
@@ -22,6 +24,36 @@ from rio_desktop.text_files import text_file_bytes
 
 FORMATS = (".md", ".docx", ".pdf")
 BULLET = "•"
+# A table in a body: Markdown's pipe rows ("| a | b |"), the first the header, "| --- |" rows skipped;
+# a "|" inside a cell is written "\|".
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def table_row(cells: Sequence[str]) -> str:
+    """One row of a body's table, its cells' own "|" escaped."""
+    return "| " + " | ".join(" ".join(str(c).split()).replace("|", "\\|") for c in cells) + " |"
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip().strip("|"))]
+
+
+def _blocks(body: str) -> list[tuple[str, object]]:
+    """The body as ("line", text) and ("table", rows) blocks, a table's separator row left out."""
+    blocks: list[tuple[str, object]] = []
+    for line in body.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            cells = _cells(stripped)
+            if all(set(c) <= set("-: ") and c for c in cells):
+                continue
+            if blocks and blocks[-1][0] == "table":
+                blocks[-1][1].append(cells)  # type: ignore[attr-defined]
+            else:
+                blocks.append(("table", [cells]))
+        else:
+            blocks.append(("line", stripped))
+    return blocks
 
 
 class ExportError(UserFacingError):
@@ -137,8 +169,11 @@ def _docx_bytes(document: Document) -> bytes:
     docx.add_heading(document.title, level=1)
     for warning in document.warnings:
         docx.add_paragraph(warning).runs[0].italic = True
-    for line in document.body.splitlines():
-        stripped = line.strip()
+    for kind, content in _blocks(document.body):
+        if kind == "table":
+            _docx_table(docx, content)  # type: ignore[arg-type]
+            continue
+        stripped = str(content)
         if not stripped:
             continue
         if stripped.startswith("## "):
@@ -166,6 +201,30 @@ def _docx_bytes(document: Document) -> bytes:
     return buffer.getvalue()
 
 
+def _docx_table(docx: Any, rows: list[list[str]]) -> None:
+    table = docx.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for cells, row in zip(rows, table.rows, strict=True):
+        for text, cell in zip(cells, row.cells, strict=False):
+            cell.text = text
+    for cell in table.rows[0].cells:  # the header row
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _pdf_table(pdf: Any, rows: list[list[str]], width: float) -> None:
+    pdf.set_font(FAMILY, "", 9)
+    # Columns as wide as their longest cell asks (a date, a sentence, a sha256), within limits.
+    widths = tuple(max(10, min(60, max(len(row[i]) if i < len(row) else 0 for row in rows)))
+                   for i in range(len(rows[0])))
+    with pdf.table(width=width, col_widths=widths, text_align="LEFT", line_height=4.5) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.ln(2)
+
+
 def _pdf_bytes(document: Document) -> bytes:
     from fpdf import FPDF
 
@@ -189,8 +248,11 @@ def _pdf_bytes(document: Document) -> bytes:
     for warning in document.warnings:
         pdf.multi_cell(width, 5, warning, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    for line in document.body.splitlines():
-        stripped = line.strip()
+    for kind, content in _blocks(document.body):
+        if kind == "table":
+            _pdf_table(pdf, content, width)  # type: ignore[arg-type]
+            continue
+        stripped = str(content)
         if not stripped:
             pdf.ln(2)
         elif stripped.startswith("## "):

@@ -3,6 +3,7 @@
 Messages: ["count", n], ["labels", [label, ...]] when the PDF numbers its pages itself, then per page one of
   ["page", index, text]              the text layer (usable, or OCR is off)
   ["cached", index, text]            the page needs OCR and the parent holds it in its cache
+  ["page", index, text, short]        short: a page of little text and no image, whose text is all it says
   ["ocr_start", index]               then ["ocr", index, text, confidence, words, boxes] or
                                      ["ocr_error", index, detail]
   ["page_error", index, detail]
@@ -42,12 +43,46 @@ def _page_labels(reader: object) -> list[str] | None:
     return labels
 
 
-def needs_ocr(text: str, mode: str) -> bool:
+def needs_ocr(text: str, mode: str, short_text_page: bool = False) -> bool:
+    """Only pages that need it go to OCR (issue 23: a born-digital chapter divider was read as a poor scan)."""
     from rio_desktop.documents.text_layer import clean_page_text, usable
 
     if mode == "never":
         return False
-    return mode == "always" or not usable(clean_page_text(text))
+    return mode == "always" or not (usable(clean_page_text(text)) or short_text_page)
+
+
+def is_short_text_page(page: object, text: str) -> bool:
+    """A page whose text layer holds a few real words (short_but_real) and that shows no image: its text is
+    all there is to read. A page with an image (a scan with a scanner's stamp as its only text) is not."""
+    from rio_desktop.documents.text_layer import clean_page_text, short_but_real, usable
+
+    cleaned = clean_page_text(text)
+    if usable(cleaned) or not short_but_real(cleaned):
+        return False
+    try:
+        return not _shows_image(page.get("/Resources"), depth=0)  # type: ignore[attr-defined]
+    except Exception:  # a damaged resource dictionary: read its image to be sure
+        return False
+
+
+def _shows_image(resources: object, depth: int) -> bool:
+    """Whether the page's resources hold an image XObject (directly or inside a form, a few levels down)."""
+    if resources is None or depth > 3:
+        return False
+    resources = resources.get_object()  # type: ignore[attr-defined]
+    objects = resources.get("/XObject")
+    if objects is None:
+        return False
+    objects = objects.get_object()
+    for name in objects:
+        xobject = objects[name].get_object()
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            return True
+        if subtype == "/Form" and _shows_image(xobject.get("/Resources"), depth + 1):
+            return True
+    return False
 
 
 class _Ocr:
@@ -121,8 +156,12 @@ def main() -> int:
                 _send("page_error", index, f"{type(exc).__name__}: {exc}")
                 continue
             text = ""  # a page pypdf cannot take apart may still render: its image is read instead
-        if not needs_ocr(text, mode):
-            _send("page", index, text)
+        try:
+            short = bool(text) and is_short_text_page(reader.pages[index], text)
+        except Exception:  # a page pypdf cannot take apart: its image decides
+            short = False
+        if not needs_ocr(text, mode, short):
+            _send("page", index, text, short)
             continue
         if index in cached:
             _send("cached", index, text)

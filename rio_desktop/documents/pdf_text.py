@@ -101,6 +101,9 @@ class PdfText:
     # start at 154), one per page, or None when the PDF has none. Everything inside Rio Desktop counts
     # pages by their position in the file; labels are only for showing citations.
     labels: list[str] | None = None
+    # A process's pages combined (documents.process): the first page of each of its documents. A summary's
+    # chunks then keep each document that fits one chunk whole (per document first, then the process).
+    parts: list[int] = field(default_factory=list)
 
     def label(self, number: int) -> str:
         """What page `number` (1-based position) is called in citations."""
@@ -333,7 +336,9 @@ def read_pdf(path: str | Path, password: str | None = None, cancel: CancelToken 
                     report()
                 elif kind == "page":
                     text = clean_page_text(message[2])
-                    ok = usable(text)  # with OCR off, a missing or garbage layer leaves the page without text
+                    # With OCR off, a missing or garbage layer leaves the page without text; a page of a few
+                    # words and no image (a chapter divider) is read as it is.
+                    ok = usable(text) or (len(message) > 3 and bool(message[3]))
                     add(PageText(message[1] + 1, text if ok else "", "ok" if ok else "no_text",
                                  "text" if ok else "none"), False)
                 elif kind == "page_error":

@@ -10,6 +10,7 @@ actually saw (citations.py).
 
 from __future__ import annotations
 
+import bisect
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -28,19 +29,31 @@ from rio_desktop.documents.citations import (
     merge_repeated,
     split_points,
 )
+from rio_desktop.documents.dates import local_long_date
 from rio_desktop.documents.echo import EchoFilter, without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PdfText, format_page_list
-from rio_desktop.engine.backend import Backend, CancelToken, ChatMessage, Generation, GenerationParams
+from rio_desktop.engine.backend import (
+    Backend,
+    CancelToken,
+    ChatMessage,
+    Generation,
+    GenerationParams,
+    StepProgress,
+)
 from rio_desktop.engine.errors import GenerationCancelled
 from rio_desktop.engine.reasoning import ReasoningPlan, ReasoningPolicy, ReasoningProgress, ReasoningTask
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
+from rio_desktop.units import Count
 
 log = logging.getLogger(__name__)
 
 Style = Literal["executive", "bullets", "detailed"]
 Language = Literal["pt-BR", "en"]
 Stage = Literal["reading", "summarizing", "merging", "writing"]
+# A single-pass summary with no usable point is written again once, sampled differently.
+SUMMARY_ATTEMPTS = 2
+RETRY_TEMPERATURE = 0.6
 STYLES: tuple[Style, ...] = ("bullets", "executive", "detailed")
 LANGUAGES: tuple[Language, ...] = ("pt-BR", "en")
 
@@ -92,6 +105,7 @@ class Progress:
     total: int
     eta_s: float | None = None
     fraction: float = 0.0  # of the whole summary, by tokens (prompts and answers, the final step included)
+    attempt: int = 1  # 2: the summary is written again (what was streamed of the first is void)
 
 
 @dataclass
@@ -117,6 +131,7 @@ class SummaryStats:
     citations_dropped: int = 0
     reasoning_tokens: int = 0  # of generated_tokens: the model's reasoning, never in the summary
     reasoning_steps: int = 0  # steps allowed to reason
+    retries: int = 0  # summaries written again because the first held no usable point
     notes_reasoning_budget: int = 0  # per map or merge step
     final_reasoning_budget: int = 0
     reasoning_overhead: int = 0  # the reasoning budgets of the steps run: a fixed overhead per step
@@ -171,6 +186,20 @@ class SummaryResult:
         prints them (PdfText.label)."""
         return render_summary(self.points, self.options.style, self.uncertain_pages,
                               _TEXT[self.options.language]["check"], label)
+
+
+def _part_sizes(blocks: Sequence[tuple[int, str, int]], parts: Sequence[int]) -> dict[int, int]:
+    """The tokens of each document of a process, keyed by its first page with text (a document's first
+    page may have none, and only pages with text are blocks)."""
+    starts = sorted(parts)
+    sizes: dict[int, int] = {}
+    first_block: dict[int, int] = {}  # a document's first page -> its first page with text
+    for number, _text, tokens in blocks:
+        index = bisect.bisect_right(starts, number) - 1
+        if index >= 0:
+            first = first_block.setdefault(starts[index], number)
+            sizes[first] = sizes.get(first, 0) + tokens
+    return sizes
 
 
 def render_summary(points: Sequence[SummaryPoint], style: Style, uncertain_pages: Sequence[int] = (),
@@ -280,6 +309,11 @@ class Summarizer:
         self.trace: list[tuple[list[int], list[SummaryPoint]]] = []  # (pages seen, points) per map step
         self._done_tokens = 0
         self._total_tokens = 0
+        # Within a model call: tokens read and written so far, and when it began (progress between stages).
+        self._call_tokens = 0
+        self._call_started: float | None = None
+        self._stage: tuple[Stage, int, int] = ("reading", 0, 1)
+        self._attempt = 1
 
     # -- checks before any work ----------------------------------------------------------------------
     @staticmethod
@@ -287,6 +321,15 @@ class Summarizer:
         """Why this document cannot be summarized, or None when it can."""
         if document.page_count == 0:
             return Message(QT_TRANSLATE_NOOP("Core", "{name} has no pages."), name=document.path.name)
+        if not document.text_pages and document.ocr_mode == "never" and document.page_count == 1:
+            return Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} has no text to summarize: its only page is an image (a scanned document) or "
+                        "unreadable. Turn on reading scanned pages (OCR) in Settings and open it again."),
+                name=document.path.name)
+        if not document.text_pages and document.page_count == 1:
+            return Message(QT_TRANSLATE_NOOP(
+                "Core", "{name} has no text to summarize: its only page has no text, not even read from its "
+                        "image (a blank page, a picture, or a scan too poor to read)."), name=document.path.name)
         if not document.text_pages and document.ocr_mode == "never":
             return Message(QT_TRANSLATE_NOOP(
                 "Core", "{name} has no text to summarize: all its {count} pages are images (a scanned "
@@ -324,8 +367,9 @@ class Summarizer:
     def _final_instruction(self) -> str:
         return self.text[self.options.style]
 
-    def plan(self, pages: Sequence[tuple[int, str]]) -> tuple[str, list[Chunk]]:
-        """("single", [one chunk]) when the document fits one prompt, else ("map", chunks)."""
+    def plan(self, pages: Sequence[tuple[int, str]], parts: Sequence[int] = ()) -> tuple[str, list[Chunk]]:
+        """("single", [one chunk]) when the document fits one prompt, else ("map", chunks). `parts`: the
+        first pages of a process's documents; a document that fits one chunk is never cut between two."""
         # Each page's text is counted once (with a server, every count is a request).
         counted = [(n, t, self.backend.count_tokens(t)) for n, t in pages]
         self.stats.document_tokens = sum(tokens for _, _, tokens in counted)
@@ -355,7 +399,11 @@ class Summarizer:
         chunks: list[Chunk] = []
         current: list[tuple[int, str]] = []
         current_tokens = 0
+        part_tokens = _part_sizes(blocks, parts)
         for number, text, tokens in blocks:
+            if current and number in part_tokens and current_tokens + part_tokens[number] > capacity:
+                chunks.append(Chunk(len(chunks), current, current_tokens))  # the next document starts afresh
+                current, current_tokens = [], 0
             for piece, piece_tokens in self._fit(number, text, tokens, capacity):
                 if current and current_tokens + piece_tokens > capacity:
                     chunks.append(Chunk(len(chunks), current, current_tokens))
@@ -402,18 +450,26 @@ class Summarizer:
 
     # -- running -------------------------------------------------------------------------------------
     def _progress(self, stage: Stage, done: int, total: int) -> None:
+        self._stage = (stage, done, total)
         if self.on_progress is None:
             return
         eta = None
+        # The time left from the speed measured so far, the call under way included: its prompt is read in
+        # batches (minutes for a long document on a CPU) and its tokens written one by one.
         elapsed = self.stats.model_seconds
-        if self._done_tokens and elapsed > 0 and self._total_tokens > self._done_tokens:
-            eta = (self._total_tokens - self._done_tokens) / (self._done_tokens / elapsed)
-        fraction = min(self._done_tokens / self._total_tokens, 1.0) if self._total_tokens else 0.0
+        done_tokens = self._done_tokens
+        if self._call_started is not None:
+            elapsed += time.perf_counter() - self._call_started
+            done_tokens += self._call_tokens
+        if done_tokens and elapsed > 0 and self._total_tokens > done_tokens:
+            eta = (self._total_tokens - done_tokens) / (done_tokens / elapsed)
+        fraction = min(done_tokens / self._total_tokens, 1.0) if self._total_tokens else 0.0
         if stage == "writing" and done >= total:
             fraction = 1.0
-        self.on_progress(Progress(stage, done, total, eta, fraction))
+        self.on_progress(Progress(stage, done, total, eta, fraction, self._attempt))
 
-    def _generate(self, user: str, max_tokens: int, task: ReasoningTask, stream: bool = False) -> Generation:
+    def _generate(self, user: str, max_tokens: int, task: ReasoningTask, stream: bool = False,
+                  attempt: int = 1) -> Generation:
         messages = self._messages(user)
         plan = self._plan(task)
         prompt_tokens = self.backend.count_chat_tokens(messages, plan.enabled)
@@ -421,19 +477,23 @@ class Summarizer:
         if needed > self.n_ctx:  # planning keeps this from happening; never send it
             raise SummaryError(Message(QT_TRANSLATE_NOOP(
                 "Core", "A part of the document does not fit the model's context ({tokens} of {n_ctx} "
-                        "tokens)."), tokens=needed, n_ctx=self.n_ctx))
-        params = GenerationParams(max_tokens=max_tokens, temperature=self.options.temperature,
-                                  repeat_penalty=1.1, seed=1, reasoning=plan.enabled,
+                        "tokens)."), tokens=Count(needed), n_ctx=Count(self.n_ctx)))
+        # A second attempt samples differently (another seed, some temperature): the first gave nothing usable.
+        temperature = self.options.temperature if attempt == 1 else max(self.options.temperature, RETRY_TEMPERATURE)
+        params = GenerationParams(max_tokens=max_tokens, temperature=temperature,
+                                  repeat_penalty=1.1, seed=attempt, reasoning=plan.enabled,
                                   reasoning_budget=plan.budget)
         if plan.budget:
             self.stats.reasoning_steps += 1
             self.stats.reasoning_overhead += self._reserve(task)
         started = time.perf_counter()
+        self._call_started, self._call_tokens = started, 0
         try:
             result = self.backend.chat(messages, params, self.on_text if stream else None, self.cancel,
-                                       on_reasoning=self.on_reasoning)
+                                       on_reasoning=self.on_reasoning, on_step=self._step)
         finally:
             self.stats.model_seconds += time.perf_counter() - started
+            self._call_started, self._call_tokens = None, 0
         self.stats.reasoning_tokens += result.stats.reasoning_tokens
         if result.reasoning:
             self.reasoning.append(result.reasoning)
@@ -444,6 +504,11 @@ class Summarizer:
         self.stats.max_prompt_tokens = max(self.stats.max_prompt_tokens, result.stats.prompt_tokens)
         self._done_tokens += result.stats.prompt_tokens_evaluated + result.stats.generated_tokens
         return result
+
+    def _step(self, step: StepProgress) -> None:
+        """A batch of the prompt read or a few tokens written: the progress moves within the stage."""
+        self._call_tokens = step.prompt_done + step.generated
+        self._progress(*self._stage)
 
     def _points(self, text: str, allowed: set[int], index: PageIndex) -> list[SummaryPoint]:
         sentences = self.options.style == "executive"
@@ -477,7 +542,7 @@ class Summarizer:
         self.stats.text_pages = len(pages)
         self.stats.context_tokens = self.n_ctx
         warnings = document.warnings()
-        mode, chunks = self.plan(pages)
+        mode, chunks = self.plan(pages, document.parts)
         self.stats.mode, self.stats.chunks = mode, len(chunks)
         # The work ahead in tokens: every chunk with its instructions and notes, then the final step (its
         # notes and its answer), so that the bar moves at the pace of the model and never goes back.
@@ -492,9 +557,17 @@ class Summarizer:
                 chunk = chunks[0]
                 self._progress("writing", 0, 1)
                 body = "\n\n".join(self._page_block(n, t) for n, t in chunk.pieces)
-                result = self._generate(self.text["document"].format(text=body, instruction=self._final_instruction()),
-                                        self.final_budget, "summary", stream=True)
-                points = self._points(result.text, set(chunk.pages), index)
+                prompt = self.text["document"].format(text=body, instruction=self._final_instruction())
+                for attempt in range(1, SUMMARY_ATTEMPTS + 1):  # the prompt stays cached: a retry only writes
+                    if attempt > 1:
+                        self.stats.retries += 1
+                        self._attempt = attempt
+                        self._total_tokens += self.final_budget
+                        self._progress("writing", 0, 1)
+                    result = self._generate(prompt, self.final_budget, "summary", stream=True, attempt=attempt)
+                    points = self._points(result.text, set(chunk.pages), index)
+                    if points:
+                        break
                 self._progress("writing", 1, 1)
             else:
                 for chunk in chunks:
@@ -516,6 +589,12 @@ class Summarizer:
         if not points:
             points = [p for note in notes for p in note.points]
         points = merge_repeated(points)
+        if not points and not partial:
+            # Never an empty summary delivered as if it were one (a small model may write bare numbers or
+            # only citations: nothing of it can be checked against the document).
+            raise SummaryError(Message(QT_TRANSLATE_NOOP(
+                "Core", "The model wrote nothing that could be checked against the document, twice. Try "
+                        "again with another summary style or a larger model.")))
         self.stats.seconds = time.perf_counter() - started
         self.stats.citations_kept = self.check.kept
         self.stats.citations_corrected = self.check.corrected
@@ -596,7 +675,7 @@ def summary_document(result: SummaryResult, source: PdfText, model_name: str, mo
                             language=result.options.language,
                             page_numbering="printed labels" if source.labels else "position in file")
     footer = text["footer"].format(app=APP_NAME, version=__version__, model=model_name,
-                                   date=provenance.created[:10])
+                                   date=local_long_date(provenance.created, result.options.language))
     if source.labels:  # the printed numbers differ from the positions: say which ones the citations use
         footer += " " + text["numbering_labels"]
     body = result.render(source.label)

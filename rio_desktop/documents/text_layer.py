@@ -47,6 +47,12 @@ def is_garbage(text: str) -> bool:
     return alnum / visible < MIN_ALNUM_SHARE or (letters > 0 and in_words / letters < MIN_WORD_LETTER_SHARE)
 
 
+def short_but_real(text: str) -> bool:
+    """Too little text to stand for a page on its own, but words and not a broken layer: a chapter divider,
+    a cover's title. On a page with no image, that is all the page says (OCR would only read it again)."""
+    return visible_chars(text) > 0 and not is_garbage(text) and bool(_WORD.search(text))
+
+
 def usable(text: str) -> bool:
     """Whether a (cleaned) text layer can stand for the page, so the page needs no OCR."""
     return has_enough_text(text) and not is_garbage(text)

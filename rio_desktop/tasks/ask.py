@@ -16,7 +16,8 @@ from rio_desktop.documents.search_index import PageSearch
 
 if TYPE_CHECKING:
     from rio_desktop.documents.pdf_text import PdfText
-    from rio_desktop.engine.backend import Backend, ModelInfo
+    from rio_desktop.documents.process import CombinedProcess
+    from rio_desktop.engine.backend import Backend, ModelInfo, StepProgress
     from rio_desktop.engine.service import TaskContext
 
 
@@ -77,7 +78,7 @@ class AskSession:
     def ask(self, ctx: TaskContext, question: str, options: AskOptions, redact: bool = False) -> Answer:
         """One question, answered from the document with its pages cited; kept for the follow-ups."""
         conversation = self.conversation(ctx.backend, options, redact)
-        answer = conversation.ask(question, ctx.cancel, ctx.text, ctx.reasoning)
+        answer = conversation.ask(question, ctx.cancel, ctx.text, ctx.reasoning, on_step=reading(ctx))
         if redact and self.redaction is not None:  # shown with the originals; the model's own words stay as sent
             self.redaction.restore_points(answer.points)
         self.answers.append(answer)
@@ -91,12 +92,24 @@ class AskSession:
         self._conversation = None
 
 
+def reading(ctx: TaskContext) -> Callable[[StepProgress], None]:
+    """Report the share of the prompt read as the task's progress (0..1), while nothing is written yet."""
+    def step(progress: StepProgress) -> None:
+        if progress.generated == 0 and progress.prompt_total:
+            ctx.progress(progress.prompt_done / progress.prompt_total)
+
+    return step
+
+
 def export_conversation(answers: Sequence[Answer], document: PdfText, info: ModelInfo | None, path: Path,
                         cache_dir: Path, language: str,
-                        translate: Callable[[str, str], str] | None = None) -> Path:
-    """The questions and answers as Markdown, DOCX or PDF with their provenance."""
+                        translate: Callable[[str, str], str] | None = None,
+                        process: CombinedProcess | None = None) -> Path:
+    """The questions and answers as Markdown, DOCX or PDF with their provenance; about a `process`, each
+    citation names its document and page."""
     from rio_desktop.documents.export import export, loaded_model_sha256
 
     sha = loaded_model_sha256(info, cache_dir)
+    cite, name = (process.cite, process.process.source.name) if process is not None else (None, "")
     return export(conversation_document(answers, document, info.name if info else "", sha, language,  # type: ignore[arg-type]
-                                        translate), path)
+                                        translate, cite, name), path)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from rio_desktop.documents.ask import Answer, AskOptions, Conversation
 from rio_desktop.documents.citations import PageLabel
 from rio_desktop.documents.pdf_text import PdfText
+from rio_desktop.documents.process import CombinedProcess
 from rio_desktop.documents.search_index import PageSearch
 from rio_desktop.engine.reasoning import ReasoningPolicy
 from rio_desktop.i18n import UserFacingError
@@ -36,11 +37,12 @@ from rio_desktop.paths import AppPaths
 from rio_desktop.tasks.ask import AskSession, export_conversation
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
-from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.privacy import document_text, redaction_choice
+from rio_desktop.ui.task_handle import TaskHandle
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
@@ -60,14 +62,15 @@ class QuestionsPanel(QWidget):
         self.language = language
         self.reasoning = reasoning  # the user's reasoning policy, read at each question
         self.document: PdfText | None = None
+        self.process: CombinedProcess | None = None  # the process whose pages `document` combines, if one
         # The conversation and its search index, made, used and closed on the inference worker.
         self.session: AskSession | None = None
         self.search: PageSearch | None = None  # the session's index once it is open (None while it opens)
         self.answers: list[Answer] = []
-        self.index_request: RequestHandle | None = None
+        self.index_request: TaskHandle | None = None
         self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
         self.exporter.changed.connect(self._update_buttons)
-        self.request: RequestHandle | None = None
+        self.request: TaskHandle | None = None
         self.asking = ""
         self.streamed = ""
         self.setAccessibleName(self.tr("Questions about the document"))
@@ -80,6 +83,8 @@ class QuestionsPanel(QWidget):
         self.question.setAccessibleName(self.tr("Question"))
         self.question.setPlaceholderText(self.tr("Ask about the document, e.g. what is the deadline for an appeal?"))
         self.ask_button = QPushButton(self.tr("As&k"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.hide()
         self.copy_button = QPushButton(self.tr("Copy"))
         self.export_button = QPushButton(self.tr("Export…"))
         self.status = QLabel("")
@@ -90,6 +95,7 @@ class QuestionsPanel(QWidget):
         self.question.returnPressed.connect(self.ask_action)
         self.question.textChanged.connect(self._update_buttons)
         self.ask_button.clicked.connect(self.ask_action)
+        self.stop_button.clicked.connect(self.cancel_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
         worker.loaded.connect(self.model_event_response)
@@ -100,12 +106,14 @@ class QuestionsPanel(QWidget):
             (self.view, self.tr("Questions and answers; each page number is a link to that page of the document")),
             (self.question, self.tr("Type a question about the open document and press Enter")),
             (self.ask_button, self.tr("Ask the question; the answer cites the pages it comes from")),
+            (self.stop_button, self.tr("Stop this answer; what the model has written is kept")),
             (self.copy_button, self.tr("Copy the questions and answers as text")),
             (self.export_button, self.tr("Save the questions and answers as Word, PDF or Markdown")),
         ))
         ask_row = QHBoxLayout()
         ask_row.addWidget(self.question, 1)
         ask_row.addWidget(self.ask_button)
+        ask_row.addWidget(self.stop_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.export_button)
@@ -126,14 +134,17 @@ class QuestionsPanel(QWidget):
     def _update_buttons(self) -> None:
         ready = self.search is not None and self.worker.model_info is not None and not self.busy
         self.ask_button.setEnabled(ready and bool(self.question.text().strip()))
+        self.stop_button.setVisible(self.busy)
+        self.ask_button.setVisible(not self.busy)
         self.question.setEnabled(self.document is not None)
         self.copy_button.setEnabled(bool(self.answers) and not self.busy)
         self.export_button.setEnabled(bool(self.answers) and not self.busy and self.export_job is None)
         if self.document is not None and self.worker.model_info is None and not self.busy:
             self.status.setText(self.tr("Load a model on the Models page to ask questions."))
 
-    def set_document(self, document: PdfText | None) -> None:
-        """A new document (or none): the conversation starts over; its search index is opened."""
+    def set_document(self, document: PdfText | None, process: CombinedProcess | None = None) -> None:
+        """A new document (or none): the conversation starts over; its search index is opened. For a
+        `process`, `document` is its pages combined, and citations name each document and its page."""
         if self.request is not None:
             self.request.cancel()
             self.request = None
@@ -144,7 +155,10 @@ class QuestionsPanel(QWidget):
             # A cancelled question may still be reading the index until the cancel takes effect: the worker
             # runs requests in order, so it closes the index after that last use, on the thread that used it.
             self.worker.run(lambda _ctx, session=self.session: session.close(), "close-search")
-        self.document, self.session, self.search = document, None, None
+        self.document, self.process, self.session, self.search = document, process, None, None
+        self.question.setPlaceholderText(
+            self.tr("Ask about the process, e.g. what was asked, and by when?") if process is not None else
+            self.tr("Ask about the document, e.g. what is the deadline for an appeal?"))
         self.answers = []
         self.view.clear()
         self.status.clear()
@@ -180,7 +194,7 @@ class QuestionsPanel(QWidget):
         self.request = self.worker.run(lambda ctx: session.ask(ctx, question, options, redact), kind="question",
                                        on_done=self.answer_event_response, on_failed=self.failed_event_response,
                                        on_cancelled=self.cancelled_event_response, on_text=self.text_event_response,
-                                       on_status=self.thinking.offer)
+                                       on_status=self.thinking.offer, on_progress=self.reading_event_response)
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
@@ -198,6 +212,12 @@ class QuestionsPanel(QWidget):
         self._render()
         self._update_buttons()
         self.busy_changed.emit()
+
+    def reading_event_response(self, fraction: float) -> None:
+        """The pages given to the model are read before its first word: on a CPU, most of the wait."""
+        if self.request is not None and not self.streamed:
+            self.status.setText(self.tr("Reading the pages for the answer… {percent}").format(
+                percent=QLocale().toString(int(100 * fraction)) + " %"))
 
     def text_event_response(self, text: str) -> None:
         # The answer being written is appended where the "…" placeholder stands; the conversation above it
@@ -238,14 +258,27 @@ class QuestionsPanel(QWidget):
 
     def _render(self) -> None:
         muted = self.view.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        parts = [answer_html(answer, self._label(), muted, self.tr("page {n} of the file"),
-                             self.tr("no page cited"), [translate_message(w) for w in answer.warnings])
-                 for answer in self.answers]
+        parts = [answer_html(answer, self._cite_html, muted, self.tr("no page cited"),
+                             [translate_message(w) for w in answer.warnings]) for answer in self.answers]
         if self.asking:
             parts.append(f"<p><b>{html.escape(self.asking)}</b></p><p>{html.escape(self.streamed) or '…'}</p>")
         self.view.setHtml("".join(parts))
         bar = self.view.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+    def _cite_html(self, pages: list[int]) -> str:
+        """A point's citation, each page a link: "(p. 2, 3)" or, in a process, "(01-oficio.pdf, p. 2;
+        03-parecer.rtf, pp. 1, 2)", the link opening that document at that page."""
+        if self.process is None:
+            links = ", ".join(page_link(n, self._label(), self.tr("page {n} of the file")) for n in pages)
+            return f'({"p." if len(pages) == 1 else "pp."} {links})'
+        by_file: dict[str, list[str]] = {}
+        for number in sorted(set(pages)):
+            file, page = self.process.place(number)
+            hover = f"{file}, p. {page}".replace("{", "{{").replace("}", "}}")  # page_link formats it
+            by_file.setdefault(file, []).append(page_link(number, lambda _n, page=page: str(page), hover))
+        return "(" + "; ".join(f'{html.escape(file)}, {"p." if len(links) == 1 else "pp."} {", ".join(links)}'
+                               for file, links in by_file.items()) + ")"
 
     @Slot(QUrl)
     def citation_action(self, url: QUrl) -> None:
@@ -254,7 +287,8 @@ class QuestionsPanel(QWidget):
             self.page_requested.emit(number)
 
     def conversation_text(self) -> str:
-        return "\n\n".join(f"{answer.question}\n{answer.render(self._label())}" for answer in self.answers)
+        cite = self.process.cite if self.process is not None else None
+        return "\n\n".join(f"{answer.question}\n{answer.render(self._label(), cite)}" for answer in self.answers)
 
     @Slot()
     def copy_action(self) -> None:
@@ -266,24 +300,25 @@ class QuestionsPanel(QWidget):
     def export_action(self) -> None:
         if not self.answers or self.document is None:
             return
-        suggested = self.document.path.with_name(self.tr("{name} - questions.docx").format(
-            name=self.document.path.stem))
+        source = self.process.process.source if self.process is not None else self.document.path
+        suggested = source.with_name(self.tr("{name} - questions.docx").format(name=source.stem))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the questions and answers"), str(suggested),
                                               self.tr("Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)"))
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> JobHandle:
-        answers, document, info = list(self.answers), self.document, self.worker.model_info
+    def export_to(self, path: Path) -> TaskHandle:
+        answers, document, info, process = list(self.answers), self.document, self.worker.model_info, self.process
         assert document is not None and info is not None
         cache, language = self.paths.cache, answers[-1].language
         failed = self.tr("The questions could not be saved")
         translate = QCoreApplication.translate
         return self.exporter.start(
-            path, lambda: export_conversation(answers, document, info, path, cache, language, translate), failed)
+            path, lambda: export_conversation(answers, document, info, path, cache, language, translate, process),
+            failed)
 
     @property
-    def export_job(self) -> JobHandle | None:
+    def export_job(self) -> TaskHandle | None:
         return self.exporter.job
 
     # -- background jobs (index, export) -------------------------------------------------------------
@@ -299,17 +334,15 @@ class QuestionsPanel(QWidget):
 
 
 
-def answer_html(answer: Answer, label: PageLabel | None, muted: str, position: str, uncited: str,
+def answer_html(answer: Answer, cite_html: Callable[[list[int]], str], muted: str, uncited: str,
                 warnings: list[str]) -> str:
-    """One question and its answer; each citation links to its page (`position` is the hover text,
-    "page {n} of the file", for documents that print other numbers)."""
+    """One question and its answer; each citation (`cite_html`: the pages as links) links to its page."""
     sentences = []
     if not answer.covered or not answer.points:
         sentences.append(html.escape(answer.render()))
     for point in answer.points:
         if point.pages:
-            links = ", ".join(page_link(n, label, position) for n in point.pages)
-            cite = f'<span style="color:{muted}">({"p." if len(point.pages) == 1 else "pp."} {links})</span>'
+            cite = f'<span style="color:{muted}">{cite_html(point.pages)}</span>'
         else:
             cite = f'<span style="color:{muted}">[{html.escape(uncited)}]</span>'
         sentences.append(f"{html.escape(point.text)} {cite}")
