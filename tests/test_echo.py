@@ -56,7 +56,8 @@ class EchoBackend(Backend):
     def count_chat_tokens(self, messages: Sequence[ChatMessage], reasoning: bool | None = None) -> int:
         return self.inner.count_chat_tokens(messages)
 
-    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None) -> Generation:
+    def chat(self, messages, params: GenerationParams, on_text=None, cancel=None, on_reasoning=None,
+             on_step=None) -> Generation:
         text = "\n\n".join(m.content for m in messages) + self.tail
         self.prompts.append(text)
         if on_text is not None:
@@ -196,3 +197,40 @@ def test_the_reasoning_a_model_writes_again_is_not_in_the_letter() -> None:
     assert without_reasoning(body, "") == body.replace("</thought>...\n", "").replace("<think>", "")
     request = letter_module.body_request(_templates()[0], FIELDS, notes)
     assert "cadeira de acordo" not in request.clean(body, reasoning) and notes in request.clean(body, reasoning)
+
+
+def test_a_fragment_of_our_instructions_glued_to_the_models_words_is_removed() -> None:
+    """Seen in a process summary: "Esteja o que está na palabra "Sé" em tópicos iniciados por '- '." — a run of
+    the instruction's words too short a share of the sentence for the overlap test."""
+    from rio_desktop.documents.summarize import prompt_echo
+
+    echo = prompt_echo("pt-BR")
+    assert echo.clean("Esteja o que está na palabra \"Sé\" em tópicos iniciados por '- '.") == ""
+    kept = "O BRT recebeu 40 ônibus em tópicos de mobilidade. A obra termina em maio."
+    assert echo.clean(kept) == kept  # the document's own words, even near ours, stay
+
+
+def test_a_reply_never_carries_our_prompt_nor_the_requests_heading(loaded_backend) -> None:
+    """A reply's notes carry the received letter's requests under a heading of ours: an echo of the whole prompt
+    leaves the clerk's notes, the request and the model's words, with the reference to the letter opening it
+    once."""
+    from rio_desktop.documents.letter import REQUESTS_HEADING
+    from rio_desktop.documents.received_letter import read_received
+    from rio_desktop.documents.reply import reply_notes, with_reference
+
+    received = read_received([(1, "Prefeitura da Cidade do Rio de Janeiro\nSecretaria Municipal de Educação\n\n"
+                                  "Ofício nº 312/2026/SME/GAB\n\nRio de Janeiro, 14 de julho de 2026.\n\n"
+                                  "Senhor Coordenador,\n\nSolicito a relação das atas vigentes.\n\n"
+                                  "Atenciosamente,\n\nANA BEATRIZ DE OLIVEIRA\nChefe de Gabinete")])
+    template = {t.id: t for t in _templates()}["oficio"]
+    notes = reply_notes(received, NOTES, None)
+    request = body_request(template, FIELDS, notes)
+    answer = EchoBackend(loaded_backend, tail="\n\nSegue a relação pedida.").chat(
+        list(request.messages), request.params).text
+    assert REQUESTS_HEADING in answer
+    body = with_reference(request.clean(answer), received)
+    for own in [*OWN_LETTER_TEXT, REQUESTS_HEADING, *_sentences(template.instructions)]:
+        assert own not in body, own
+    assert body.startswith("Em atenção ao Ofício nº 312/2026/SME/GAB, de 14 de julho de 2026, pedir 100 resmas")
+    assert body.count("Em atenção") == 1 and "Solicito a relação das atas vigentes." in body
+    assert body.endswith("Segue a relação pedida.")

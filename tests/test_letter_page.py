@@ -109,6 +109,7 @@ PAGE_RULES = [
     ("identification at the left margin (3 cm)", "identification_left", 30.0, 0.4),
     ("date ends at the right margin (1.5 cm)", "date_right", 195.0, 0.4),
     ("vocative 2.5 cm in", "vocative_left", 55.0, 0.4),
+    ("about two empty lines between the subject and the vocative", "subject_gap", 2 * 12 * 25.4 / 72, 1.2),
     ("paragraph number at the margin", "number_left", 30.0, 0.4),
     ("numbered paragraph's text 2.5 cm in", "first_word_left", 55.0, 0.4),
     ("justified lines end at the right margin", "justified_right", 195.0, 0.4),
@@ -147,6 +148,10 @@ def _measure(name: str, letter, images, boxes: list[Box]) -> float:
         return _word_ink(images, boxes, "OFÍCIO")[0]
     if name == "date_right":
         return _word_ink(images, boxes, "2026.")[2]
+    if name == "subject_gap":
+        subject = next(b for b in boxes if b.text == "Assunto:")
+        vocative = [b for b in boxes if b.text == "Senhor"][1]
+        return vocative.top - subject.bottom
     if name == "vocative_left":
         return _word_ink(images, boxes, "Senhor", nth=1)[0]  # the first is "o Senhor" in the addressing
     if name == "number_left":

@@ -76,6 +76,9 @@ def test_paragraph_numbers_from_three_without_full_stop(count: int, expected: li
 def test_numbers_the_model_or_a_paste_wrote_are_removed() -> None:
     assert rules.clean_body("1. Um.\n2) Dois.\n3\tTrês.\n1.500 servidores foram chamados.") == [
         "Um.", "Dois.", "Três.", "1.500 servidores foram chamados."]
+    # A list marker a model copies from the notes is not a paragraph of an ofício; a hyphen inside one stays.
+    assert rules.clean_body("- Solicito o relatório.\n• Peço urgência.\n-1 grau é a meta - ao menos.") == [
+        "Solicito o relatório.", "Peço urgência.", "-1 grau é a meta - ao menos."]
 
 
 @pytest.mark.parametrize(("office", "expected"), [

@@ -21,6 +21,11 @@ _WORD = re.compile(r"\w+")
 # A sentence of the answer made this much of the words of one of our sentences repeats it.
 OVERLAP = 0.75
 MIN_WORDS = 4  # shorter sentences are judged only by exact match
+# A run of this many words of one of our sentences, in their order (at least RUN_LONG_WORDS of them longer
+# than two letters), inside a sentence of the answer: a fragment of our instructions glued to the model's
+# own words ("… em tópicos iniciados por '- '"), too short a share of the sentence for OVERLAP to see.
+RUN = 4
+RUN_LONG_WORDS = 3
 
 
 def _fold(text: str) -> str:
@@ -28,6 +33,12 @@ def _fold(text: str) -> str:
     text = strip_accents(text.casefold())
     text = re.sub(r"[\"'“”‘’«»*_`>#•\-–—]+", " ", text)
     return " ".join(text.split())
+
+
+def _runs(folded: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(folded)
+    return {run for run in (tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1))
+            if sum(len(w) > 2 for w in run) >= RUN_LONG_WORDS}
 
 
 def _words(text: str) -> set[str]:
@@ -40,6 +51,7 @@ class EchoFilter:
     labels: tuple[str, ...]  # folded labels ("texto:"), longest first
     sentences: tuple[frozenset[str], ...]  # the words of each of our sentences
     exact: frozenset[str]  # our short sentences, folded
+    runs: frozenset[tuple[str, ...]] = frozenset()  # RUN-word runs of our sentences, folded
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> EchoFilter:
@@ -47,6 +59,7 @@ class EchoFilter:
         labels: set[str] = set()
         sentences: list[frozenset[str]] = []
         exact: set[str] = set()
+        runs: set[tuple[str, ...]] = set()
         for text in texts:
             for raw in text.splitlines():
                 line = raw.strip()
@@ -68,14 +81,17 @@ class EchoFilter:
                     if len(words) >= MIN_WORDS:
                         sentences.append(frozenset(words))
                     exact.add(folded.rstrip(".:;,"))
+                    runs.update(_runs(folded))
         return cls(tuple(lines), tuple(sorted(labels, key=len, reverse=True)), tuple(sentences),
-                   frozenset(exact))
+                   frozenset(exact), frozenset(runs))
 
     def _is_ours(self, sentence: str) -> bool:
         folded = _fold(sentence).rstrip(".:;,")
         if not folded:
             return False
         if folded in self.exact:
+            return True
+        if self.runs and not _runs(folded).isdisjoint(self.runs):
             return True
         words = _words(sentence)
         if len(words) < MIN_WORDS:

@@ -205,6 +205,8 @@ SUBJECT_LABEL = "Assunto: {subject}"
 ADDRESSEE_LABEL = "Destinatário: {addressee}"
 REFERENCES_LABEL = "Referências: {references}"
 NOTES_HEADING = "O que a carta deve dizer:"
+# Heads the requests of a received letter the clerk ticked, in the notes of a reply (documents.reply).
+REQUESTS_HEADING = "Pedidos do documento recebido a que a resposta deve atender:"
 REWRITE_LABEL = "Texto:"
 REWRITE_END = "Responda apenas com o texto reescrito."
 SYSTEM_PROMPT = ("Você redige correspondência oficial da Prefeitura da Cidade do Rio de Janeiro, em português "
@@ -234,8 +236,8 @@ def body_prompt(template: Template, fields: rules.LetterFields, notes: str) -> s
 
 
 def _echo_filter(template: Template | None = None) -> EchoFilter:
-    texts = [SYSTEM_PROMPT, SUBJECT_LABEL, ADDRESSEE_LABEL, REFERENCES_LABEL, NOTES_HEADING, REWRITE_LABEL,
-             REWRITE_END, *REWRITES.values()]
+    texts = [SYSTEM_PROMPT, SUBJECT_LABEL, ADDRESSEE_LABEL, REFERENCES_LABEL, NOTES_HEADING, REQUESTS_HEADING,
+             REWRITE_LABEL, REWRITE_END, *REWRITES.values()]
     return EchoFilter.of([*texts, template.instructions] if template else texts)
 
 

@@ -43,6 +43,7 @@ class PageRules:
     page_number_pt: float = 10.0
     paragraph_after_pt: float = 6.0
     part_after_pt: float = 12.0  # one empty line between the formal parts, as in the Manual's examples
+    subject_after_pt: float = 24.0  # about two empty lines between the subject and the vocative (the Manual's)
     signature_space: float = 30.0  # room above the signatory's name for the handwritten signature
 
     @property
@@ -125,7 +126,8 @@ def letter_blocks(letter: Letter, rules: PageRules = RULES) -> tuple[list[Block]
         last = index == len(letter.addressing) - 1
         body.append(Block("addressing", line, space_after=part if last else 0, keep_with_next=True))
     if letter.subject:
-        body.append(Block("subject", letter.subject, style="B", space_after=part, keep_with_next=True))
+        body.append(Block("subject", letter.subject, style="B", space_after=rules.subject_after_pt * PT_MM,
+                          keep_with_next=True))
     if letter.vocative:
         body.append(Block("vocative", letter.vocative, first_indent=rules.indent, space_after=part,
                           keep_with_next=True))

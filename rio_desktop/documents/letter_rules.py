@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rio_desktop.documents.dates import long_date
+
 Treatment = Literal["excelencia", "senhoria", "particular"]
 Gender = Literal["m", "f"]
 Relation = Literal["higher", "same", "lower"]
 
-MONTHS = ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro",
-          "outubro", "novembro", "dezembro")
 # Words kept in lower case inside an office's name ("Coordenador-Geral de Gestão de Pessoas").
 LOWER_WORDS = frozenset({"a", "à", "ao", "aos", "as", "às", "com", "da", "das", "de", "do", "dos", "e", "em",
                          "na", "nas", "no", "nos", "o", "os", "ou", "para", "pela", "pelas", "pelo", "pelos",
@@ -33,13 +33,14 @@ _MODEL_CLOSINGS = re.compile(
     r"att\.?|grato|grata)\b.*$", re.IGNORECASE)
 _VOCATIVE_LINE = re.compile(
     r"^\s*(excelentíssim[oa]|senhora?|prezad[oa]|ilustríssim[oa]|digníssim[oa])\b[^.]{0,80},\s*$", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*\d+(?:[.)]\s+|\t\s*)")
+# A paragraph's own numbering, or a list marker a model writes ("- Solicito…", "• …"): the Manual's body
+# paragraphs carry neither (paragraph_numbers sets the numbers at the margin).
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:[.)]\s+|\t\s*)|[-–•*]\s+)")
 
 
 def format_date(city: str, date: datetime.date) -> str:
     """`Rio de Janeiro, 1º de dezembro de 2026.`: no state, ordinal on the 1st, month in lower case."""
-    day = "1º" if date.day == 1 else str(date.day)
-    return f"{city.strip()}, {day} de {MONTHS[date.month - 1]} de {date.year}."
+    return f"{city.strip()}, {long_date(date)}."
 
 
 def identification(kind: str, number: int | str, year: int, sectors: Sequence[str]) -> str:

@@ -7,7 +7,7 @@ writes only the body, which stays the clerk's to edit. Drafts autosave every two
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
@@ -38,24 +38,35 @@ from rio_desktop.documents.letter import (
 )
 from rio_desktop.documents.letter_layout import LetterLayout, layout_letter
 from rio_desktop.documents.letter_rules import LetterFields
+from rio_desktop.documents.pdf_text import PdfText
+from rio_desktop.documents.process import ProcessDocument
+from rio_desktop.documents.reply_guess import Guess
 from rio_desktop.engine.backend import Generation
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
 from rio_desktop.tasks.draft import DraftTask, export_letter_file
+from rio_desktop.tasks.reply import GuessTask, ReplyDraft, ReplyTask, reply_to_pages
 from rio_desktop.ui.accessibility import describe
-from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs
-from rio_desktop.ui.letter_form import LetterForm
+from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.letter_form import LetterForm, field_value
 from rio_desktop.ui.letter_view import LetterPreview, print_layout
 from rio_desktop.ui.privacy import redaction_choice
+from rio_desktop.ui.received_panel import ReceivedPanel
+from rio_desktop.ui.task_handle import TaskHandle
 from rio_desktop.ui.thinking import ThinkingIndicator
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 2000
+
+
+# The letter's fields a guess of the model fills (documents.reply_guess's names → the form's keys).
+GUESSED_FIELDS = {"name": "addressee.name", "office": "addressee.office", "organization": "addressee.address",
+                  "subject": "subject"}
 
 
 class DraftPage(QWidget):
@@ -70,7 +81,7 @@ class DraftPage(QWidget):
         self.draft = Draft()
         self.dirty = False
         self.loading = False
-        self.request: RequestHandle | None = None
+        self.request: TaskHandle | None = None
         self.request_kind = ""
         self.rewrite_cursor: QTextCursor | None = None
         self.model_task: DraftTask | None = None  # the running request, and how its answer is finished
@@ -81,6 +92,8 @@ class DraftPage(QWidget):
         self.exporter = ExportJob(self, jobs, lambda text: self.status.setText(text))
         self.exporter.changed.connect(self._update_buttons)
         self.builtin_templates = resource_path("templates")
+        self.reply: ReplyDraft | None = None  # the received letter this draft answers, read by ReplyTask
+        self.reply_job: TaskHandle | None = None
         self.setAccessibleName(self.tr("Draft page"))
 
         org = settings.get("templates_folder")
@@ -108,8 +121,14 @@ class DraftPage(QWidget):
         notes_label.setBuddy(self.notes)
         self.notes.setAccessibleName(self.tr("Notes"))
         form.addRow(notes_label, self.notes)
+        self.reply_button = QPushButton(self.tr("&Reply to a received document…"))
+        self.reply_button.setAccessibleDescription(self.tr(
+            "Open the letter or e-mail that arrived: the form is filled from it and its requests listed"))
+        self.received = ReceivedPanel()
         form_widget = QWidget()
         form_layout = QVBoxLayout(form_widget)
+        form_layout.addWidget(self.reply_button)
+        form_layout.addWidget(self.received)
         form_layout.addWidget(self.problems_label)
         form_layout.addLayout(form)
         self.generate_button = QPushButton(self.tr("&Write the body"))
@@ -210,6 +229,9 @@ class DraftPage(QWidget):
         self.generate_button.clicked.connect(self.generate_action)
         self.cancel_button.clicked.connect(self.cancel_action)
         self.new_button.clicked.connect(self.new_action)
+        self.reply_button.clicked.connect(self.reply_action)
+        self.received.requests_changed.connect(self.requests_changed_action)
+        self.received.closed.connect(self.reply_closed_action)
         self.drafts.activated.connect(self.reopen_action)
         self.copy_button.clicked.connect(self.copy_action)
         self.export_button.clicked.connect(self.export_action)
@@ -241,6 +263,9 @@ class DraftPage(QWidget):
     def load_draft(self, draft: Draft) -> None:
         """Show `draft`; a new one starts with the sender's part as this user last wrote it."""
         self.loading = True
+        self.reply = None  # another draft: the received letter beside the form was this one's
+        self.received.close_action()
+        self.form.mark_guessed([], "")
         try:
             self.draft = draft
             index = self.template.findData(draft.template_id)
@@ -317,6 +342,135 @@ class DraftPage(QWidget):
         self.load_draft(Draft(template_id=self.template.currentData() or "oficio"))
         self._fill_drafts()
 
+    # -- replying to a received document ---------------------------------------------------------------
+    @Slot()
+    def reply_action(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open the letter or e-mail to answer"), str(Path.home()),
+            self.tr("Letters (*.pdf *.docx *.odt *.rtf *.txt *.html *.htm *.eml *.jpg *.jpeg *.png *.tif *.tiff);;"
+                    "All files (*)"))
+        if path:
+            self.reply_to(Path(path))
+
+    def reply_to(self, path: Path) -> TaskHandle | None:
+        """A new draft answering the letter at `path`: read on the job pool (OCR for a scan), then the form
+        filled from it (ReplyTask); our side comes from what this clerk last wrote."""
+        try:
+            task = ReplyTask.prepare(path, self.settings, self.paths.cache)
+        except UserFacingError as error:
+            self.status.setText(translate_message(error.message))
+            return None
+        return self._read_reply(lambda ours, subject, report: task.run(ours, subject, self.builtin_templates,
+                                                                       report=report), path.name)
+
+    def reply_to_document(self, document: PdfText | ProcessDocument) -> TaskHandle | None:
+        """A new draft answering a document already read (the Summarize page's, or one of a process)."""
+        if isinstance(document, ProcessDocument):
+            name, text, kind = PurePosixPath(document.file).name, document.text, document.kind
+        else:
+            name, text, kind = document.path.name, document, ""
+        folder = self.builtin_templates
+        return self._read_reply(lambda ours, subject, _report: reply_to_pages(name, text, kind, ours, subject, folder),
+                                name)
+
+    def _read_reply(self, read, name: str) -> TaskHandle | None:  # noqa: ANN001 - (ours, subject, report) -> ReplyDraft
+        if self._busy():  # the model is writing into this draft: a new one now would take its words
+            self.status.setText(self.tr("The model is still writing this draft: wait for it or stop it, then "
+                                        "reply."))
+            return None
+        if self.reply_job is not None:
+            self.reply_job.cancel()
+        self.new_action()
+        ours = self.fields()
+        subject = self.settings.get("reply_subject")
+        self.status.setText(self.tr("Reading {name}…").format(name=name))
+        self.reply_job = self.jobs.run(lambda report: read(ours, subject, report),
+                                       on_done=self.reply_event_response, on_failed=self.reply_failed_event_response)
+        self._update_buttons()
+        return self.reply_job
+
+    def reply_event_response(self, reply: ReplyDraft) -> None:
+        self.reply_job = None
+        self.show_reply(reply)
+        self.guess_sender()
+
+    def guess_sender(self) -> TaskHandle | None:
+        """A document without letter structure: the loaded model is asked who wrote it and what about; only
+        what the document itself says is kept, marked for the clerk to check (documents.reply_guess)."""
+        if self.reply is None or self.worker.model_info is None or self._busy():
+            return None
+        task = GuessTask.prepare(self.reply, self.settings.reasoning_policy(), self.worker.model_info)
+        if task is None:
+            return None
+        reply = self.reply
+        self.status.setText(self.tr("The document is not laid out as a letter: the model is reading who wrote "
+                                    "it and what about…"))
+        self.request_kind = "guess"
+        self.request = self.worker.run(task.run, "chat", on_done=lambda guess: self.guess_event_response(
+            reply, guess), on_failed=self.failed_event_response, on_cancelled=self.cancelled_event_response)
+        self._update_buttons()
+        return self.request
+
+    def guess_event_response(self, reply: ReplyDraft, guess: Guess) -> None:
+        self.request = None
+        self.request_kind = ""
+        if reply is not self.reply:  # another draft since: the guess was for the letter it answered
+            self._update_buttons()
+            return
+        guessed = reply.with_guess(guess)
+        before, after = reply.fields.as_dict(), guessed.fields.as_dict()
+        self.reply = guessed
+        self.received.show_reply(guessed)
+        keys = [GUESSED_FIELDS[name] for name in guessed.guessed]
+        for key in keys:  # a field the clerk has already changed stays as the clerk left it
+            current = self.form.values()
+            if field_value(current, key) == field_value(before, key):
+                self.form.set_value(key, field_value(after, key))
+        self.form.mark_guessed(keys, self.tr("Guessed by the model from the document's own words: check it."))
+        self.status.setText(self.tr("The model found %n field(s) in the document, marked in the form: check them.",
+                                    "", len(keys)) if keys else
+                            self.tr("The model found nothing more in the document: fill in the rest by hand."))
+        self.changed_action()
+        self._update_buttons()
+
+    def reply_failed_event_response(self, error: UserFacingError) -> None:
+        self.reply_job = None
+        self.status.setText(translate_message(error.message))
+        self._update_buttons()
+
+    def show_reply(self, reply: ReplyDraft) -> None:
+        """The form filled from the received letter, the reference to it opening the body, its requests and
+        deadlines beside the form. Everything stays editable."""
+        self.reply = reply
+        self.loading = True
+        try:
+            self.form.set_values(reply.fields.as_dict())
+            self.body.setPlainText(reply.reference())  # "Em atenção ao Ofício nº …, de …, ": the clerk goes on
+        finally:
+            self.loading = False
+        self.received.show_reply(reply)
+        self.changed_action()
+        self.status.setText(self.tr("The form was filled from {name}. Check it, tick the requests to answer "
+                                    "and write the body.").format(name=reply.file))
+        self._update_buttons()
+
+    @Slot()
+    def requests_changed_action(self) -> None:
+        """A ticked request goes into the notes as a line of its own; unticked, that line goes."""
+        if self.reply is None:
+            return
+        requests = [r.text for r in self.reply.received.requests]
+        chosen = {requests[i] for i in self.received.chosen()}
+        lines = [line for line in self.notes.toPlainText().splitlines()
+                 if line.removeprefix("- ") not in requests or line.removeprefix("- ") in chosen]
+        present = {line.removeprefix("- ") for line in lines}
+        lines += [f"- {text}" for text in requests if text in chosen and text not in present]
+        self.notes.setPlainText("\n".join(lines))
+
+    @Slot()
+    def reply_closed_action(self) -> None:
+        self.reply = None
+
     @Slot(int)
     def reopen_action(self, index: int) -> None:
         draft_id = self.drafts.itemData(index)
@@ -340,6 +494,7 @@ class DraftPage(QWidget):
         has_model = self.worker.model_info is not None
         busy = self._busy()
         self.generate_button.setEnabled(has_model and not busy)
+        self.reply_button.setEnabled(not busy and self.reply_job is None)
         self.cancel_button.setEnabled(busy)
         selected = self.body.textCursor().hasSelection()
         for button in self.rewrite_buttons.values():
@@ -395,7 +550,7 @@ class DraftPage(QWidget):
                                             self.worker.model_info)
         self.request = self._run(self.model_task)
 
-    def _run(self, task: DraftTask) -> RequestHandle:
+    def _run(self, task: DraftTask) -> TaskHandle:
         # The model's reasoning (off for letters and rewrites where the template allows it) goes to the
         # thinking indicator.
         return self.worker.run(task.run, "chat", on_text=self.text_event_response, on_status=self.thinking.offer,
@@ -419,6 +574,8 @@ class DraftPage(QWidget):
         text = self.body.toPlainText()
         if self.model_task is not None:
             text = self.model_task.finish(text, reasoning)
+        if self.reply is not None:  # the reference to the received letter opens the body, written by code
+            text = self.reply.body(text)
         if text != self.body.toPlainText():
             cursor = QTextCursor(self.body.document())
             cursor.joinPreviousEditBlock()
@@ -488,13 +645,13 @@ class DraftPage(QWidget):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> JobHandle:
+    def export_to(self, path: Path) -> TaskHandle:
         letter, template, info, cache = self.letter(), self.current_template(), self.worker.model_info, self.paths.cache
         return self.exporter.start(path, lambda: export_letter_file(letter, template, info, path, cache),
                                    self.tr("The letter could not be saved"))
 
     @property
-    def export_job(self) -> JobHandle | None:
+    def export_job(self) -> TaskHandle | None:
         return self.exporter.job
 
     @Slot()
@@ -502,6 +659,9 @@ class DraftPage(QWidget):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        # The job's name in the printer's queue, and the file name Qt offers when printing to a PDF file
+        # ("Oficio_7_2026_CGTI.pdf", not "print.pdf").
+        printer.setDocName(Path(self.letter().file_name).stem)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)

@@ -105,6 +105,11 @@ def _get(data: dict, key: str) -> Any:
     return data if data != {} else None
 
 
+def field_value(data: dict, key: str) -> Any:
+    """The value of `key` ("addressee.name") in a dict of LetterFields.as_dict()'s shape, or None."""
+    return _get(data, key)
+
+
 def _set(data: dict, key: str, value: Any) -> None:
     *parents, last = key.split(".")
     for part in parents:
@@ -192,21 +197,36 @@ class LetterForm(QObject):
     def set_values(self, data: dict) -> None:
         """Fill every field from `data`; a missing one gets its default (today for the date)."""
         for spec in FIELDS:
+            self._show(spec, _get(data, spec.key))
+
+    def set_value(self, key: str, value: Any) -> None:
+        """One field, as set_values would fill it from a value of LetterFields.as_dict()."""
+        self._show(next(spec for spec in FIELDS if spec.key == key), value)
+
+    def mark_guessed(self, keys: list[str], tip: str) -> None:
+        """Mark the fields a model guessed (tinted, with `tip`), and only those: the clerk checks them."""
+        for spec in FIELDS:
             widget = self.widgets[spec.key]
-            value = _get(data, spec.key)
-            if isinstance(widget, QComboBox):
-                index = widget.findData(value if value is not None else _get(_DEFAULTS, spec.key))
-                widget.setCurrentIndex(max(0, index))
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(int(value) if value else datetime.date.today().year)
-            elif isinstance(widget, QDateEdit):
-                date = QDate.fromString(str(value), "yyyy-MM-dd") if value else QDate.currentDate()
-                widget.setDate(date if date.isValid() else QDate.currentDate())
-            elif isinstance(widget, QPlainTextEdit):
-                widget.setPlainText("\n".join(value or []))
-            elif spec.kind == "list":
-                widget.setText("/".join(value or []))
-            else:
-                default = _get(_DEFAULTS, spec.key)
-                widget.setText(str(value) if value is not None else str(default) if default else "")
-                widget.setCursorPosition(0)  # show the start of a long department name, not its end
+            guessed = spec.key in keys
+            widget.setProperty("guessed", guessed)
+            widget.setStyleSheet("background-color: #fff3c4; color: #1a1a1a;" if guessed else "")
+            widget.setToolTip(tip if guessed else _tr(spec.description))
+
+    def _show(self, spec: FormField, value: Any) -> None:
+        widget = self.widgets[spec.key]
+        if isinstance(widget, QComboBox):
+            index = widget.findData(value if value is not None else _get(_DEFAULTS, spec.key))
+            widget.setCurrentIndex(max(0, index))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value) if value else datetime.date.today().year)
+        elif isinstance(widget, QDateEdit):
+            date = QDate.fromString(str(value), "yyyy-MM-dd") if value else QDate.currentDate()
+            widget.setDate(date if date.isValid() else QDate.currentDate())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText("\n".join(value or []))
+        elif spec.kind == "list":
+            widget.setText("/".join(value or []))
+        else:
+            default = _get(_DEFAULTS, spec.key)
+            widget.setText(str(value) if value is not None else str(default) if default else "")
+            widget.setCursorPosition(0)  # show the start of a long department name, not its end
