@@ -27,7 +27,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     summarize = commands.add_parser("summarize", help="summarize a PDF with page citations")
-    summarize.add_argument("pdf", type=Path, help="the PDF document")
+    summarize.add_argument("pdf", type=Path, metavar="PATH",
+                           help="the PDF document, or a process: a folder or .zip of documents, or one document")
     summarize.add_argument("--style", choices=("bullets", "executive", "detailed"), default="bullets")
     summarize.add_argument("--lang", choices=("pt-BR", "en"), default="pt-BR")
     summarize.add_argument("-o", "--output", type=Path, help="write to OUT.md, OUT.docx or OUT.pdf")
@@ -39,8 +40,9 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
     add_reasoning_arguments(summarize)
     add_privacy_argument(summarize)
 
-    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR)")
-    text.add_argument("pdf", type=Path, help="the PDF document")
+    text = commands.add_parser("text", help="print the text of each page of a PDF (scanned pages read by OCR), or "
+                                             "of every document of a process (a folder, a .zip, a DOCX, an e-mail…)")
+    text.add_argument("pdf", type=Path, metavar="PATH", help="a PDF, a folder or .zip of documents, or one document")
     text.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
                       help="auto: pages without a usable text layer; always: every page; never (default: "
                            "the setting, automatic)")
@@ -50,7 +52,8 @@ def _add_document_commands(commands: argparse._SubParsersAction) -> None:
                       help="also write a copy of the PDF with the OCR text under its scanned pages")
 
     ask = commands.add_parser("ask", help="ask questions about a PDF; answers cite the pages they come from")
-    ask.add_argument("pdf", type=Path, help="the PDF document")
+    ask.add_argument("pdf", type=Path, metavar="PATH",
+                     help="the PDF document, or a process: a folder or .zip of documents, or one document")
     ask.add_argument("questions", nargs="+", metavar="QUESTION",
                      help="one or more questions, asked in order as one conversation")
     ask.add_argument("--max-tokens", type=int, default=384, help="the longest answer, in tokens")
@@ -72,6 +75,14 @@ def _add_writing_commands(commands: argparse._SubParsersAction) -> None:
     draft.add_argument("--notes", required=True, type=Path, help="text file: what the letter must say")
     draft.add_argument("-o", "--output", required=True, type=Path, help="OUT.docx or OUT.pdf")
     draft.add_argument("--templates-folder", type=Path, default=None, help="the organisation's own templates")
+    draft.add_argument("--reply-to", type=Path, default=None, metavar="RECEIVED",
+                       help="answer this received letter (PDF, DOCX, ODT, RTF, text, .eml): the addressee, subject "
+                       "and reference come from it, --fields then holds only our side (its values still win)")
+    draft.add_argument("--reply-subject", choices=("reference", "received"), default=None,
+                       help="with --reply-to: \"Resposta ao Ofício nº …\" (reference) or the received letter's own "
+                       "subject (default: as in Settings, reference)")
+    draft.add_argument("--ocr", choices=("auto", "always", "never"), default=None,
+                       help="with --reply-to: read scanned pages (default: as in Settings)")
     add_model_arguments(draft)
     draft.add_argument("--json", action="store_true", help="print the result as one JSON object")
     draft.add_argument("--seed", type=int, default=None, help="sampling seed (the same letter again)")

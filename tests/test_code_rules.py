@@ -88,6 +88,17 @@ def test_no_import_cycles() -> None:
     assert not cycles, cycles[:5]
 
 
+def test_the_engine_keeps_its_native_state_in_one_object() -> None:
+    """llama.cpp's process-wide state (settings, loaded backends, the probe's answer, the module, the log) is
+    engine.native's NATIVE: no engine module rebinds a global of its own."""
+    offenders = []
+    for path in sorted((ROOT / "rio_desktop" / "engine").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Global):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: global {', '.join(node.names)}")
+    assert not offenders, offenders
+
+
 def test_the_entry_point_parses_and_dispatches_only() -> None:
     """The commands' work is in rio_desktop.cli and the use cases in rio_desktop.tasks."""
     assert len((ROOT / "rio_desktop" / "__main__.py").read_text(encoding="utf-8").splitlines()) < 350

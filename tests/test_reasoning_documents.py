@@ -28,9 +28,9 @@ class Recording(WrappingBackend):
         self.generations = []
         self.params: list[GenerationParams] = []
 
-    def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None):
+    def chat(self, messages, params, on_text=None, cancel=None, on_reasoning=None, on_step=None):
         self.params.append(params)
-        result = self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning)
+        result = self.inner.chat(messages, params, on_text, cancel, on_reasoning=on_reasoning, on_step=on_step)
         self.generations.append(result)
         return result
 

@@ -13,6 +13,7 @@ from pdf_factory import text_pdf
 
 from rio_desktop.tasks.ask import AskSession
 from rio_desktop.tasks.draft import DraftTask
+from rio_desktop.tasks.load import LoadTask
 from rio_desktop.tasks.read import ReadTask
 from rio_desktop.tasks.summarize import SummarizeTask
 
@@ -34,7 +35,8 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
     from rio_desktop import __main__ as cli
 
     calls: list[tuple[str, str]] = []
-    for cls, name in ((ReadTask, "run"), (SummarizeTask, "run"), (AskSession, "ask"), (DraftTask, "run")):
+    for cls, name in ((LoadTask, "prepare"), (ReadTask, "run"), (SummarizeTask, "run"), (AskSession, "ask"),
+                      (DraftTask, "run")):
         _record(monkeypatch, cls, name, calls)
     pdf = text_pdf(tmp_path / "memorando.pdf", 1, sentences=3)
     model = ["--model", str(model_path), "--ctx", "2048", "--threads", "2"]
@@ -47,9 +49,13 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
                      "-o", str(tmp_path / "oficio.docx"), *model]) == 0
     capsys.readouterr()
     command_line = [name for name, thread in calls if thread == threading.main_thread().name]
-    assert command_line == ["ReadTask.run", "SummarizeTask.run", "ReadTask.run", "AskSession.ask", "DraftTask.run"]
+    assert command_line == ["LoadTask.prepare", "ReadTask.run", "LoadTask.prepare", "SummarizeTask.run",
+                            "LoadTask.prepare", "ReadTask.run", "LoadTask.prepare", "AskSession.ask",
+                            "LoadTask.prepare", "LoadTask.prepare", "DraftTask.run"]
 
     gui = gui_with_model
+    with qtbot.waitSignal(gui.worker.loaded, timeout=60_000):
+        gui.window.load_model(model_path)  # the model file is inspected on the worker, not the GUI thread
     page = gui.window.summarize_page
     open_in_window(gui, qtbot, pdf, indexed=True)
     page.summarize_action()
@@ -63,7 +69,7 @@ def test_the_window_and_the_command_line_run_the_same_tasks(gui_with_model, qtbo
     draft.generate_action()
     qtbot.waitUntil(lambda: draft.request is None, timeout=120_000)
     window = [name for name, thread in calls if thread == "rio-engine"]
-    assert window == ["SummarizeTask.run", "AskSession.ask", "DraftTask.run"]  # on the inference worker
+    assert window == ["LoadTask.prepare", "SummarizeTask.run", "AskSession.ask", "DraftTask.run"]  # the worker
     assert [name for name, thread in calls if thread.startswith("rio-jobs")] == ["ReadTask.run"]  # the pool
 
 

@@ -44,9 +44,10 @@ class TickRecorder(QObject):
 def test_load_shows_the_model_in_the_status_bar(loaded_gui) -> None:
     window = loaded_gui.window
     info = loaded_gui.worker.model_info
-    assert window.model_label.text() == info.name
+    assert window.model_label.text() == info.display_name == info.path.name.removesuffix(".gguf")
+    assert info.name in window.model_label.toolTip()  # the metadata's name, for who needs it
     assert window.backend_label.text() == "CPU"
-    assert info.name in window.models_page.name_label.text()
+    assert info.display_name in window.models_page.name_label.text()
     assert "Q4_1" in window.models_page.details_label.text()
     assert window.models_page.generate_button.isEnabled()
     assert loaded_gui.settings.get("last_model") == str(info.path)

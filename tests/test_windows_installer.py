@@ -232,6 +232,54 @@ def test_draft_a_letter_to_docx_and_pdf_with_embedded_fonts(installed: Installed
         assert "OFÍCIO Nº 12/2026/GAB/SMF" in text and "Atenciosamente," in text
 
 
+def test_a_process_as_a_zip_from_windows_and_a_reply_to_one_of_its_letters(installed: Installed, model_path: Path,
+                                                                          clerk_folder: Path) -> None:
+    """Every format of a process (Word, OpenDocument, RTF, cp1252 text, HTML, a TIFF by OCR, an e-mail with its
+    attachments) read by the installed program from a ZIP as Windows' "compressed folder" writes it (names in
+    cp850, no UTF-8 flag) exactly as Linux reads the folder; then the reply to a received ofício."""
+    import zipfile
+
+    from process_factory import write_process
+    from received_factory import SAMPLES, write_received
+
+    from rio_desktop.documents.ocr import OcrOptions
+    from rio_desktop.documents.process import read_process
+
+    folder = write_process(clerk_folder / "Processo nº 7", clerk_folder / "anexos")
+    expected = read_process(folder, OcrOptions(cache_dir=clerk_folder / "ocr"), work_dir=clerk_folder / "p")
+
+    class OemName(zipfile.ZipInfo):
+        def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's name
+            return self.filename.encode("cp850"), self.flag_bits
+
+    archive = clerk_folder / "Processo nº 7.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for file in sorted(folder.iterdir()):
+            zf.writestr(OemName(f"Anexação/{file.name}"), file.read_bytes())
+    result = installed.cli("text", wine.to_windows(archive), "--json", timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    documents = json.loads(result.stdout)["documents"]
+    assert [(d["file"], d["title"], d["kind"]) for d in documents] == [
+        (f"Anexação/{d.file}", d.title, d.kind) for d in expected.documents]
+    laudo = next(d for d in documents if d["file"].endswith("07-laudo.tif"))
+    assert laudo["pages"][0]["source"] == "ocr" and laudo["pages"][0]["text"].strip()
+
+    received = write_received(clerk_folder, SAMPLES[1])  # Ofício nº 312/2026/SME/GAB
+    (clerk_folder / "nosso.json").write_text(json.dumps({"number": 40, "year": 2026, "city": "Rio de Janeiro"}),
+                                             encoding="utf-8")
+    (clerk_folder / "resposta.txt").write_bytes("Enviar as atas até o fim do mês.\r\n".encode("cp1252"))
+    out = clerk_folder / "Resposta ao ofício 312.docx"
+    reply = installed.cli("draft", "--reply-to", wine.to_windows(received), "--fields",
+                          wine.to_windows(clerk_folder / "nosso.json"), "--notes",
+                          wine.to_windows(clerk_folder / "resposta.txt"), "--model", wine.to_windows(model_path),
+                          "--ctx", "2048", "-o", wine.to_windows(out), "--json", timeout=900)
+    assert reply.returncode == 0, reply.stderr[-3000:]
+    data = json.loads(reply.stdout)
+    assert data["reply_to"]["number"] == "312/2026/SME/GAB" and data["fields"]["addressee"]["name"] == \
+        "Ana Beatriz de Oliveira"
+    assert data["body"][0].startswith("Em atenção ao Ofício nº 312/2026/SME/GAB, de 14 de julho de 2026,")
+
+
 def test_the_window_opens_and_draws(installed: Installed) -> None:
     picture = installed.prefix.folder.parent / "janela.png"
     started = time.monotonic()

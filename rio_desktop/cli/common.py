@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.process import CombinedProcess
     from rio_desktop.engine.backend import Backend, CancelToken, ModelInfo
     from rio_desktop.engine.reasoning import ReasoningPolicy
-    from rio_desktop.tasks.backend_choice import BackendChoice
+    from rio_desktop.tasks.load import LoadTask
 
 
 class CliError(Exception):
@@ -43,7 +44,7 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                         help="layers on the GPU: auto (the memory plan, the default), all, or a number (0: CPU only)")
 
 
-def choose_backend(args: argparse.Namespace) -> BackendChoice:
+def choose_backend(args: argparse.Namespace) -> LoadTask:
     """The backend the arguments name, settled before any work: the organisation's server as Settings
     describe it, or the model file inspected (once) and planned as the window does. Raises UserFacingError
     with what to do."""
@@ -51,26 +52,27 @@ def choose_backend(args: argparse.Namespace) -> BackendChoice:
 
     if args.server is not None:
         from rio_desktop.settings import Settings
-        from rio_desktop.tasks.backend_choice import BackendChoice, command_line_server
+        from rio_desktop.tasks.backend_choice import command_line_server
+        from rio_desktop.tasks.load import LoadTask
 
         config = command_line_server(Settings(app_paths().config), args.server, args.server_model,
                                      args.server_ca, args.verify_tls, args.ctx)
         if not config.base_url:
             raise CliError("no server is set in Settings: give its address, --server URL")
-        return BackendChoice(server=config)
+        return LoadTask.remote(config)
     from rio_desktop.models.loading import LoadChoice
-    from rio_desktop.tasks.backend_choice import local_model
+    from rio_desktop.tasks.load import LoadTask
 
-    return local_model(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
-                                              n_threads=args.threads or None), app_paths().models)
+    return LoadTask.local(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                                                 n_threads=args.threads or None), app_paths().models).prepare()
 
 
-def redacts(args: argparse.Namespace, choice: BackendChoice) -> bool:
+def redacts(args: argparse.Namespace, choice: LoadTask) -> bool:
     """Whether the document or notes go out with placeholders for personal data: only to a server."""
     return bool(args.redact) and choice.server is not None
 
 
-def open_backend(choice: BackendChoice) -> tuple[Backend, ModelInfo]:
+def open_backend(choice: LoadTask) -> tuple[Backend, ModelInfo]:
     backend, info = choice.open()
     if info.notice is not None:  # e.g. the GPU failed and the CPU took the model
         print(f"note: {info.notice}", file=sys.stderr)
@@ -125,6 +127,31 @@ class ProgressLine:
     def end(self) -> None:
         if self.tty and self.last:
             sys.stderr.write("\n")
+
+
+def read_source(args: argparse.Namespace, progress: ProgressLine,
+                cancel: CancelToken) -> tuple[PdfText, CombinedProcess | None]:
+    """A PDF as it is, or a process (a folder, a ZIP, another format) as one document of all its pages with
+    the way back from its page numbers to each document's."""
+    from rio_desktop.tasks.read import is_single_pdf
+
+    if is_single_pdf(args.pdf):
+        return read_document(args, progress, cancel)[0], None
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+    from rio_desktop.tasks.read import ReadProcessTask
+
+    if not args.pdf.exists():
+        raise CliError(f"{args.pdf} does not exist")
+    paths = app_paths()
+    process = ReadProcessTask.prepare(args.pdf, Settings(paths.config), paths.cache, args.ocr).run(
+        cancel, lambda state: progress.show("reading", state.done, state.total))
+    for warning in process.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    combined = process.combined()
+    if not combined.document.pages:
+        raise CliError(f"{args.pdf.name}: no document could be read")
+    return combined.document, combined
 
 
 def read_document(args: argparse.Namespace, progress: ProgressLine,

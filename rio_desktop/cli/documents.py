@@ -16,6 +16,7 @@ from rio_desktop.cli.common import (
     choose_backend,
     open_backend,
     read_document,
+    read_source,
     reasoning_policy,
     redacts,
 )
@@ -25,11 +26,16 @@ if TYPE_CHECKING:
     from rio_desktop.documents.letter import Template
     from rio_desktop.documents.letter_rules import LetterFields
     from rio_desktop.documents.pdf_text import PdfText
+    from rio_desktop.documents.process import CombinedProcess
+    from rio_desktop.documents.summarize import SummaryResult
     from rio_desktop.engine.backend import ModelInfo
+    from rio_desktop.tasks.reply import ReplyDraft
 
 
-def _letter_inputs(args: argparse.Namespace, builtin: Path) -> tuple[Template, LetterFields, str]:
-    """The template the command names (the organisation's folder too), its fields and the clerk's notes."""
+def _letter_inputs(args: argparse.Namespace, builtin: Path) -> tuple[Template, LetterFields, str, ReplyDraft | None]:
+    """The template the command names (the organisation's folder too), its fields and the clerk's notes; with
+    --reply-to, the received letter read and the reply's fields filled from it (the --fields file's own
+    values win), the notes carrying the letter's requests."""
     from rio_desktop.documents.letter import load_templates
     from rio_desktop.documents.letter_rules import LetterFields
     from rio_desktop.text_files import read_text_guess
@@ -42,9 +48,24 @@ def _letter_inputs(args: argparse.Namespace, builtin: Path) -> tuple[Template, L
         raise CliError(f"no template '{args.template}'; available: {', '.join(sorted(t.id for t in templates))}")
     try:
         # Files the clerk made: Notepad's ANSI (cp1252) or a byte order mark must not stop the letter.
-        return chosen, LetterFields.from_dict(json.loads(read_text_guess(args.fields))), read_text_guess(args.notes)
+        fields, notes = LetterFields.from_dict(json.loads(read_text_guess(args.fields))), read_text_guess(args.notes)
     except (OSError, ValueError, TypeError) as exc:
         raise CliError(f"cannot read the fields or notes: {exc}") from exc
+    reply_to = getattr(args, "reply_to", None)
+    if reply_to is None:
+        return chosen, fields, notes, None
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+    from rio_desktop.tasks.reply import ReplyTask
+
+    paths = app_paths()
+    settings = Settings(paths.config)
+    subject = args.reply_subject or settings.get("reply_subject")
+    reply = ReplyTask.prepare(reply_to, settings, paths.cache, getattr(args, "ocr", None)).run(
+        fields, subject="received" if subject == "received" else "reference", forms_folder=builtin)
+    for warning in reply.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return chosen, reply.fields, reply.notes(notes), reply
 
 
 def draft(args: argparse.Namespace) -> int:
@@ -54,35 +75,49 @@ def draft(args: argparse.Namespace) -> int:
     from rio_desktop.paths import app_paths
     from rio_desktop.resources import resource_path
     from rio_desktop.tasks.draft import DraftTask, export_letter_file
+    from rio_desktop.tasks.reply import GuessTask
 
     if args.output.suffix.lower() not in (".docx", ".pdf"):
         raise CliError(f"-o takes a file ending in .docx or .pdf, not {args.output.name}")
     builtin = resource_path("templates")
-    chosen, fields, notes = _letter_inputs(args, builtin)
+    chosen, fields, notes, reply = _letter_inputs(args, builtin)  # a received letter is read before the model
     policy = reasoning_policy(args)
     choice = choose_backend(args)
     backend, info = open_backend(choice)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
+        guess = GuessTask.prepare(reply, policy, info) if reply is not None else None
+        if reply is not None and guess is not None:  # no letter structure: the model says who wrote it (marked)
+            reply = reply.with_guess(guess.run(direct_context(backend, cancel)))
+            fields = reply.fields
+            if reply.guessed:
+                print(f"note: guessed by the model, check them: {', '.join(reply.guessed)}", file=sys.stderr)
         task = DraftTask.body(chosen, fields, notes, policy, info, redact_notes=redacts(args, choice),
                               seed=args.seed)
         generation = task.run(direct_context(backend, cancel))
     finally:
         backend.unload()
-    letter = compose(chosen, fields, task.finish(generation.text, generation.reasoning), heads_of_powers(builtin))
+    body = task.finish(generation.text, generation.reasoning)
+    if reply is not None:
+        body = reply.body(body)  # the reference to the received letter, by code
+    letter = compose(chosen, fields, body, heads_of_powers(builtin))
     export_letter_file(letter, chosen, info, args.output, app_paths().cache)
     params = task.params
     if args.json:
         stats = generation.stats
-        print(json.dumps({
+        result = {
             "letter": letter.as_text(), "body": letter.body, "file_name": letter.file_name,
             "output": str(args.output), "model": info.name, "reasoning_mode": info.reasoning_mode,
             "stats": {"prompt_tokens": stats.prompt_tokens, "generated_tokens": stats.generated_tokens,
                       "reasoning_tokens": stats.reasoning_tokens, "reasoning_budget": params.reasoning_budget,
                       "finish_reason": generation.finish_reason},
             "reasoning": [generation.reasoning] if generation.reasoning else [],
-        }, ensure_ascii=False))
+        }
+        if reply is not None:
+            result["fields"] = fields.as_dict()
+            result["reply_to"] = reply.as_dict()
+        print(json.dumps(result, ensure_ascii=False))
         return 0
     print(letter.as_text())
     suggested = letter.file_name_for(args.output.suffix.lower())
@@ -92,7 +127,10 @@ def draft(args: argparse.Namespace) -> int:
 
 def text(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.tasks.read import is_single_pdf
 
+    if not is_single_pdf(args.pdf):
+        return process_text(args)
     if args.searchable is not None and args.searchable.suffix.lower() != ".pdf":
         raise CliError(f"--searchable takes a file ending in .pdf, not {args.searchable.name}")
     progress = ProgressLine()
@@ -137,7 +175,7 @@ def summarize(args: argparse.Namespace) -> int:
     progress = ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    document, _ = read_document(args, progress, cancel)
+    document, combined = read_source(args, progress, cancel)
     options = SummaryOptions(style=args.style, language=args.lang, reasoning=reasoning_policy(args))
     task = SummarizeTask.prepare(document, options, redact=redacts(args, chosen))
     backend, info = open_backend(chosen)
@@ -147,6 +185,8 @@ def summarize(args: argparse.Namespace) -> int:
     finally:
         backend.unload()
         progress.end()
+    if combined is not None:
+        return _print_process_summary(args, result, combined, info)
     if args.output is not None:
         export_summary(result, document, info, args.output, app_paths().cache)
     label = document.label if document.labels else None  # the printed page numbers, where the PDF has them
@@ -189,7 +229,7 @@ def ask(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     options = AskOptions(language=args.lang, max_tokens=args.max_tokens, reasoning=reasoning_policy(args))
     try:
-        document, _ = read_document(args, progress, cancel)
+        document, combined = read_source(args, progress, cancel)
     finally:
         progress.end()
     paths = app_paths().ensure()
@@ -209,8 +249,11 @@ def ask(args: argparse.Namespace) -> int:
         backend.unload()
         session.close()
     if args.output is not None:
-        export_conversation(answers, document, info, args.output, paths.cache, args.lang)
-    _print_answers(args, answers, document, info)
+        export_conversation(answers, document, info, args.output, paths.cache, args.lang, process=combined)
+    if combined is not None:
+        _print_process_answers(args, answers, combined, info)
+    else:
+        _print_answers(args, answers, document, info)
     return 130 if any(a.partial for a in answers) else 0
 
 
@@ -228,6 +271,81 @@ def _print_answers(args: argparse.Namespace, answers: list[Answer], document: Pd
         return
     for answer in answers:
         print(f"> {answer.question}\n{answer.render(label)}\n")
+        for warning in answer.warnings:
+            print(f"note: {warning}", file=sys.stderr)
+
+
+def _print_process_summary(args: argparse.Namespace, result: SummaryResult, combined: CombinedProcess,
+                           info: ModelInfo) -> int:
+    """A process's summary: each point cites document and page; then its chronology and pending deadlines."""
+    from rio_desktop.documents.process_chronology import process_chronology
+
+    entries, pending = process_chronology(combined.process, combined, result.points)
+    if args.output is not None:
+        from rio_desktop.documents.export import export, loaded_model_sha256
+        from rio_desktop.documents.process_export import process_document
+        from rio_desktop.paths import app_paths
+
+        export(process_document(result, combined, entries, pending, info.name,
+                                loaded_model_sha256(info, app_paths().cache)), args.output)
+        print(f"written: {args.output}", file=sys.stderr)
+
+    def cited(citations) -> list[dict]:  # noqa: ANN001 - chronology.Citation
+        return [{"file": c.file, "page": c.page} for c in citations]
+
+    def cite(citations) -> str:  # noqa: ANN001
+        return "(" + "; ".join(f"{c.file}, p. {c.page}" for c in citations) + ")"
+
+    text = "\n".join(f"- {p.text} {combined.cite(p.pages)}".rstrip() for p in result.points)
+    if args.json:
+        print(json.dumps({
+            "summary": text,
+            "points": [{"text": p.text, "citations": combined.citations(p.pages)} for p in result.points],
+            "chronology": [{"date": e.date.isoformat(), "text": e.text, "who": e.who, "citations": cited(e.citations)}
+                           for e in entries],
+            "pending": [{"text": p.text, "deadline": p.deadline.isoformat() if p.deadline else None,
+                         "citations": cited(p.citations)} for p in pending],
+            "documents": [{"file": d.file, "kind": d.kind, "title": d.title,
+                           "date": d.date.isoformat() if d.date else None, "parent": d.parent,
+                           "pages": d.text.page_count, "sha256": d.text.sha256}
+                          for d in combined.process.documents],
+            "stats": result.stats.as_dict(), "warnings": [str(w) for w in result.warnings],
+            "partial": result.partial, "model": info.name,
+        }, ensure_ascii=False))
+    else:
+        print(text)
+        if entries:
+            print("\nChronology:")
+            for entry in entries:
+                print(f"{entry.date.isoformat()}  {entry.text} {cite(entry.citations)}")
+        if pending:
+            print("\nPending:")
+            for item in pending:
+                due = item.deadline.isoformat() if item.deadline else "?"
+                print(f"{due}  {item.text} {cite(item.citations)}")
+        for warning in result.warnings:
+            print(f"note: {warning}", file=sys.stderr)
+    return 130 if result.partial else 0
+
+
+def _print_process_answers(args: argparse.Namespace, answers: list[Answer], combined: CombinedProcess,
+                           info: ModelInfo) -> None:
+    """A process's answers: sources and each point's citations as {"file", "page"}."""
+    from rio_desktop.documents.ask import answer_json
+
+    if args.json:
+        items = []
+        for answer in answers:
+            item = answer_json(answer)
+            item["answer"] = answer.render(cite=combined.cite)
+            item["sources"] = combined.citations(answer.sources)
+            for point, data in zip(answer.points, item["points"], strict=True):
+                data["citations"] = combined.citations(point.pages)
+            items.append(item)
+        print(json.dumps({"answers": items, "model": info.name}, ensure_ascii=False))
+        return
+    for answer in answers:
+        print(f"> {answer.question}\n{answer.render(cite=combined.cite)}\n")
         for warning in answer.warnings:
             print(f"note: {warning}", file=sys.stderr)
 
@@ -279,3 +397,49 @@ def generate(args: argparse.Namespace) -> int:
         }), file=sys.stderr)
     return 0
 
+
+
+def process_text(args: argparse.Namespace) -> int:
+    """`text` for a folder, a ZIP or a document that is not a PDF: each document's pages."""
+    from rio_desktop.engine.backend import CancelToken
+    from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
+    from rio_desktop.tasks.read import ReadProcessTask
+
+    if not args.pdf.exists():
+        raise CliError(f"{args.pdf} does not exist")
+    if args.searchable is not None or args.password_stdin:
+        raise CliError("--searchable and --password-stdin take one PDF")
+    paths = app_paths()
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    progress = ProgressLine()
+    try:
+        process = ReadProcessTask.prepare(args.pdf, Settings(paths.config), paths.cache, args.ocr).run(
+            cancel, lambda state: progress.show("reading", state.done, state.total))
+    finally:
+        progress.end()
+    warnings = [str(w) for w in process.warnings]
+    for document in process.documents:
+        warnings += [f"{document.file}: {w}" for w in document.text.warnings()]
+    if args.json:
+        print(json.dumps({
+            "documents": [{
+                "file": d.file, "kind": d.kind, "title": d.title, "date": d.date.isoformat() if d.date else None,
+                "parent": d.parent,
+                "pages": [{"number": p.number, "text": p.text, "source": p.source,
+                           "confidence": None if p.confidence is None else round(p.confidence, 1),
+                           "status": p.status} for p in d.pages],
+            } for d in process.documents],
+            "warnings": warnings,
+        }, ensure_ascii=False))
+        return 0
+    for document in process.documents:
+        date = document.date.isoformat() if document.date else "-"
+        print(f"== {document.file} ({document.kind}, {date}): {document.title}")
+        for page in document.pages:
+            sys.stdout.write(f"{page.text}\n\f" if page.text else "\f")
+        sys.stdout.write("\n")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0

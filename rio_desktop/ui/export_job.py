@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.ui.formatting import translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.task_handle import TaskHandle
 
 
 class ExportJob(QObject):
@@ -21,9 +22,9 @@ class ExportJob(QObject):
     def __init__(self, page: QWidget, jobs: Jobs, show: Callable[[str], None]) -> None:
         super().__init__(page)
         self.page, self.jobs, self.show = page, jobs, show
-        self.job: JobHandle | None = None
+        self.job: TaskHandle | None = None
 
-    def start(self, path: Path, write: Callable[[], object], failure_title: str) -> JobHandle:
+    def start(self, path: Path, write: Callable[[], object], failure_title: str) -> TaskHandle:
         """Run `write()` (it writes `path`) on the jobs pool; `failure_title` heads the dialog if it fails."""
         self.job = self.jobs.run(lambda _report: write(), on_done=lambda _result: self._done(path),
                                  on_failed=lambda error: self._failed(error, failure_title))

@@ -7,17 +7,30 @@ are: page numbers, years and token counts read better without grouping separator
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from rio_desktop.i18n import Message
-from rio_desktop.units import Bytes, byte_parts
+from rio_desktop.units import Bytes, Count, byte_parts
 
-__all__ = ["translate_message", "format_bytes", "format_number", "localized"]
+__all__ = ["translate_message", "format_bytes", "format_number", "localized", "long_date"]
 
 _PRECISION = re.compile(r"\.(\d+)[fF%]?$")
+
+
+def long_date(date: datetime.date | None) -> str:
+    """"5 de outubro de 2026" (the documents' own form, without the weekday QLocale's long format adds)."""
+    if date is None:
+        return ""
+    if QLocale().language() == QLocale.Language.Portuguese:
+        # Imported here: the window shows before any of the documents package is loaded (bench/startup.py).
+        from rio_desktop.documents import dates
+
+        return dates.long_date(date, "pt-BR")
+    return QLocale().toString(QDate(date.year, date.month, date.day), "d MMMM yyyy")
 
 
 def format_number(value: float, decimals: int = 1) -> str:
@@ -48,14 +61,18 @@ def _localize(value: Any) -> Any:
         return [_localized_message(v) for v in value]
     if isinstance(value, Bytes):
         return format_bytes(int(value))
+    if isinstance(value, Count):
+        return QLocale().toString(int(value))
     if isinstance(value, float):
         return _LocaleFloat(value)
     return value
 
 
 def localized(template: str, **params: Any) -> str:
-    """`template.format(**params)` with floats and byte sizes written the locale's way."""
-    return template.format(**{key: _localize(value) for key, value in params.items()})
+    """`template.format(**params)` with floats, byte sizes and whole numbers (our templates' counts: tokens,
+    seconds) written the locale's way: "12.487 tokens" in pt-BR."""
+    return template.format(**{key: _localize(Count(value) if type(value) is int else value)
+                              for key, value in params.items()})
 
 
 def translate_message(message: Message) -> str:

@@ -29,9 +29,11 @@ from rio_desktop.engine.backend import ModelInfo
 from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
-from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.tasks.load import LoadTask
+from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import Jobs
+from rio_desktop.ui.task_handle import TaskHandle
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from rio_desktop.ui.downloads import Downloads
     from rio_desktop.ui.draft_page import DraftPage
     from rio_desktop.ui.models_page import ModelsPage
+    from rio_desktop.ui.process_page import ProcessPage
     from rio_desktop.ui.summarize_page import SummarizePage
     from rio_desktop.ui.welcome import WelcomeDialog
 
@@ -63,7 +66,7 @@ class MainWindow(QMainWindow):
         self.downloads = downloads
         self.settings = settings
         self.paths = paths
-        self.load_request: RequestHandle | None = None
+        self.load_request: TaskHandle | None = None
         self.restart_requested = False  # run_gui starts the application again after the window closed
         self._desktop: DesktopIntegration | None = None
         self.setWindowTitle(APP_NAME)
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
 
         self._pages: dict[int, QWidget] = {}
         self._page_factories: list[Callable[[], QWidget]] = [
-            self._make_summarize_page, self._make_draft_page, self._make_models_page]
+            self._make_summarize_page, self._make_draft_page, self._make_models_page, self._make_process_page]
 
         self.navigation = QListWidget()
         self.navigation.setAccessibleName(self.tr("Pages"))
@@ -82,7 +85,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         self.stack = QStackedWidget()
-        titles = (self.tr("Summarize"), self.tr("Draft"), self.tr("Models"))
+        titles = (self.tr("Summarize"), self.tr("Draft"), self.tr("Models"), self.tr("Process"))
         for title in titles:
             self.navigation.addItem(title)
             self.stack.addWidget(QWidget())  # replaced by the page when it is first needed
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         from rio_desktop.ui.summarize_page import SummarizePage
 
         page = SummarizePage(self.worker, self.jobs, self.settings, self.paths)
+        page.reply_requested.connect(self.reply_event_response)
         page.activity_progress.connect(self.activity_progress_event_response)
         page.activity_done.connect(self.activity_done_event_response)
         return page
@@ -138,6 +142,13 @@ class MainWindow(QMainWindow):
         page.activity_progress.connect(self.activity_progress_event_response)
         page.activity_done.connect(self.activity_done_event_response)
         page.show_model(self.worker.model_info)
+        return page
+
+    def _make_process_page(self) -> QWidget:
+        from rio_desktop.ui.process_page import ProcessPage
+
+        page = ProcessPage(self.worker, self.jobs, self.settings, self.paths)
+        page.reply_requested.connect(self.reply_event_response)
         return page
 
     def page(self, row: int) -> QWidget:
@@ -165,6 +176,16 @@ class MainWindow(QMainWindow):
     @property
     def models_page(self) -> ModelsPage:
         return self.page(2)  # type: ignore[return-value]
+
+    @property
+    def process_page(self) -> ProcessPage:
+        return self.page(3)  # type: ignore[return-value]
+
+    @Slot(object)
+    def reply_event_response(self, document: object) -> None:
+        """"Reply" on a document of the Summarize or Process page: the Draft page, filled from it."""
+        self.navigation.setCurrentRow(1)
+        self.draft_page.reply_to_document(document)  # type: ignore[arg-type]
 
     @Slot(int)
     def show_page(self, row: int) -> None:
@@ -214,7 +235,8 @@ class MainWindow(QMainWindow):
                                           "Esc", self.tr("Stop what the model is doing"))
 
         view_menu = bar.addMenu(self.tr("&View"))
-        for row, title in enumerate((self.tr("&Summarize"), self.tr("&Draft"), self.tr("&Models"))):
+        for row, title in enumerate((self.tr("&Summarize"), self.tr("&Draft"), self.tr("&Models"),
+                                     self.tr("&Process"))):
             # `checked` first: QAction.triggered passes it, and it would land in `row`.
             self._action(view_menu, title, lambda _checked=False, row=row: self.navigation.setCurrentRow(row),
                          f"Ctrl+{row + 1}")
@@ -234,6 +256,7 @@ class MainWindow(QMainWindow):
         1: {"primary": "generate_button", "cancel": "cancel_button", "export": "export_button",
             "print": "print_button"},
         2: {"primary": "generate_button", "cancel": "cancel_button"},
+        3: {"primary": "summarize_button", "cancel": "cancel_button", "export": "export_button"},
     }
 
     def _page_command(self, command: str) -> bool:
@@ -276,8 +299,8 @@ class MainWindow(QMainWindow):
         self.models_page.tabs.setCurrentIndex(0)
         self.load_model(path)
 
-    def load_model(self, path: Path) -> RequestHandle | None:
-        """Load on the worker, with the parameters models.loading decides (the one path the CLI takes too)."""
+    def load_model(self, path: Path) -> TaskHandle | None:
+        """Load on the worker, with the parameters models.loading decides (tasks.load: the command line's too)."""
         from PySide6.QtWidgets import QMessageBox
 
         from rio_desktop.models.loading import choice_from_settings
@@ -289,16 +312,9 @@ class MainWindow(QMainWindow):
             return None
         choice = choice_from_settings({name: self.settings.get(name) for name in ("n_ctx", "gpu_layers",
                                                                                    "n_threads")})
-        models_dir = self.paths.models
-
-        def task(ctx):
-            from rio_desktop.models.loading import decide_load
-
-            decision = decide_load(path, choice, models_dir=models_dir)
-            return ctx.backend.load(decision.params, ctx.cancel, ctx.progress)
-
+        task = LoadTask.local(path, choice, self.paths.models)  # the file is inspected on the worker
         self.load_request = self.worker.run(
-            task, "load", on_done=self.load_done_event_response, on_failed=self.load_failed_event_response,
+            task.run, "load", on_done=self.load_done_event_response, on_failed=self.load_failed_event_response,
             on_cancelled=self.load_cancelled_event_response, on_progress=self.load_progress_event_response)
         self.models_page.show_load_progress(0.0)
         self.statusBar().showMessage(self.tr("Loading {name}…").format(name=path.name))
@@ -331,7 +347,7 @@ class MainWindow(QMainWindow):
         self.close()
         return True
 
-    def apply_backend(self) -> RequestHandle | None:
+    def apply_backend(self) -> TaskHandle | None:
         """Use the backend Settings name: the organisation's server (connected and checked on the worker),
         or this computer's llama.cpp."""
         from rio_desktop.engine.llama_backend import LlamaCppBackend
@@ -346,7 +362,7 @@ class MainWindow(QMainWindow):
                 return None
             self.worker.service.replace_backend(OpenAIServerBackend(config))
             self.load_request = self.worker.run(
-                lambda ctx: ctx.backend.load(None, ctx.cancel, ctx.progress), "load",
+                LoadTask.remote(config).run, "load",
                 on_done=self.load_done_event_response, on_failed=self.load_failed_event_response,
                 on_cancelled=self.load_cancelled_event_response, on_progress=self.load_progress_event_response)
             self.statusBar().showMessage(self.tr("Connecting to {url}…").format(url=config.base_url))
@@ -451,7 +467,8 @@ class MainWindow(QMainWindow):
             self.model_label.setText(self.tr("No model loaded"))
             self.backend_label.setText("")
             return
-        self.model_label.setText(info.name)
+        self.model_label.setText(info.display_name)
+        self.model_label.setToolTip(self.tr("{name} ({file})").format(name=info.name, file=info.path.name))
         self.backend_label.setText(info.backend)
 
     @Slot(object)
@@ -467,7 +484,7 @@ class MainWindow(QMainWindow):
 
     def load_done_event_response(self, info: ModelInfo) -> None:
         self._load_ended()
-        self.statusBar().showMessage(self.tr("{name} is loaded and ready.").format(name=info.name), 8000)
+        self.statusBar().showMessage(self.tr("{name} is loaded and ready.").format(name=info.display_name), 8000)
 
     def load_progress_event_response(self, fraction: float) -> None:
         self.models_page.show_load_progress(fraction)

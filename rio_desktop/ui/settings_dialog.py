@@ -98,10 +98,15 @@ class GeneralPage(SettingsPage):
         self.reasoning_budget.setRange(MIN_REASONING_BUDGET, MAX_REASONING_BUDGET)
         self.reasoning_budget.setSingleStep(256)
         self.reasoning_budget.setSuffix(self.tr(" tokens"))
+        self.reasoning_budget.setGroupSeparatorShown(True)  # "1.024 tokens" in pt-BR, as the rest of the window
         self.reasoning_budget.setValue(settings.get("reasoning_budget"))
 
         self.templates_folder = QLineEdit(settings.get("templates_folder"))
         templates_row = self._templates_row()
+        self.reply_subject = QComboBox()
+        self.reply_subject.addItem(self.tr("“Resposta ao Ofício nº …” (the letter answered)"), "reference")
+        self.reply_subject.addItem(self.tr("The received letter's own subject"), "received")
+        self.reply_subject.setCurrentIndex(max(0, self.reply_subject.findData(settings.get("reply_subject"))))
 
         # Reading scanned pages: automatic (pages without a usable text layer), every page, or never.
         self.ocr_mode = QComboBox()
@@ -117,17 +122,21 @@ class GeneralPage(SettingsPage):
 
         _form_row(self.form, "language", self.language)
         _form_row(self.form, "templates_folder", templates_row, self.templates_folder)
+        _form_row(self.form, "reply_subject", self.reply_subject)
         for name, widget in (("ocr_mode", self.ocr_mode), ("ocr_language", self.ocr_language),
                              ("reasoning", self.reasoning), ("reasoning_budget", self.reasoning_budget)):
             _form_row(self.form, name, widget)
         self.fields = {"language": self.language, "templates_folder": self.templates_folder,
                        "reasoning": self.reasoning, "reasoning_budget": self.reasoning_budget,
-                       "ocr_mode": self.ocr_mode, "ocr_language": self.ocr_language}
+                       "ocr_mode": self.ocr_mode, "ocr_language": self.ocr_language,
+                       "reply_subject": self.reply_subject}
         describe((
             (self.language, self.tr("The language of Rio Desktop's windows; a change needs a restart")),
             (self.ocr_mode, self.tr("Scanned pages are read from their image on this computer (OCR), offline; "
                                     "slower than pages with text")),
             (self.ocr_language, self.tr("The language scanned pages are written in")),
+            (self.reply_subject, self.tr("The subject a reply to a received letter starts with; it stays "
+                                         "editable")),
             (self.reasoning, self.tr("Whether the model reasons before it answers. Reasoning is shown apart "
                                      "and never enters a letter, a summary or an export")),
             (self.reasoning_budget, self.tr("At most this many tokens of reasoning per step; then the model "
@@ -158,7 +167,8 @@ class GeneralPage(SettingsPage):
         self.settings.update(language=self.language.currentData(), reasoning=self.reasoning.currentData(),
                              reasoning_budget=self.reasoning_budget.value(),
                              templates_folder=self.templates_folder.text().strip(),
-                             ocr_mode=self.ocr_mode.currentData(), ocr_language=self.ocr_language.currentData())
+                             ocr_mode=self.ocr_mode.currentData(), ocr_language=self.ocr_language.currentData(),
+                             reply_subject=self.reply_subject.currentData())
 
 
 class LocalPage(SettingsPage):
@@ -175,6 +185,7 @@ class LocalPage(SettingsPage):
         self.context.setRange(0, 262_144)
         self.context.setSingleStep(1024)
         self.context.setSpecialValueText(self.tr("Automatic"))
+        self.context.setGroupSeparatorShown(True)  # "8.192" in pt-BR, as the Models page writes it
         self.context.setValue(settings.get("n_ctx"))
 
         # -1 shows "Automatic" (the memory plan decides); a number larger than the model's layers is all.

@@ -7,7 +7,7 @@ import logging
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QUrl, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QPointF, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QPalette
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -40,13 +40,14 @@ from rio_desktop.tasks.read import ReadTask
 from rio_desktop.tasks.summarize import SummarizeTask, export_summary
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.citation_links import linked_page, page_link
-from rio_desktop.ui.engine_worker import EngineWorker, RequestHandle
+from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.export_job import ExportJob
 from rio_desktop.ui.formatting import localized, translate_message
-from rio_desktop.ui.jobs import JobHandle, Jobs
+from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.page_text_view import PageTextView
 from rio_desktop.ui.privacy import document_text, redaction_choice
 from rio_desktop.ui.questions_panel import QuestionsPanel
+from rio_desktop.ui.task_handle import TaskHandle
 from rio_desktop.ui.text_stream import append_text
 from rio_desktop.ui.thinking import ThinkingIndicator
 
@@ -59,6 +60,7 @@ class SummarizePage(QWidget):
     # (title, text) when a summary ended.
     activity_progress = Signal(str, object)
     activity_done = Signal(str, str)
+    reply_requested = Signal(object)  # the open document (PdfText), to answer on the Draft page
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, settings: Settings, paths: AppPaths,
                  parent: QWidget | None = None) -> None:
@@ -69,14 +71,23 @@ class SummarizePage(QWidget):
         self.paths = paths
         self.document: PdfText | None = None
         self.result: SummaryResult | None = None
-        self.read_job: JobHandle | None = None
+        self.read_job: TaskHandle | None = None
         self.exporter = ExportJob(self, jobs, lambda text: self.stage_label.setText(text))
         self.exporter.changed.connect(self._update_buttons)
         self.pending_path: Path | None = None
         self.password: str | None = None
-        self.request: RequestHandle | None = None
+        self.request: TaskHandle | None = None
         self.progress_floor = 0.0  # the bar never goes back within one summary
         self.streamed = ""
+        self.attempt = 1  # of the summary being written (a second attempt voids what was streamed)
+        # The stage of the summary being written, shown with the time it has taken, every second: the model
+        # reads the document in batches of 512 tokens, and on a CPU a batch takes many seconds without news
+        # (the bar and the stage stood still, as if the application had frozen).
+        self.stage = ""
+        self.clock = QElapsedTimer()
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._show_stage)
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Summarize page"))
 
@@ -133,9 +144,15 @@ class SummarizePage(QWidget):
         self.searchable_button = QPushButton(self.tr("Save a searc&hable copy…"))
         self.searchable_button.setAccessibleDescription(self.tr(
             "Save the PDF with the text read from its scanned pages, so any PDF viewer can search and copy it"))
+        self.reply_button = QPushButton(self.tr("Rep&ly to this letter"))
+        self.reply_button.setAccessibleDescription(self.tr(
+            "Draft the answer to this document: the form filled from it, its requests and deadlines beside it"))
+        self.reply_button.clicked.connect(lambda: self.document is not None and self.reply_requested.emit(
+            self.document))
         viewer_buttons = QHBoxLayout()
         viewer_buttons.addWidget(self.text_toggle)
         viewer_buttons.addWidget(self.searchable_button)
+        viewer_buttons.addWidget(self.reply_button)
         viewer_buttons.addStretch(1)
         left_layout.addLayout(viewer_buttons)
         self.summary_view = QTextBrowser()
@@ -231,6 +248,7 @@ class SummarizePage(QWidget):
         self.recent.setEnabled(not busy and self.recent.count() > 1)
         self.copy_button.setEnabled(self.result is not None and not busy)
         self.text_toggle.setEnabled(self.page_text.document is not None)
+        self.reply_button.setEnabled(self.document is not None and self.read_job is None)
         self.searchable_button.setEnabled(self.page_text.document is not None and bool(
             self.page_text.document.ocr_words) and not busy and self.export_job is None)
         self.export_button.setEnabled(self.result is not None and not busy and self.export_job is None)
@@ -270,7 +288,7 @@ class SummarizePage(QWidget):
             self.open_document(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
 
-    def open_document(self, path: Path, password: str | None = None) -> JobHandle:
+    def open_document(self, path: Path, password: str | None = None) -> TaskHandle:
         """Read the PDF's text on the jobs pool; the page shows it when done. The document in view stays
         until the new one is read: a file that cannot be read leaves it there, and the message says so."""
         self.pending_path, self.password = path, password
@@ -333,8 +351,12 @@ class SummarizePage(QWidget):
         self.thinking.reset()
         self.progress.show()
         self.progress.setRange(0, 0)
-        self.stage_label.setText(self.tr("Preparing…"))
+        self.stage = self.tr("Preparing…")
+        self.clock.start()
+        self.ticker.start()
+        self._show_stage()
         self.progress_floor = 0.0
+        self.attempt = 1
 
         self.request = self.worker.run(
             task.run, "summary", on_done=self.finished_event_response, on_failed=self.failed_event_response,
@@ -353,7 +375,8 @@ class SummarizePage(QWidget):
             self._update_buttons()
         if self.request is not None:
             self.request.cancel()
-            self.stage_label.setText(self.tr("Stopping…"))
+            self.stage = self.tr("Stopping…")
+            self._show_stage()
         self.questions.cancel_action()
 
     def _reading_text(self, state: ReadProgress) -> str:
@@ -373,22 +396,38 @@ class SummarizePage(QWidget):
                                                                   n=progress.total)
         elif progress.stage == "merging":
             text = self.tr("Merging notes ({k} of {n})").format(k=progress.done + 1, n=progress.total)
+        elif progress.attempt > 1:
+            text = self.tr("Writing the summary again (the first held nothing that could be checked)")
         else:
             text = self.tr("Writing the summary")
         if progress.eta_s:
-            text += self.tr(" — about {minutes} min {seconds} s left").format(
-                minutes=int(progress.eta_s // 60), seconds=int(progress.eta_s % 60))
+            minutes, seconds = divmod(math.ceil(progress.eta_s), 60)  # never "0 min 0 s" while work is left
+            text += self.tr(" — about {minutes} min {seconds} s left").format(minutes=minutes, seconds=seconds)
         return text
 
     def status_event_response(self, progress: Progress) -> None:
         if self.thinking.offer(progress):  # the model's reasoning: shown by the thinking indicator
             return
+        if progress.attempt > self.attempt:  # written again: what was streamed of the first attempt is void
+            self.attempt = progress.attempt
+            self.streamed = ""
+            self.summary_view.clear()
         # One bar over the whole summary, weighted by tokens (Progress.fraction), that never goes back.
         self.progress_floor = max(self.progress_floor, progress.fraction)
         self.progress.setRange(0, 1000)
         self.progress.setValue(int(1000 * self.progress_floor))
-        self.stage_label.setText(self._stage_text(progress))
+        self.stage = self._stage_text(progress)
+        self._show_stage()
         self.activity_progress.emit("summary", self.progress_floor)
+
+    @Slot()
+    def _show_stage(self) -> None:
+        """The summary's stage and the time it has taken so far ("0:42"), while it is written."""
+        if not self.ticker.isActive():  # the summary has ended: its own message stays
+            return
+        seconds = self.clock.elapsed() // 1000
+        self.stage_label.setText(self.tr("{stage} ({elapsed} so far)").format(
+            stage=self.stage, elapsed=f"{seconds // 60}:{seconds % 60:02d}"))
 
     def text_event_response(self, text: str) -> None:
         # Appended at the end, not the whole text set again: the work per batch stays the same however
@@ -413,6 +452,7 @@ class SummarizePage(QWidget):
 
     def finished_event_response(self, result: SummaryResult) -> None:
         self.request = None
+        self.ticker.stop()
         self._show_result(result)
         self._update_buttons()
         self.activity_progress.emit("summary", None)
@@ -422,6 +462,9 @@ class SummarizePage(QWidget):
 
     def failed_event_response(self, error: UserFacingError) -> None:
         self.request = None
+        self.ticker.stop()
+        self.streamed = ""
+        self.summary_view.clear()  # nothing streamed of a failed summary stays, as if it were one
         self.progress.hide()
         self.thinking.finish()
         self.stage_label.setText(translate_message(error.message))
@@ -431,6 +474,7 @@ class SummarizePage(QWidget):
 
     def cancelled_event_response(self, _partial: object) -> None:
         self.request = None
+        self.ticker.stop()
         self.progress.hide()
         self.thinking.finish()
         self.stage_label.setText(self.tr("Stopped."))
@@ -526,20 +570,20 @@ class SummarizePage(QWidget):
         if path:
             self.save_searchable_copy(Path(path))
 
-    def save_searchable_copy(self, path: Path) -> JobHandle:
+    def save_searchable_copy(self, path: Path) -> TaskHandle:
         document, password = self.page_text.document, self.password
         assert document is not None
         return self.exporter.start(path, lambda: save_searchable_copy(document, path, password),
                                    self.tr("The file could not be saved"))
 
-    def export_to(self, path: Path) -> JobHandle:
+    def export_to(self, path: Path) -> TaskHandle:
         result, document, info, cache = self.result, self.document, self.worker.model_info, self.paths.cache
         assert result is not None and document is not None and info is not None
         return self.exporter.start(path, lambda: export_summary(result, document, info, path, cache, translate_core),
                                    self.tr("The file could not be saved"))
 
     @property
-    def export_job(self) -> JobHandle | None:
+    def export_job(self) -> TaskHandle | None:
         return self.exporter.job
 
 
