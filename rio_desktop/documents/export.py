@@ -7,7 +7,6 @@ file's sha256, the application version, the date, the style and the language.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -18,7 +17,7 @@ from rio_desktop import APP_NAME, __version__
 from rio_desktop.atomic import write_atomically
 from rio_desktop.documents.fonts import DOCX_FAMILY, FAMILY, STYLES, font_file
 from rio_desktop.engine.backend import ModelInfo
-from rio_desktop.hashing import file_sha256
+from rio_desktop.hashing import model_sha256
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message, UserFacingError
 from rio_desktop.text_files import text_file_bytes
 
@@ -79,29 +78,6 @@ class Provenance:
 
     def lines(self) -> list[str]:
         return [f"{key}: {value}" for key, value in asdict(self).items()]
-
-
-def model_sha256(parts: Sequence[Path], cache_dir: Path | None = None) -> str:
-    """sha256 of a model file (of each part, joined, for a split model), cached by path, size and date:
-    hashing hundreds of gigabytes again for every export would take minutes."""
-    cache_file = cache_dir / "model-hashes.json" if cache_dir else None
-    cache: dict[str, str] = {}
-    if cache_file and cache_file.exists():
-        try:
-            cache = json.loads(cache_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            cache = {}
-    digests = []
-    for part in parts:
-        stat = part.stat()
-        key = f"{part.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
-        if key not in cache:
-            cache[key] = file_sha256(part)
-        digests.append(cache[key])
-    if cache_file:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
-    return digests[0] if len(digests) == 1 else "+".join(digests)
 
 
 def loaded_model_sha256(info: ModelInfo | None, cache_dir: Path | None = None) -> str:

@@ -120,6 +120,11 @@ class GenerationParams:
     # `reasoning_budget` tokens the engine closes the think block itself and the model answers.
     reasoning: bool | None = None
     reasoning_budget: int = DEFAULT_REASONING_BUDGET
+    # The text that ends the part of the prompt every task about one document shares (the document): the
+    # local backend keeps the model's state after it and restores it for the next task, today or after a
+    # restart (engine.state_cache). `keep_state_on_disk` False: kept in memory only (a sensitive document).
+    prefix_end: str = ""
+    keep_state_on_disk: bool = True
 
 
 def task_params(task: ReasoningTask, policy: ReasoningPolicy, info: ModelInfo | None,

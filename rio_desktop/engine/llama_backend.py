@@ -49,7 +49,8 @@ from rio_desktop.engine.reasoning import (
     ends_inside_reasoning,
     reasoning_mode,
 )
-from rio_desktop.engine.sampling import Sampler, decode
+from rio_desktop.engine.sampling import Checkpoint, Sampler, decode
+from rio_desktop.engine.state_cache import MIN_PREFIX_TOKENS, StateCache, StateKeys
 from rio_desktop.engine.threads import ThreadPolicy
 from rio_desktop.i18n import QT_TRANSLATE_NOOP, Message
 from rio_desktop.units import Count
@@ -207,8 +208,20 @@ class _StopStringFilter:
         return out
 
 
+def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 class LlamaCppBackend(Backend):
-    def __init__(self, n_threads: int | None = None) -> None:
+    def __init__(self, n_threads: int | None = None, states: StateCache | None = None) -> None:
+        self.states = states or StateCache()  # memory only unless the application gives it a folder
+        self._keys: StateKeys | None = None
+        self._recurrent = False
         self._llm: Any = None
         self._info: ModelInfo | None = None
         self._model_file: ModelFile | None = None
@@ -270,6 +283,12 @@ class LlamaCppBackend(Backend):
         llm.eval = counting_eval
         self._llm = llm
         self._model_file = model_file
+        lib = llama_cpp.llama_cpp
+        # Recurrent and hybrid models (Mamba, Qwen3.5) cannot drop the end of their state: a new prompt that
+        # leaves the last one is read again from a kept state, never by rewinding.
+        self._recurrent = bool(lib.llama_model_is_recurrent(llm._model.model)
+                               or lib.llama_model_is_hybrid(llm._model.model))
+        self._keys = None
         vocab_model = llm._model
         self._bos_text = vocab_model.token_get_text(vocab_model.token_bos()) if vocab_model.token_bos() >= 0 \
             else ""
@@ -356,6 +375,7 @@ class LlamaCppBackend(Backend):
         self._model_file = None
         self._template = None
         self._pieces = {}
+        self._keys = None
 
     def _require(self) -> Any:
         if self._llm is None:
@@ -410,6 +430,112 @@ class LlamaCppBackend(Backend):
                 n = lib.llama_token_to_piece(vocab, token, buffer, len(buffer), 0, False)
             piece = self._pieces[token] = buffer.raw[:max(n, 0)]
         return piece
+
+    # -- kept states ---------------------------------------------------------------------------------
+    def state_keys(self) -> StateKeys:
+        """The keys a kept state of the loaded model is valid under. The model file's sha256 is read once per
+        file (cached by path, size and date) and only when states go to disk; in memory the file's identity
+        is enough."""
+        if self._keys is None:
+            assert self._info is not None and self._llm is not None
+            if self.states.folder is not None:
+                from rio_desktop.hashing import model_sha256
+
+                model = model_sha256(self._info.parts, self.states.folder.parent)
+            else:
+                stat = self._info.path.stat()
+                model = f"{self._info.path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+            self._keys = StateKeys(model, int(self._llm.n_ctx()), "f16", llama_build.llama_cpp_python_version())
+        return self._keys
+
+    def _prefix_boundary(self, prompt: str, tokens: Sequence[int], prefix_end: str) -> int:
+        """How many of the prompt's tokens come before the end of `prefix_end` (0: none worth keeping)."""
+        at = prompt.find(prefix_end) if prefix_end else -1
+        if at < 0:
+            return 0
+        head = self._tokenize_prompt(prompt[:at + len(prefix_end)])
+        # The head's last token may merge with what follows in the whole prompt: the common part counts.
+        boundary = _common_prefix(head, tokens)
+        return boundary if MIN_PREFIX_TOKENS <= boundary < len(tokens) else 0
+
+    def _history_end(self, messages: Sequence[ChatMessage], tokens: Sequence[int], reasoning: bool | None) -> int:
+        """How many of the prompt's tokens the conversation so far takes, before the opening of the answer
+        (which a template may write otherwise once the answer is in the history: Qwen3.5's empty think block)."""
+        assert self._template is not None
+        history = self._template.render([m.as_dict() for m in messages], add_generation_prompt=False,
+                                        enable_thinking=reasoning)
+        return _common_prefix(self._tokenize_prompt(history), tokens)
+
+    def _checkpoints(self, prompt: str, tokens: list[int], params: GenerationParams,
+                     messages: Sequence[ChatMessage] = ()) -> list[Checkpoint]:
+        """Restore the longest kept state this prompt starts with, when it saves reading, and say where to
+        keep new ones: after the document prefix (in memory and on disk), and for a recurrent model after
+        the conversation so far too (in memory: the next turn starts with it, and such a model cannot go
+        back to it otherwise)."""
+        llm = self._llm
+        boundary = self._prefix_boundary(prompt, tokens, params.prefix_end)
+        if not boundary and not self._recurrent:
+            return []
+        try:
+            keys = self.state_keys()
+        except OSError as exc:  # the model file moved: no state can be trusted to belong to it
+            log.warning("no kept states: %s", exc)
+            return []
+        cached = int(llm.n_tokens)
+        common = _common_prefix(llm.input_ids[:cached].tolist(), tokens)
+        usable = common if not self._recurrent or common == cached else 0
+        usable = min(usable, len(tokens) - 1)
+        state = self.states.find(keys, tokens[:-1], [boundary] if boundary else [])
+        if state is not None and len(state.tokens) > usable:
+            self._restore(state.tokens, state.data)
+        checkpoints: list[Checkpoint] = []
+        if boundary and not self.states.has(keys, tokens[:boundary], params.keep_state_on_disk):
+            def keep_prefix(prefix: tuple[int, ...] = tuple(tokens[:boundary])) -> None:
+                self._keep(keys, prefix, params.keep_state_on_disk)
+            checkpoints.append((boundary, keep_prefix))
+        history_end = self._history_end(messages, tokens, params.reasoning) if self._recurrent and messages else 0
+        if boundary < history_end < len(tokens) and not self.states.has(keys, tokens[:history_end], disk=False):
+            def keep_history(prefix: tuple[int, ...] = tuple(tokens[:history_end])) -> None:
+                self._keep(keys, prefix, disk=False)
+            checkpoints.append((history_end, keep_history))
+        return checkpoints
+
+    def _restore(self, tokens: Sequence[int], data: bytearray) -> bool:
+        llm = self._llm
+        lib = load_llama_cpp().llama_cpp
+        llm.reset()
+        llm._ctx.kv_cache_clear()
+        started = time.perf_counter()
+        buffer = (ctypes.c_uint8 * len(data)).from_buffer(data)
+        loaded = lib.llama_state_seq_set_data(llm._ctx.ctx, buffer, len(data), 0)
+        del buffer
+        if not loaded:
+            log.warning("llama.cpp refused a kept state of %d tokens: the prompt is read instead", len(tokens))
+            llm._ctx.kv_cache_clear()
+            return False
+        llm.input_ids[:len(tokens)] = tokens
+        llm.n_tokens = len(tokens)
+        log.info("restored the state after %d prompt tokens (%d bytes) in %.3f s", len(tokens), len(data),
+                 time.perf_counter() - started)
+        return True
+
+    def _keep(self, keys: StateKeys, tokens: tuple[int, ...], disk: bool) -> None:
+        lib = load_llama_cpp().llama_cpp
+        ctx = self._llm._ctx.ctx
+        started = time.perf_counter()
+        size = int(lib.llama_state_seq_get_size(ctx, 0))
+        if size <= 0:
+            return
+        data = bytearray(size)
+        buffer = (ctypes.c_uint8 * size).from_buffer(data)
+        written = int(lib.llama_state_seq_get_data(ctx, buffer, size, 0))
+        del buffer
+        if written <= 0:
+            return
+        del data[written:]
+        self.states.put(keys, tokens, data, disk)
+        log.info("kept the state after %d prompt tokens (%d bytes%s) in %.3f s", len(tokens), written,
+                 ", on disk too" if disk and self.states.folder else "", time.perf_counter() - started)
 
     # -- generation ----------------------------------------------------------------------------------
     def reset_context(self) -> None:
@@ -502,7 +628,8 @@ class LlamaCppBackend(Backend):
             if on_step is not None:
                 on_step(StepProgress(done, total, 0))
 
-        generator = decode(llm, tokens, sampler, prompt_step if on_step is not None else None)
+        checkpoints = self._checkpoints(prompt, tokens, params, messages)
+        generator = decode(llm, tokens, sampler, prompt_step if on_step is not None else None, checkpoints)
         try:
             while True:
                 restart = False

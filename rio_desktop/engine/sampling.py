@@ -65,14 +65,22 @@ class Sampler:
             self._chain = None
 
 
-def evaluate_prompt(llm: Any, tokens: Sequence[int], report: Callable[[int, int], None] | None = None) -> None:
+# A point in the prompt where the backend keeps the model's state: (tokens read before it, what to call there).
+Checkpoint = tuple[int, Callable[[], None]]
+
+
+def evaluate_prompt(llm: Any, tokens: Sequence[int], report: Callable[[int, int], None] | None = None,
+                    checkpoints: Sequence[Checkpoint] = ()) -> None:
     """Evaluate `tokens`, keeping the longest prefix already in the KV cache (llama-cpp-python's rule).
 
     At least one token is always evaluated, so the logits belong to the last prompt token. A model whose
-    memory cannot drop a suffix (recurrent layers) evaluates the whole prompt again. `report(done, total)`
-    hears after each batch (the same batches llama-cpp-python's eval makes: the result is the same).
+    memory cannot drop a suffix (recurrent layers) evaluates the whole prompt again, unless the backend
+    restored a kept state first. `report(done, total)` hears after each batch (the same batches
+    llama-cpp-python's eval makes: the result is the same). Each checkpoint's call is made once the tokens
+    before it are read, when they are read here (not when they were in the cache already).
     """
     tokens = list(tokens)
+    start = 0
     if llm.n_tokens > 0:
         prefix = 0
         for cached, wanted in zip(llm._input_ids, tokens, strict=False):
@@ -82,29 +90,40 @@ def evaluate_prompt(llm: Any, tokens: Sequence[int], report: Callable[[int, int]
         reuse = min(prefix, len(tokens) - 1)
         if reuse > 0 and llm._ctx.kv_cache_seq_rm(-1, reuse, -1):
             llm.n_tokens = reuse
-            _eval_in_batches(llm, tokens[reuse:], report)
-            return
-    llm.reset()
-    llm._ctx.kv_cache_clear()
-    _eval_in_batches(llm, tokens, report)
+            start = reuse
+    if start == 0:
+        llm.reset()
+        llm._ctx.kv_cache_clear()
+    cuts = sorted((at, call) for at, call in checkpoints if start < at <= len(tokens))
+    done = 0
+    total = len(tokens) - start
+    if report is not None:
+        report(0, total)
+    for at, call in [*cuts, (len(tokens), None)]:
+        if at > start + done:
+            _eval_in_batches(llm, tokens[start + done:at], report, done, total)
+            done = at - start
+        if call is not None:
+            call()
 
 
-def _eval_in_batches(llm: Any, tokens: list[int], report: Callable[[int, int], None] | None) -> None:
+def _eval_in_batches(llm: Any, tokens: list[int], report: Callable[[int, int], None] | None, done: int = 0,
+                     total: int = 0) -> None:
     if report is None:
         llm.eval(tokens)
         return
     batch = max(1, int(llm.n_batch))
-    report(0, len(tokens))
     for start in range(0, len(tokens), batch):
         llm.eval(tokens[start:start + batch])
-        report(min(start + batch, len(tokens)), len(tokens))
+        report(done + min(start + batch, len(tokens)), total)
 
 
 def decode(llm: Any, tokens: Sequence[int], sampler: Sampler,
-           report: Callable[[int, int], None] | None = None) -> Iterator[int]:
-    """Evaluate the prompt (`report(done, total)` after each batch), then yield one sampled token at a time,
-    evaluating each before the next."""
-    evaluate_prompt(llm, tokens, report)
+           report: Callable[[int, int], None] | None = None,
+           checkpoints: Sequence[Checkpoint] = ()) -> Iterator[int]:
+    """Evaluate the prompt (`report(done, total)` after each batch, the checkpoints' calls where they are),
+    then yield one sampled token at a time, evaluating each before the next."""
+    evaluate_prompt(llm, tokens, report, checkpoints)
     while True:
         token = sampler.sample()
         yield token
