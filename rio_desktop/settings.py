@@ -64,6 +64,10 @@ OPTIONS: dict[str, Option] = {o.name: o for o in (
     Option("ocr_language", str, "por", QT_TRANSLATE_NOOP("Core", "Language of scanned pages")),
     # engine.reasoning: "auto" (off for letters, rewrites and notes; on for summaries and answers), "on", "off"
     Option("reasoning", str, "auto", QT_TRANSLATE_NOOP("Core", "Model reasoning (thinking)")),
+    # engine.state_cache: the model's state after reading a document, kept on disk for "all" documents,
+    # for those without personal data ("no_personal", LGPD), or "never"; and the disk space it may take.
+    Option("states_on_disk", str, "all", QT_TRANSLATE_NOOP("Core", "Keep read documents on disk")),
+    Option("states_disk_gb", int, 4, QT_TRANSLATE_NOOP("Core", "Disk space for read documents (GB)")),
     Option("reasoning_budget", int, 1024, QT_TRANSLATE_NOOP("Core", "Reasoning budget (tokens per step)")),
 )}
 

@@ -402,42 +402,42 @@ O download pode ser feito ({size}), mas o modelo não vai rodar aqui. Baixar mes
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="102"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="103"/>
         <source>The installed llama-cpp-python ({version}) does not accept the settings {names}. Reinstall Rio Desktop.</source>
         <translation>O llama-cpp-python instalado ({version}) não aceita as configurações {names}. Reinstale o Rio Desktop.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="234"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="247"/>
         <source>The model is to be split across {wanted} GPUs, but this computer&apos;s llama.cpp sees {found}. Check the GPU settings.</source>
         <translation>O modelo deveria ser dividido entre {wanted} GPUs, mas o llama.cpp deste computador encontra {found}. Verifique as configurações de GPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="258"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="271"/>
         <source>The GPU could not take the model, so it runs on the CPU (slower). (llama.cpp said: {reason})</source>
         <translation>A GPU não conseguiu receber o modelo, por isso ele roda na CPU (mais devagar). (O llama.cpp informou: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="337"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="356"/>
         <source>{name} holds a model architecture that the installed llama.cpp does not support. Update Rio Desktop or choose another model.</source>
         <translation>{name} contém uma arquitetura de modelo que o llama.cpp instalado não suporta. Atualize o Rio Desktop ou escolha outro modelo.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="341"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="360"/>
         <source>llama.cpp could not load {name}. The most common cause is not enough free memory: close other programs, choose a smaller model or a shorter context, or put fewer layers on the GPU. (llama.cpp said: {reason})</source>
         <translation>O llama.cpp não conseguiu carregar {name}. A causa mais comum é falta de memória livre: feche outros programas, escolha um modelo menor ou um contexto mais curto, ou coloque menos camadas na GPU. (Mensagem do llama.cpp: {reason})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="362"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="382"/>
         <source>No model is loaded. Load a model first.</source>
         <translation>Nenhum modelo está carregado. Carregue um modelo primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="434"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="560"/>
         <source>The text is too long for the model: it takes {tokens} tokens and the model&apos;s context holds {n_ctx}. Shorten it or load the model with a longer context.</source>
         <translation>O texto é longo demais para o modelo: ocupa {tokens} tokens e o contexto do modelo comporta {n_ctx}. Encurte o texto ou carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/engine/llama_backend.py" line="578"/>
+        <location filename="../../rio_desktop/engine/llama_backend.py" line="705"/>
         <source>The model stopped with an error: {detail}</source>
         <translation>O modelo parou com um erro: {detail}</translation>
     </message>
@@ -729,12 +729,22 @@ O download pode ser feito ({size}), mas o modelo não vai rodar aqui. Baixar mes
         <translation>Raciocínio do modelo (pensamento)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/settings.py" line="67"/>
+        <location filename="../../rio_desktop/settings.py" line="69"/>
+        <source>Keep read documents on disk</source>
+        <translation>Guardar no disco os documentos lidos</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="70"/>
+        <source>Disk space for read documents (GB)</source>
+        <translation>Espaço em disco para documentos lidos (GB)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/settings.py" line="71"/>
         <source>Reasoning budget (tokens per step)</source>
         <translation>Limite de raciocínio (tokens por etapa)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="280"/>
+        <location filename="../../rio_desktop/documents/export.py" line="256"/>
         <source>Rio Desktop exports to Markdown (.md), Word (.docx) and PDF (.pdf), not to &apos;{suffix}&apos;.</source>
         <translation>O Rio Desktop exporta para Markdown (.md), Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
@@ -744,12 +754,12 @@ O download pode ser feito ({size}), mas o modelo não vai rodar aqui. Baixar mes
         <translation>As cartas são exportadas para Word (.docx) e PDF (.pdf), não para &apos;{suffix}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="137"/>
+        <location filename="../../rio_desktop/documents/export.py" line="113"/>
         <source>{name} could not be written: {detail}. Check that the folder exists, that you may write there and that the disk has space.</source>
         <translation>Não foi possível gravar {name}: {detail}. Verifique se a pasta existe, se você pode gravar nela e se há espaço em disco.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/export.py" line="133"/>
+        <location filename="../../rio_desktop/documents/export.py" line="109"/>
         <source>{name} could not be written: it is probably open in another program (Word, a PDF reader). Close it there and export again, or choose another name.</source>
         <translation>Não foi possível gravar {name}: provavelmente o arquivo está aberto em outro programa (Word, um leitor de PDF). Feche-o e exporte novamente, ou escolha outro nome.</translation>
     </message>
@@ -1120,37 +1130,37 @@ O download pode ser feito ({size}), mas o modelo não vai rodar aqui. Baixar mes
         <translation>O backend de GPU {module} não pôde ser carregado (não há driver utilizável neste computador); os modelos rodam na CPU.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="226"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="244"/>
         <source>{name} has no text to search: its pages are images (a scanned document) or unreadable. Use a PDF with a text layer (for instance, one passed through OCR).</source>
         <translation>{name} não tem texto para pesquisar: suas páginas são imagens (um documento digitalizado) ou estão ilegíveis. Use um PDF com camada de texto (por exemplo, um que tenha passado por OCR).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="309"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="327"/>
         <source>The model&apos;s context ({n_ctx} tokens) is too small to answer questions with. Load the model with a longer context.</source>
         <translation>O contexto do modelo ({n_ctx} tokens) é pequeno demais para responder perguntas. Carregue o modelo com um contexto maior.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="378"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="396"/>
         <source>Type a question first.</source>
         <translation>Digite uma pergunta primeiro.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="399"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="417"/>
         <source>The question does not fit the model&apos;s context ({tokens} of {n_ctx} tokens).</source>
         <translation>A pergunta não cabe no contexto do modelo ({tokens} de {n_ctx} tokens).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="410"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="432"/>
         <source>The answer was stopped before the end: what is shown is what the model had written.</source>
         <translation>A resposta foi interrompida antes do fim: o que aparece é o que o modelo já tinha escrito.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="424"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="446"/>
         <source>The answer reached its length limit and its last sentence is cut off. Ask again for a shorter answer, or about one point at a time.</source>
         <translation>A resposta atingiu o limite de tamanho e sua última frase ficou cortada. Pergunte de novo pedindo uma resposta mais curta, ou sobre um ponto de cada vez.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/documents/ask.py" line="430"/>
+        <location filename="../../rio_desktop/documents/ask.py" line="452"/>
         <source>Cited pages read from images with low confidence: {pages}. Check them against the page itself.</source>
         <translation>Páginas citadas lidas de imagens com baixa confiança: {pages}. Confira-as na própria página.</translation>
     </message>
@@ -1622,12 +1632,12 @@ O download pode ser feito ({size}), mas o modelo não vai rodar aqui. Baixar mes
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="79"/>
+        <location filename="../../rio_desktop/ui/app.py" line="81"/>
         <source>Unexpected error</source>
         <translation>Erro inesperado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/app.py" line="80"/>
+        <location filename="../../rio_desktop/ui/app.py" line="82"/>
         <source>Rio Desktop met an unexpected error and carried on. Your work has not been lost.
 
 {summary}
@@ -1656,122 +1666,122 @@ Os detalhes estão no registro: {log}</translation>
 <context>
     <name>GeneralPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="86"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="87"/>
         <source>Follow the system</source>
         <translation>Seguir o sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="92"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="93"/>
         <source>Automatic: off for letters and rewrites, on for summaries and answers</source>
         <translation>Automático: desligado em cartas e reescritas, ligado em resumos e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="94"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
         <source>On, within the budget</source>
         <translation>Ligado, dentro do limite</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="95"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="96"/>
         <source>Off (faster; models that always think are stopped at once)</source>
         <translation>Desligado (mais rápido; modelos que sempre pensam são interrompidos de imediato)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="100"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="101"/>
         <source> tokens</source>
         <translation> tokens</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="107"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
         <source>“Resposta ao Ofício nº …” (the letter answered)</source>
         <translation>“Resposta ao Ofício nº …” (o documento respondido)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="108"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="109"/>
         <source>The received letter&apos;s own subject</source>
         <translation>O próprio assunto do documento recebido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="138"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="139"/>
         <source>The subject a reply to a received letter starts with; it stays editable</source>
         <translation>O assunto com que começa a resposta a um documento recebido; continua editável</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="148"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
         <source>None: the built-in templates only</source>
         <translation>Nenhuma: só os modelos incluídos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="149"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
         <source>Choose…</source>
         <translation>Escolher…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="150"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
         <source>Choose the templates folder</source>
         <translation>Escolher a pasta de modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="113"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="114"/>
         <source>Automatic: pages without usable text</source>
         <translation>Automático: páginas sem texto utilizável</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="114"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="115"/>
         <source>Always: read every page from its image</source>
         <translation>Sempre: ler todas as páginas pela imagem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="115"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="116"/>
         <source>Never</source>
         <translation>Nunca</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>Portuguese</source>
         <translation>Português</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>English</source>
         <translation>Inglês</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="118"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="119"/>
         <source>Spanish</source>
         <translation>Espanhol</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="134"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
         <source>The language of Rio Desktop&apos;s windows; a change needs a restart</source>
         <translation>O idioma das janelas do Rio Desktop; a mudança exige reiniciar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="151"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="152"/>
         <source>Choose a folder with your organisation&apos;s document templates</source>
         <translation>Escolher uma pasta com os modelos de documento do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="135"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="136"/>
         <source>Scanned pages are read from their image on this computer (OCR), offline; slower than pages with text</source>
         <translation>As páginas digitalizadas são lidas pela imagem neste computador (OCR), sem internet; é mais lento que páginas com texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="138"/>
         <source>The language scanned pages are written in</source>
         <translation>O idioma em que as páginas digitalizadas estão escritas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="140"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="141"/>
         <source>Whether the model reasons before it answers. Reasoning is shown apart and never enters a letter, a summary or an export</source>
         <translation>Se o modelo raciocina antes de responder. O raciocínio aparece à parte e nunca entra em uma carta, um resumo ou uma exportação</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="142"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="143"/>
         <source>At most this many tokens of reasoning per step; then the model must answer</source>
         <translation>No máximo esta quantidade de tokens de raciocínio por etapa; depois o modelo precisa responder</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="161"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="162"/>
         <source>The organisation&apos;s templates</source>
         <translation>Os modelos do órgão</translation>
     </message>
@@ -2243,280 +2253,320 @@ CEP e cidade/UF</translation>
 <context>
     <name>LocalPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="181"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
         <source>Automatic (from the machine&apos;s load)</source>
         <translation>Automático (pela carga da máquina)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="187"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="193"/>
         <source>Automatic</source>
         <translation>Automático</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="194"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="200"/>
         <source>Automatic (from the memory plan)</source>
         <translation>Automático (pelo plano de memória)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="203"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="228"/>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="229"/>
+        <source>Yes, except documents with personal data (LGPD)</source>
+        <translation>Sim, exceto documentos com dados pessoais (LGPD)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="230"/>
+        <source>No (read again after a restart)</source>
+        <translation>Não (lidos de novo após reiniciar)</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="236"/>
+        <source>Nothing on disk</source>
+        <translation>Nada no disco</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="239"/>
+        <source>&amp;Empty</source>
+        <translation>&amp;Esvaziar</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="213"/>
         <source>How many processor cores the model uses; Automatic leaves room for other programs</source>
         <translation>Quantos núcleos do processador o modelo usa; Automático deixa espaço para outros programas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="205"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="215"/>
         <source>How much text the model holds at once; more needs more memory. Automatic follows the memory plan</source>
         <translation>Quanto texto o modelo comporta de uma vez; mais texto exige mais memória. Automático segue o plano de memória</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="207"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="217"/>
         <source>How much of the model runs on the graphics card; Automatic follows the memory plan</source>
         <translation>Quanto do modelo roda na placa de vídeo; Automático segue o plano de memória</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="219"/>
+        <source>After reading a document the model&apos;s memory of it is kept, so the next question about it, even tomorrow, does not read it again</source>
+        <translation>Depois de ler um documento, o modelo guarda o que leu, para que a próxima pergunta sobre ele, mesmo amanhã, não o leia de novo</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="221"/>
+        <source>Remove every read document kept on this computer</source>
+        <translation>Remove todos os documentos lidos guardados neste computador</translation>
+    </message>
+    <message>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="254"/>
+        <source>In use: {size}</source>
+        <translation>Em uso: {size}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="82"/>
         <source>Pages</source>
         <translation>Páginas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
         <source>Summarize</source>
         <translation>Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
         <source>Draft</source>
         <translation>Redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="88"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="89"/>
         <source>Process</source>
         <translation>Processo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="104"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="105"/>
         <source>Loaded model</source>
         <translation>Modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="106"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="107"/>
         <source>Where the model runs</source>
         <translation>Onde o modelo é executado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="108"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="109"/>
         <source>Last speed</source>
         <translation>Última velocidade</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="218"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Open PDF…</source>
         <translation>&amp;Abrir PDF…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
         <source>Open a PDF to summarize</source>
         <translation>Abrir um PDF para resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
         <source>Save the summary or the letter as a file</source>
         <translation>Salvar o resumo ou o documento como arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
         <source>&amp;Print…</source>
         <translation>Im&amp;primir…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="223"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="224"/>
         <source>Print the letter</source>
         <translation>Imprimir o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Load model…</source>
         <translation>&amp;Carregar modelo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>C&amp;onfigurações…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Run</source>
         <translation>&amp;Executar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="232"/>
         <source>&amp;Summarize or write</source>
         <translation>&amp;Resumir ou redigir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="234"/>
         <source>Summarize the open PDF, or write the letter&apos;s body</source>
         <translation>Resumir o PDF aberto ou redigir o corpo do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Cancelar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="235"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="236"/>
         <source>Stop what the model is doing</source>
         <translation>Interromper o que o modelo está fazendo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Summarize</source>
         <translation>&amp;Resumir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Draft</source>
         <translation>Re&amp;digir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Models</source>
         <translation>&amp;Modelos</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Process</source>
         <translation>&amp;Processo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation>Aj&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Getting started…</source>
         <translation>&amp;Primeiros passos…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="247"/>
         <source>What this computer can run and how to get a model</source>
         <translation>O que este computador consegue executar e como obter um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="247"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="248"/>
         <source>Open the &amp;log folder</source>
         <translation>Abrir a pasta de &amp;registros</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="248"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="249"/>
         <source>&amp;About Rio Desktop</source>
         <translation>&amp;Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="293"/>
         <source>Load a model</source>
         <translation>Carregar um modelo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="294"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>Modelos GGUF (*.gguf);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="310"/>
         <source>The organisation&apos;s server is in use</source>
         <translation>O servidor do órgão está em uso</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="310"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="311"/>
         <source>Rio Desktop is set to use the organisation&apos;s server. To run a model file on this computer, choose &quot;This computer&quot; in Settings first.</source>
         <translation>O Rio Desktop está configurado para usar o servidor do órgão. Para executar um arquivo de modelo neste computador, escolha &quot;Este computador&quot; nas Configurações.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="321"/>
         <source>Loading {name}…</source>
         <translation>Carregando {name}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="341"/>
         <source>Restart Rio Desktop?</source>
         <translation>Reiniciar o Rio Desktop?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="342"/>
         <source>The new language is used from the next start. Restart Rio Desktop now? Your draft is kept; a summary being written is stopped.</source>
         <translation>O novo idioma vale a partir da próxima abertura. Reiniciar o Rio Desktop agora? Seu rascunho é mantido; um resumo em andamento é interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="369"/>
         <source>Connecting to {url}…</source>
         <translation>Conectando a {url}…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="462"/>
         <source>About Rio Desktop</source>
         <translation>Sobre o Rio Desktop</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="463"/>
         <source>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Offline AI help for public administration: documents stay on this computer.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{name} {version}&lt;/b&gt;&lt;p&gt;Assistência de IA offline para a administração pública: os documentos permanecem neste computador.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="470"/>
         <source>No model loaded</source>
         <translation>Nenhum modelo carregado</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="474"/>
         <source>{name} ({file})</source>
         <translation>{name} ({file})</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="487"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="490"/>
         <source>{name} is loaded and ready.</source>
         <translation>{name} está carregado e pronto.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="506"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="509"/>
         <source>{speed:.1f} tokens/s</source>
         <translation>{speed:.1f} tokens/s</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="521"/>
         <source>Something could not be done</source>
         <translation>Algo não pôde ser feito</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/main_window.py" line="497"/>
+        <location filename="../../rio_desktop/ui/main_window.py" line="500"/>
         <source>The model could not be loaded</source>
         <translation>Não foi possível carregar o modelo</translation>
     </message>
@@ -3081,153 +3131,153 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>QuestionsPanel</name>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="76"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="78"/>
         <source>Questions about the document</source>
         <translation>Perguntas sobre o documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="79"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="81"/>
         <source>The conversation</source>
         <translation>A conversa</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="83"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
         <source>Question</source>
         <translation>Pergunta</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="84"/>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="161"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="163"/>
         <source>Ask about the document, e.g. what is the deadline for an appeal?</source>
         <translation>Pergunte sobre o documento, por exemplo: qual é o prazo para recorrer?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="85"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="87"/>
         <source>As&amp;k</source>
         <translation>Pergun&amp;tar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="86"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
         <source>Stop</source>
         <translation>Parar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="88"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="90"/>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="89"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="91"/>
         <source>Export…</source>
         <translation>Exportar…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="106"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="108"/>
         <source>Questions and answers; each page number is a link to that page of the document</source>
         <translation>Perguntas e respostas; cada número de página é um link para aquela página do documento</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="107"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="109"/>
         <source>Type a question about the open document and press Enter</source>
         <translation>Digite uma pergunta sobre o documento aberto e pressione Enter</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="108"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="110"/>
         <source>Ask the question; the answer cites the pages it comes from</source>
         <translation>Faz a pergunta; a resposta cita as páginas de onde vem</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="109"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="111"/>
         <source>Stop this answer; what the model has written is kept</source>
         <translation>Interromper esta resposta; o que o modelo já escreveu é mantido</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="110"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="112"/>
         <source>Copy the questions and answers as text</source>
         <translation>Copia as perguntas e respostas como texto</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="111"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="113"/>
         <source>Save the questions and answers as Word, PDF or Markdown</source>
         <translation>Salva as perguntas e respostas em Word, PDF ou Markdown</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="143"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="145"/>
         <source>Load a model on the Models page to ask questions.</source>
         <translation>Carregue um modelo na página Modelos para fazer perguntas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="160"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="162"/>
         <source>Ask about the process, e.g. what was asked, and by when?</source>
         <translation>Pergunte sobre o processo, por exemplo: o que foi pedido, e até quando?</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="167"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="169"/>
         <source>Preparing the search…</source>
         <translation>Preparando a busca…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="192"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="195"/>
         <source>Answering…</source>
         <translation>Respondendo…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="206"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="209"/>
         <source>Stopping…</source>
         <translation>Parando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="219"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="222"/>
         <source>Reading the pages for the answer… {percent}</source>
         <translation>Lendo as páginas para a resposta… {percent}</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="233"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="236"/>
         <source>Stopped. What the model had written is kept.</source>
         <translation>Interrompido. O que o modelo já tinha escrito foi mantido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="236"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="239"/>
         <source>Answered in {seconds} s; pages the model read: {pages}.</source>
         <translation>Respondido em {seconds} s; páginas lidas pelo modelo: {pages}.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="247"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="250"/>
         <source>Stopped.</source>
         <translation>Interrompido.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="273"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="276"/>
         <source>page {n} of the file</source>
         <translation>página {n} do arquivo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="261"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="264"/>
         <source>no page cited</source>
         <translation>nenhuma página citada</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="297"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="300"/>
         <source>The questions and answers were copied.</source>
         <translation>As perguntas e respostas foram copiadas.</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="304"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="307"/>
         <source>{name} - questions.docx</source>
         <translation>{name} - perguntas.docx</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="305"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="308"/>
         <source>Export the questions and answers</source>
         <translation>Exportar as perguntas e respostas</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="306"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="309"/>
         <source>Word document (*.docx);;PDF (*.pdf);;Markdown (*.md)</source>
         <translation>Documento do Word (*.docx);;PDF (*.pdf);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/questions_panel.py" line="314"/>
+        <location filename="../../rio_desktop/ui/questions_panel.py" line="317"/>
         <source>The questions could not be saved</source>
         <translation>Não foi possível salvar as perguntas</translation>
     </message>
@@ -3358,148 +3408,148 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="224"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="278"/>
         <source>Open no network connection (air-gapped machines)</source>
         <translation>Não abrir nenhuma conexão de rede (máquinas isoladas)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="228"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="243"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="282"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="297"/>
         <source>kept in the system keyring</source>
         <translation>guardado no chaveiro do sistema</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="229"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="283"/>
         <source>a token is stored; type to replace it</source>
         <translation>há um token guardado; digite para substituí-lo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="230"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="284"/>
         <source>Hugging Face token</source>
         <translation>Token do Hugging Face</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="233"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="287"/>
         <source>This computer (llama.cpp)</source>
         <translation>Este computador (llama.cpp)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="234"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="288"/>
         <source>The organisation&apos;s server</source>
         <translation>O servidor do órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="244"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="298"/>
         <source>a key is stored; type to replace it</source>
         <translation>há uma chave guardada; digite para substituí-la</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="245"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="299"/>
         <source>Verify the server&apos;s certificate (recommended)</source>
         <translation>Verificar o certificado do servidor (recomendado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="248"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="302"/>
         <source>optional: the organisation&apos;s CA file (.pem)</source>
         <translation>opcional: o arquivo da autoridade certificadora do órgão (.pem)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="253"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="307"/>
         <source>&amp;Test connection</source>
         <translation>&amp;Testar conexão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="273"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="327"/>
         <source>Network:</source>
         <translation>Rede:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="274"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="328"/>
         <source>Models &amp;run on:</source>
         <translation>Os modelos &amp;rodam em:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="274"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="328"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Endereço do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="275"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="329"/>
         <source>Server &amp;model:</source>
         <translation>&amp;Modelo do servidor:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="276"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="330"/>
         <source>API &amp;key:</source>
         <translation>&amp;Chave de API:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="276"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="330"/>
         <source>TLS:</source>
         <translation>TLS:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="277"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="331"/>
         <source>CA file:</source>
         <translation>Arquivo da AC:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="277"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="331"/>
         <source>Timeout:</source>
         <translation>Tempo limite:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="278"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="332"/>
         <source>Hugging Face &amp;token:</source>
         <translation>&amp;Token do Hugging Face:</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="263"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="317"/>
         <source>Rio Desktop opens no network connection at all: no catalogue checks, no downloads</source>
         <translation>O Rio Desktop não abre nenhuma conexão de rede: nem verificação do catálogo, nem downloads</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="265"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="319"/>
         <source>Run models on this computer, or send the work to your organisation&apos;s server</source>
         <translation>Rodar os modelos neste computador ou enviar o trabalho ao servidor do seu órgão</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="266"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="320"/>
         <source>The model to use on the server; Test connection lists them</source>
         <translation>O modelo a usar no servidor; Testar conexão lista os disponíveis</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="267"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="321"/>
         <source>Check the server&apos;s certificate (keep this on)</source>
         <translation>Verificar o certificado do servidor (mantenha ativado)</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="268"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="322"/>
         <source>How long to wait for the server before giving up</source>
         <translation>Quanto esperar pelo servidor antes de desistir</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="269"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="323"/>
         <source>Connect to the server now and show its models and latency</source>
         <translation>Conectar ao servidor agora e mostrar seus modelos e a latência</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="296"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="350"/>
         <source>Enter the server&apos;s address first, for example http://10.0.0.5:8080/v1 (your IT department has it).</source>
         <translation>Informe primeiro o endereço do servidor, por exemplo http://10.0.0.5:8080/v1 (o setor de TI o tem).</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="300"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="354"/>
         <source>Testing…</source>
         <translation>Testando…</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="316"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="370"/>
         <source>Connected: {n} ({models}); context {ctx}; answered in {ms:.0f} ms.</source>
         <translation>Conectado: {n} ({models}); contexto {ctx}; respondeu em {ms:.0f} ms.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="317"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="371"/>
         <source>%n model(s)</source>
         <translation>
             <numerusform>%n modelo</numerusform>
@@ -3507,12 +3557,12 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
         </translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="333"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="387"/>
         <source>Secret not saved</source>
         <translation>Segredo não salvo</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="334"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="388"/>
         <source>This system has no keyring to keep the token or key safely, so it was not saved. Rio Desktop never writes them to a file.</source>
         <translation>Este sistema não tem um chaveiro para guardar o token ou a chave com segurança, por isso não foram salvos. O Rio Desktop nunca os grava em arquivo.</translation>
     </message>
@@ -3520,28 +3570,28 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="344"/>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="345"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="399"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="400"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="352"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="407"/>
         <source>General</source>
         <translation>Geral</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="352"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="407"/>
         <source>This computer</source>
         <translation>Este computador</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="353"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="408"/>
         <source>Server and network</source>
         <translation>Servidor e rede</translation>
     </message>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="356"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="411"/>
         <source>A new language needs a restart, which Rio Desktop offers (your draft is kept). Templates change the next time Rio Desktop starts; OCR settings, the next time a document is opened. Context and GPU layers apply the next time a model is loaded; threads apply at once.</source>
         <translation>Um novo idioma exige reiniciar, o que o Rio Desktop oferece (seu rascunho é mantido). Os modelos de documento mudam na próxima vez que o Rio Desktop iniciar; as configurações de OCR, na próxima vez que um documento for aberto. Contexto e camadas na GPU valem na próxima vez que um modelo for carregado; as threads valem na hora.</translation>
     </message>
@@ -3549,7 +3599,7 @@ Substituí-los por marcadores antes de enviar? A resposta recebe os originais de
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../rio_desktop/ui/settings_dialog.py" line="77"/>
+        <location filename="../../rio_desktop/ui/settings_dialog.py" line="78"/>
         <source>Set by the administrator</source>
         <translation>Definido pelo administrador</translation>
     </message>

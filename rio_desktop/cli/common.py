@@ -61,10 +61,15 @@ def choose_backend(args: argparse.Namespace) -> LoadTask:
             raise CliError("no server is set in Settings: give its address, --server URL")
         return LoadTask.remote(config)
     from rio_desktop.models.loading import LoadChoice
+    from rio_desktop.settings import Settings
     from rio_desktop.tasks.load import LoadTask
+    from rio_desktop.tasks.states import document_states
 
-    return LoadTask.local(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
-                                                 n_threads=args.threads or None), app_paths().models).prepare()
+    paths = app_paths()
+    task = LoadTask.local(args.model, LoadChoice(n_ctx=args.ctx, gpu_layers=args.gpu_layers,
+                                                 n_threads=args.threads or None), paths.models)
+    task.states = document_states(Settings(paths.config), paths.cache)
+    return task.prepare()
 
 
 def redacts(args: argparse.Namespace, choice: LoadTask) -> bool:

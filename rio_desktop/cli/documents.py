@@ -167,6 +167,7 @@ def summarize(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.service import direct_context
     from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
     from rio_desktop.tasks.summarize import SummarizeTask, export_summary
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
@@ -176,7 +177,8 @@ def summarize(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     document, combined = read_source(args, progress, cancel)
-    options = SummaryOptions(style=args.style, language=args.lang, reasoning=reasoning_policy(args))
+    options = SummaryOptions(style=args.style, language=args.lang, reasoning=reasoning_policy(args),
+                             states_on_disk=Settings(app_paths().config).get("states_on_disk"))
     task = SummarizeTask.prepare(document, options, redact=redacts(args, chosen))
     backend, info = open_backend(chosen)
     try:
@@ -215,6 +217,7 @@ def ask(args: argparse.Namespace) -> int:
     from rio_desktop.engine.backend import CancelToken
     from rio_desktop.engine.service import direct_context
     from rio_desktop.paths import app_paths
+    from rio_desktop.settings import Settings
     from rio_desktop.tasks.ask import AskSession, export_conversation
 
     if args.output is not None and args.output.suffix.lower() not in (".md", ".docx", ".pdf"):
@@ -227,7 +230,8 @@ def ask(args: argparse.Namespace) -> int:
     progress = ProgressLine()
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    options = AskOptions(language=args.lang, max_tokens=args.max_tokens, reasoning=reasoning_policy(args))
+    options = AskOptions(language=args.lang, max_tokens=args.max_tokens, reasoning=reasoning_policy(args),
+                         states_on_disk=Settings(app_paths().config).get("states_on_disk"))
     try:
         document, combined = read_source(args, progress, cancel)
     finally:

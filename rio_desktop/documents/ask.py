@@ -36,6 +36,14 @@ from rio_desktop.documents.citations import (
     split_points,
 )
 from rio_desktop.documents.dates import local_long_date
+from rio_desktop.documents.document_prompt import (
+    PAGE,
+    StatesOnDisk,
+    document_system,
+    our_texts,
+    page_block,
+    states_may_go_to_disk,
+)
 from rio_desktop.documents.echo import without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PageText, PdfText, format_page_list
@@ -79,6 +87,10 @@ class AskOptions:
     # Answers reason within a budget where the model and the user's choice allow (engine.reasoning);
     # the reasoning is shown apart and never enters an answer or an export.
     reasoning: ReasoningPolicy = field(default_factory=ReasoningPolicy)
+    # The model's state after reading the whole document is kept for the next question, today or after a
+    # restart (engine.state_cache): on disk for "all" documents, for those with "no_personal" data (LGPD),
+    # or "never" (memory only).
+    states_on_disk: StatesOnDisk = "all"
 
 
 @dataclass
@@ -140,12 +152,10 @@ class Answer:
 
 _TEXT = {
     "pt-BR": {
-        "system": "Você responde perguntas sobre o documento abaixo, da administração pública, usando apenas o "
-                  "que está escrito nele. Responda de forma curta e direta, com números, datas e nomes exatos. "
-                  "Termine cada frase com a página de onde a informação vem, no formato (p. N). Se o documento "
-                  "não responder à pergunta, diga que não encontrou a informação.",
-        "document": "Documento ({name}):",
-        "page": "[Página {n}]",
+        "instructions": "Responda à pergunta abaixo sobre o documento acima usando apenas o que está escrito "
+                        "nele. Responda de forma curta e direta, com números, datas e nomes exatos. Termine cada "
+                        "frase com a página de onde a informação vem, no formato (p. N). Se o documento não "
+                        "responder à pergunta, diga que não encontrou a informação.",
         "ask": "{question}\n\nResponda em português do Brasil, citando as páginas no formato (p. N).",
         "not_covered": "O documento não parece tratar disso (palavras buscadas: {words}).",
         "no_answer": "O modelo não deu uma resposta baseada no documento.",
@@ -158,12 +168,10 @@ _TEXT = {
                   "nas páginas citadas do documento original.",
     },
     "en": {
-        "system": "You answer questions about the public-administration document below, using only what it "
-                  "says. Answer briefly and directly, with exact numbers, dates and names. End each sentence "
-                  "with the page the information comes from, in the form (p. N). If the document does not "
-                  "answer the question, say that you did not find the information.",
-        "document": "Document ({name}):",
-        "page": "[Page {n}]",
+        "instructions": "Answer the question below about the document above using only what it says. Answer "
+                        "briefly and directly, with exact numbers, dates and names. End each sentence with the "
+                        "page the information comes from, in the form (p. N). If the document does not answer "
+                        "the question, say that you did not find the information.",
         "ask": "{question}\n\nAnswer in English, citing the pages in the form (p. N).",
         "not_covered": "The document does not seem to cover this (words searched: {words}).",
         "no_answer": "The model gave no answer based on the document.",
@@ -217,7 +225,7 @@ class Conversation:
         # server every count is a request). Emptied at each question.
         self._counts: dict[tuple[tuple[tuple[str, str], ...], bool | None], int] = {}
         self._instruction_words = content_words(" ".join(
-            v for k, v in self.text.items() if k in ("system", "ask", "document")))
+            [*(v for k, v in self.text.items() if k in ("instructions", "ask")), *our_texts(options.language)]))
 
     @staticmethod
     def prepare(document: PdfText) -> Message | None:
@@ -231,20 +239,25 @@ class Conversation:
 
     # -- the prompt ----------------------------------------------------------------------------------
     def _page_block(self, number: int) -> str:
-        return f"{self.text['page'].format(n=number)}\n{self.pages[number].text}"
+        return page_block(self.options.language, number, self.pages[number].text)
 
     def _system(self, pages: Sequence[int]) -> str:
+        """The document's shared start (documents.document_prompt): a summary of it begins the same way."""
         blocks = "\n\n".join(self._page_block(n) for n in pages)
-        return f"{self.text['system']}\n\n{self.text['document'].format(name=self.document.path.name)}\n\n{blocks}"
+        return document_system(self.options.language, self.document.path.name, blocks)
 
-    def _user(self, question: str) -> str:
-        return self.text["ask"].format(question=question.strip())
+    def _user(self, question: str, first: bool = True) -> str:
+        """A question's turn; the first turn after the document carries the instructions for answering (once:
+        every later turn would read them again)."""
+        asked = self.text["ask"].format(question=question.strip())
+        return f"{self.text['instructions']}\n\n{asked}" if first else asked
 
     def messages(self, pages: Sequence[int], history: Sequence[Answer], question: str) -> list[ChatMessage]:
         messages = [ChatMessage("system", self._system(pages))]
         for turn in history:
-            messages += [ChatMessage("user", self._user(turn.question)), ChatMessage("assistant", turn.raw)]
-        messages.append(ChatMessage("user", self._user(question)))
+            messages += [ChatMessage("user", self._user(turn.question, first=len(messages) == 1)),
+                         ChatMessage("assistant", turn.raw)]
+        messages.append(ChatMessage("user", self._user(question, first=len(messages) == 1)))
         return messages
 
     def _tokens_of(self, number: int) -> int:
@@ -401,6 +414,10 @@ class Conversation:
                 tokens=Count(prompt_tokens), n_ctx=Count(stats.context_tokens)))
         stats.answer_budget = budget
         params = self._params(messages, budget)
+        if mode == "whole":  # every question about this document starts with it: read once, kept
+            params = replace(params, prefix_end=messages[0].content,
+                             keep_state_on_disk=states_may_go_to_disk(self.options.states_on_disk,
+                                                                      self.document))
         stats.reasoning_budget = params.reasoning_budget
         try:
             result = self._generate(messages, params, cancel, on_text, on_reasoning, on_step)
@@ -447,7 +464,7 @@ class Conversation:
 
     def _echoes(self, text: str, allowed: set[int]) -> bool:
         """A sentence that repeats our instructions or page headers instead of the document's words."""
-        if self.text["page"].split("{")[0].strip("[ ") in text and "]" in text:
+        if PAGE[self.options.language].split("{")[0].strip("[ ") in text and "]" in text:
             return True
         words = content_words(text)
         if not words:

@@ -30,6 +30,14 @@ from rio_desktop.documents.citations import (
     split_points,
 )
 from rio_desktop.documents.dates import local_long_date
+from rio_desktop.documents.document_prompt import (
+    PAGE,
+    StatesOnDisk,
+    document_system,
+    our_texts,
+    page_block,
+    states_may_go_to_disk,
+)
 from rio_desktop.documents.echo import EchoFilter, without_reasoning
 from rio_desktop.documents.export import Document, Provenance
 from rio_desktop.documents.pdf_text import PdfText, format_page_list
@@ -71,6 +79,8 @@ class SummaryOptions:
     language: Language = "pt-BR"
     temperature: float = 0.2
     reasoning: ReasoningPolicy = field(default_factory=ReasoningPolicy)
+    # Where the model's state after reading a document that fits is kept (documents.document_prompt).
+    states_on_disk: StatesOnDisk = "all"
 
 
 @dataclass
@@ -229,7 +239,6 @@ _TEXT = {
     "pt-BR": {
         "system": "Você resume documentos da administração pública com fidelidade: só afirma o que está no "
                   "texto, com números e nomes exatos, e indica a página de cada informação no formato (p. N).",
-        "page": "[Página {n}]",
         "answer_in": "Responda em português do Brasil.",
         "map": "Escreva notas curtas, em tópicos iniciados por '- ', com os fatos principais do trecho do "
                "documento abaixo. Termine cada tópico com a página de onde ele vem, no formato (p. N). No "
@@ -244,7 +253,6 @@ _TEXT = {
         "detailed": "Escreva um resumo detalhado do texto acima, organizado por seções: cada seção começa com "
                     "um título iniciado por '## ' e tem tópicos iniciados por '- '. Termine cada tópico com a "
                     "página de onde ele vem, no formato (p. N).",
-        "document": "Documento:\n\n{text}\n\n{instruction}",
         "notes": "Notas do documento, com as páginas de cada uma:\n\n{text}\n\n{instruction}",
         "title": "Resumo — {name}",
         "check": "[confira: página digitalizada de baixa qualidade]",
@@ -256,7 +264,6 @@ _TEXT = {
         "system": "You summarize public-administration documents faithfully: you state only what the text "
                   "says, with exact numbers and names, and you give the page of every piece of information "
                   "in the form (p. N).",
-        "page": "[Page {n}]",
         "answer_in": "Answer in English.",
         "map": "Write short notes, as bullet points starting with '- ', with the main facts of the part of the "
                "document below. End each point with the page it comes from, in the form (p. N). At most {k} "
@@ -271,7 +278,6 @@ _TEXT = {
         "detailed": "Write a detailed summary of the text above, organised by sections: each section starts "
                     "with a title beginning with '## ' and has bullet points starting with '- '. End each point "
                     "with the page it comes from, in the form (p. N).",
-        "document": "Document:\n\n{text}\n\n{instruction}",
         "notes": "Notes on the document, with the pages of each:\n\n{text}\n\n{instruction}",
         "title": "Summary — {name}",
         "check": "[check: page read from a poor scan]",
@@ -298,7 +304,8 @@ class Summarizer:
         self.on_text = on_text
         self.text = _TEXT[options.language]
         self._instruction_words = content_words(" ".join(
-            v for k, v in self.text.items() if k not in ("title", "footer", "page", "check", "numbering_labels")))
+            [*(v for k, v in self.text.items() if k not in ("title", "footer", "check", "numbering_labels")),
+             *our_texts(options.language)]))
         self.stats = SummaryStats()
         self.check = CitationCheck()
         self.n_ctx = backend.context_size()
@@ -309,6 +316,8 @@ class Summarizer:
         self.trace: list[tuple[list[int], list[SummaryPoint]]] = []  # (pages seen, points) per map step
         self._done_tokens = 0
         self._total_tokens = 0
+        self._name = ""  # the document's file name, in its shared start (run())
+        self._states_on_disk = True
         # Within a model call: tokens read and written so far, and when it began (progress between stages).
         self._call_tokens = 0
         self._call_started: float | None = None
@@ -343,12 +352,14 @@ class Summarizer:
         return None
 
     # -- planning ------------------------------------------------------------------------------------
-    def _messages(self, user: str) -> list[ChatMessage]:
-        return [ChatMessage("system", self.text["system"]),
+    def _messages(self, user: str, system: str = "") -> list[ChatMessage]:
+        """A step's messages; `system`: the document's shared start (a document that fits), which a question
+        about the same document begins with too."""
+        return [ChatMessage("system", system or self.text["system"]),
                 ChatMessage("user", f"{user}\n{self.text['answer_in']}")]
 
     def _page_block(self, number: int, text: str) -> str:
-        return f"{self.text['page'].format(n=number)}\n{text}"
+        return page_block(self.options.language, number, text)
 
     def _overhead(self, template: str, task: ReasoningTask = "notes", **fields: object) -> int:
         return self.backend.count_chat_tokens(self._messages(template.format(text="", **fields)),
@@ -380,7 +391,9 @@ class Summarizer:
         final_reserve = self._reserve("summary")
         self.stats.final_reasoning_budget = self._plan("summary").budget
         self.stats.notes_reasoning_budget = self._plan("notes").budget
-        single_overhead = self._overhead(self.text["document"], "summary", instruction=self._final_instruction())
+        single_overhead = self.backend.count_chat_tokens(
+            self._messages(self._final_instruction(), document_system(self.options.language, self._name, "")),
+            self._plan("summary").enabled)
         self.stats.final_overhead = single_overhead + self.final_budget
         if single_overhead + total + self.final_budget + final_reserve + SAFETY_TOKENS <= self.n_ctx:
             return "single", [Chunk(0, [(n, t) for n, t, _ in blocks], total)]
@@ -469,8 +482,8 @@ class Summarizer:
         self.on_progress(Progress(stage, done, total, eta, fraction, self._attempt))
 
     def _generate(self, user: str, max_tokens: int, task: ReasoningTask, stream: bool = False,
-                  attempt: int = 1) -> Generation:
-        messages = self._messages(user)
+                  attempt: int = 1, system: str = "") -> Generation:
+        messages = self._messages(user, system)
         plan = self._plan(task)
         prompt_tokens = self.backend.count_chat_tokens(messages, plan.enabled)
         needed = prompt_tokens + max_tokens + self._reserve(task)
@@ -482,7 +495,8 @@ class Summarizer:
         temperature = self.options.temperature if attempt == 1 else max(self.options.temperature, RETRY_TEMPERATURE)
         params = GenerationParams(max_tokens=max_tokens, temperature=temperature,
                                   repeat_penalty=1.1, seed=attempt, reasoning=plan.enabled,
-                                  reasoning_budget=plan.budget)
+                                  reasoning_budget=plan.budget, prefix_end=system,
+                                  keep_state_on_disk=self._states_on_disk)
         if plan.budget:
             self.stats.reasoning_steps += 1
             self.stats.reasoning_overhead += self._reserve(task)
@@ -538,6 +552,8 @@ class Summarizer:
             raise SummaryError(problem)
         pages = [(p.number, p.text) for p in document.text_pages]
         index = PageIndex(pages)
+        self._name = document.path.name
+        self._states_on_disk = states_may_go_to_disk(self.options.states_on_disk, document)
         self.stats.pages = document.page_count
         self.stats.text_pages = len(pages)
         self.stats.context_tokens = self.n_ctx
@@ -557,14 +573,15 @@ class Summarizer:
                 chunk = chunks[0]
                 self._progress("writing", 0, 1)
                 body = "\n\n".join(self._page_block(n, t) for n, t in chunk.pieces)
-                prompt = self.text["document"].format(text=body, instruction=self._final_instruction())
+                system = document_system(self.options.language, self._name, body)
                 for attempt in range(1, SUMMARY_ATTEMPTS + 1):  # the prompt stays cached: a retry only writes
                     if attempt > 1:
                         self.stats.retries += 1
                         self._attempt = attempt
                         self._total_tokens += self.final_budget
                         self._progress("writing", 0, 1)
-                    result = self._generate(prompt, self.final_budget, "summary", stream=True, attempt=attempt)
+                    result = self._generate(self._final_instruction(), self.final_budget, "summary", stream=True,
+                                            attempt=attempt, system=system)
                     points = self._points(result.text, set(chunk.pages), index)
                     if points:
                         break
@@ -658,7 +675,8 @@ class Summarizer:
 @cache
 def prompt_echo(language: Language) -> EchoFilter:
     """Every text of our prompts in `language` (not the title and footer, which the model never sees)."""
-    return EchoFilter.of(text for key, text in _TEXT[language].items() if key not in ("title", "footer"))
+    return EchoFilter.of([*(text for key, text in _TEXT[language].items() if key not in ("title", "footer")),
+                          *our_texts(language), PAGE[language]])
 
 
 def _first_sentence(text: str) -> str:

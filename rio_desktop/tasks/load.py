@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rio_desktop.engine.backend import Backend, ModelInfo
     from rio_desktop.engine.server_backend import ServerConfig
     from rio_desktop.engine.service import TaskContext
+    from rio_desktop.engine.state_cache import StateCache
     from rio_desktop.models.loading import LoadChoice, LoadDecision
 
 
@@ -27,6 +28,7 @@ class LoadTask:
     models_dir: Path | None = None
     server: ServerConfig | None = None
     decision: LoadDecision | None = None  # set by prepare() for a model file
+    states: StateCache | None = None  # where read documents' states are kept (the command line's backend)
 
     @classmethod
     def local(cls, path: Path, choice: LoadChoice, models_dir: Path | None) -> LoadTask:
@@ -69,5 +71,5 @@ class LoadTask:
 
         decision = self.prepare().decision
         assert decision is not None
-        backend = LlamaCppBackend(n_threads=self.n_threads)
+        backend = LlamaCppBackend(n_threads=self.n_threads, states=self.states)
         return backend, backend.load(decision.params)

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from rio_desktop import APP_ID, APP_NAME, ORGANIZATION, __version__
 from rio_desktop.engine.backend import Backend
 from rio_desktop.engine.backend_config import configure_backends
+from rio_desktop.engine.state_cache import StateCache
 from rio_desktop.logging_setup import setup_logging
 from rio_desktop.long_lived import freeze_long_lived
 from rio_desktop.paths import AppPaths, app_paths
 from rio_desktop.resources import resource_path
 from rio_desktop.settings import Settings
+from rio_desktop.tasks.states import document_states
 from rio_desktop.ui.downloads import Downloads
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.jobs import Jobs
@@ -95,11 +97,11 @@ def create_application(argv: list[str]) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def _local_backend(n_threads: int | None) -> Backend:
+def _local_backend(n_threads: int | None, states: StateCache) -> Backend:
     """This computer's llama.cpp; made on first use (see EngineService)."""
     from rio_desktop.engine.llama_backend import LlamaCppBackend
 
-    return LlamaCppBackend(n_threads=n_threads)
+    return LlamaCppBackend(n_threads=n_threads, states=states)
 
 
 class Gui:
@@ -114,7 +116,8 @@ class Gui:
                                               self.paths.cache)
         self.reporter = ErrorReporter(self.log_file)
         n_threads = self.settings.get("n_threads") or None
-        self.worker = EngineWorker(lambda: _local_backend(n_threads))
+        states = document_states(self.settings, self.paths.cache)
+        self.worker = EngineWorker(lambda: _local_backend(n_threads, states))
         self.jobs = Jobs()
         self.downloads = Downloads(self.jobs)  # the application's, not a widget's
         self.window = MainWindow(self.worker, self.jobs, self.settings, self.paths, self.downloads)

@@ -30,6 +30,7 @@ from rio_desktop.i18n import UserFacingError
 from rio_desktop.paths import AppPaths
 from rio_desktop.settings import Settings
 from rio_desktop.tasks.load import LoadTask
+from rio_desktop.tasks.states import document_states
 from rio_desktop.ui.engine_worker import EngineWorker
 from rio_desktop.ui.formatting import localized, translate_message
 from rio_desktop.ui.jobs import Jobs
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         from rio_desktop.ui.settings_dialog import SettingsDialog
 
         language = self.settings.get("language")
-        dialog = SettingsDialog(self.settings, self.jobs, self)
+        dialog = SettingsDialog(self.settings, self.jobs, self, document_states(self.settings, self.paths.cache))
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             threads = self.settings.get("n_threads") or None
             self.worker.run(lambda ctx: ctx.backend.set_threads(threads), "settings")
@@ -368,7 +369,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Connecting to {url}…").format(url=config.base_url))
             return self.load_request
         if current is not None and not isinstance(current, LlamaCppBackend):
-            self.worker.service.replace_backend(LlamaCppBackend(n_threads=settings.get("n_threads") or None))
+            states = document_states(settings, self.paths.cache)
+            self.worker.service.replace_backend(LlamaCppBackend(n_threads=settings.get("n_threads") or None,
+                                                                states=states))
             self.show_model(None)
         return None
 

@@ -100,7 +100,7 @@ class ProcessPage(QWidget):
         self.document_view.setAccessibleName(self.tr("The document's text"))
         # Questions across every document of the process: the pages combined, citations naming document and page.
         self.questions = QuestionsPanel(worker, jobs, paths, lambda: settings.get("summary_language"),
-                                        settings.reasoning_policy)
+                                        settings.reasoning_policy, lambda: settings.get("states_on_disk"))
         self.questions.page_requested.connect(self.combined_page_requested)
         self.questions.busy_changed.connect(self._update_buttons)
         self.tabs = QTabWidget()
@@ -333,7 +333,8 @@ class ProcessPage(QWidget):
             return
         try:
             task = SummarizeTask.prepare(self.combined.document, SummaryOptions(
-                style="bullets", language=self.settings.get("summary_language")))
+                style="bullets", language=self.settings.get("summary_language"),
+                reasoning=self.settings.reasoning_policy(), states_on_disk=self.settings.get("states_on_disk")))
         except UserFacingError as error:
             self.stage_label.setText(translate_message(error.message))
             return

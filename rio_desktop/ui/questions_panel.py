@@ -54,8 +54,10 @@ class QuestionsPanel(QWidget):
     busy_changed = Signal()
 
     def __init__(self, worker: EngineWorker, jobs: Jobs, paths: AppPaths, language: Callable[[], str],
-                 reasoning: Callable[[], ReasoningPolicy] = ReasoningPolicy, parent: QWidget | None = None) -> None:
+                 reasoning: Callable[[], ReasoningPolicy] = ReasoningPolicy,
+                 states_on_disk: Callable[[], str] = lambda: "all", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.states_on_disk = states_on_disk  # Settings: whether the read document is kept on disk (LGPD)
         self.worker = worker
         self.jobs = jobs
         self.paths = paths
@@ -186,7 +188,8 @@ class QuestionsPanel(QWidget):
         if redact is None:
             return
         session = self.session
-        options = AskOptions(language=self.language(), reasoning=self.reasoning())  # type: ignore[arg-type]
+        options = AskOptions(language=self.language(), reasoning=self.reasoning(),  # type: ignore[arg-type]
+                             states_on_disk=self.states_on_disk())  # type: ignore[arg-type]
         self.asking, self.streamed = question, ""
         self.question.clear()
         self.status.setText(self.tr("Answering…"))

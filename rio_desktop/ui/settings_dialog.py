@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rio_desktop.documents.ocr import available_languages
 from rio_desktop.engine.reasoning import MAX_REASONING_BUDGET, MIN_REASONING_BUDGET
 from rio_desktop.engine.server_backend import ServerConfig, check_connection
+from rio_desktop.engine.state_cache import StateCache
 from rio_desktop.i18n import CORE_CONTEXT, UserFacingError
 from rio_desktop.models.loading import ALL_LAYERS
 from rio_desktop.models.loading import parse_gpu_layers as parse_gpu_layers_setting
@@ -35,7 +36,7 @@ from rio_desktop.settings import OPTIONS, Settings
 from rio_desktop.tasks.backend_choice import server_config, server_key, server_values
 from rio_desktop.ui.accessibility import describe
 from rio_desktop.ui.computer_panel import ComputerPanel
-from rio_desktop.ui.formatting import localized, translate_message
+from rio_desktop.ui.formatting import format_bytes, localized, translate_message
 from rio_desktop.ui.jobs import Jobs
 from rio_desktop.ui.translations import LANGUAGES
 
@@ -171,11 +172,16 @@ class GeneralPage(SettingsPage):
                              reply_subject=self.reply_subject.currentData())
 
 
-class LocalPage(SettingsPage):
-    """How models run on this computer: threads, context, GPU layers, and llama.cpp's CPU variant and GPU."""
+GB = 1 << 30
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+
+class LocalPage(SettingsPage):
+    """How models run on this computer: threads, context, GPU layers, the read documents kept on disk, and
+    llama.cpp's CPU variant and GPU."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None, states: StateCache | None = None) -> None:
         super().__init__(settings, parent)
+        self.states = states
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
         self.threads.setSpecialValueText(self.tr("Automatic (from the machine's load)"))
@@ -195,10 +201,14 @@ class LocalPage(SettingsPage):
         layers = parse_gpu_layers_setting(settings.get("gpu_layers"))
         self.gpu_layers.setValue(-1 if layers is None else (999 if layers == ALL_LAYERS else layers))
 
-        for name, widget in (("n_threads", self.threads), ("n_ctx", self.context), ("gpu_layers", self.gpu_layers)):
+        size_row = self._states_rows(settings)
+        for name, widget in (("n_threads", self.threads), ("n_ctx", self.context), ("gpu_layers", self.gpu_layers),
+                             ("states_on_disk", self.states_on_disk)):
             _form_row(self.form, name, widget)
+        _form_row(self.form, "states_disk_gb", size_row, self.states_size)
         self.computer = ComputerPanel(self.form, settings, self)
-        self.fields = {"n_threads": self.threads, "n_ctx": self.context, "gpu_layers": self.gpu_layers}
+        self.fields = {"n_threads": self.threads, "n_ctx": self.context, "gpu_layers": self.gpu_layers,
+                       "states_on_disk": self.states_on_disk, "states_disk_gb": self.states_size}
         describe((
             (self.threads, self.tr("How many processor cores the model uses; Automatic leaves room for other "
                                    "programs")),
@@ -206,12 +216,56 @@ class LocalPage(SettingsPage):
                                    "follows the memory plan")),
             (self.gpu_layers, self.tr("How much of the model runs on the graphics card; Automatic follows the "
                                       "memory plan")),
+            (self.states_on_disk, self.tr("After reading a document the model's memory of it is kept, so the next "
+                                          "question about it, even tomorrow, does not read it again")),
+            (self.states_empty, self.tr("Remove every read document kept on this computer")),
         ))
+
+    def _states_rows(self, settings: Settings) -> QWidget:
+        """The read documents kept on disk (engine.state_cache): whether, how much, what is in use, Empty."""
+        # A document read once is not read again for the next task, nor after a restart.
+        self.states_on_disk = QComboBox()
+        for value, text in (("all", self.tr("Yes")),
+                            ("no_personal", self.tr("Yes, except documents with personal data (LGPD)")),
+                            ("never", self.tr("No (read again after a restart)"))):
+            self.states_on_disk.addItem(text, value)
+        self.states_on_disk.setCurrentIndex(max(0, self.states_on_disk.findData(settings.get("states_on_disk"))))
+        self.states_size = QSpinBox()
+        self.states_size.setRange(0, 1024)
+        self.states_size.setSuffix(" GB")
+        self.states_size.setSpecialValueText(self.tr("Nothing on disk"))
+        self.states_size.setValue(settings.get("states_disk_gb"))
+        self.states_used = QLabel()
+        self.states_empty = QPushButton(self.tr("&Empty"))
+        self.states_empty.clicked.connect(self.empty_states_action)
+        size_row = QWidget()
+        row = QHBoxLayout(size_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.states_size)
+        row.addWidget(self.states_used, 1)
+        row.addWidget(self.states_empty)
+        self.states_used.setVisible(self.states is not None)
+        self.states_empty.setVisible(self.states is not None)
+        self.show_states_used()
+        return size_row
+
+    def show_states_used(self) -> None:
+        if self.states is not None:
+            self.states_used.setText(self.tr("In use: {size}").format(size=format_bytes(self.states.disk_bytes())))
+
+    def empty_states_action(self) -> None:
+        if self.states is not None:
+            self.states.clear()
+            self.show_states_used()
 
     def save(self) -> None:
         self.settings.update(n_threads=self.threads.value(), n_ctx=self.context.value(),
                              gpu_layers="auto" if self.gpu_layers.value() < 0 else str(self.gpu_layers.value()),
-                             **self.computer.values())
+                             states_on_disk=self.states_on_disk.currentData(),
+                             states_disk_gb=self.states_size.value(), **self.computer.values())
+        if self.states is not None:
+            self.states.configure(disk_limit=self.states_size.value() * GB,
+                                  write_to_disk=self.states_on_disk.currentData() != "never")
 
 
 class ServerPage(SettingsPage):
@@ -338,14 +392,15 @@ class ServerPage(SettingsPage):
 class SettingsDialog(QDialog):
     """Settings: a tab per page; OK saves every page."""
 
-    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, jobs: Jobs, parent: QWidget | None = None,
+                 states: StateCache | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self.setMinimumWidth(600)
         self.general = GeneralPage(settings)
-        self.local = LocalPage(settings)
+        self.local = LocalPage(settings, states=states)
         self.server = ServerPage(settings, jobs)
         self.pages: tuple[SettingsPage, ...] = (self.general, self.local, self.server)
         tabs = QTabWidget()

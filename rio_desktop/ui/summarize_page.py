@@ -174,7 +174,7 @@ class SummarizePage(QWidget):
         right_layout.addLayout(buttons)
         # Questions about the same document sit in a tab beside the summary (their own widget).
         self.questions = QuestionsPanel(worker, jobs, paths, lambda: self.language.currentData(),
-                                        settings.reasoning_policy)
+                                        settings.reasoning_policy, lambda: settings.get("states_on_disk"))
         self.questions.page_requested.connect(self.show_page)
         self.questions.busy_changed.connect(self._update_buttons)
         self.side_tabs = QTabWidget()
@@ -335,7 +335,8 @@ class SummarizePage(QWidget):
         if self.document is None or self._busy() or self.worker.model_info is None:
             return
         options = SummaryOptions(style=self.style.currentData(), language=self.language.currentData(),
-                                 reasoning=self.settings.reasoning_policy())
+                                 reasoning=self.settings.reasoning_policy(),
+                                 states_on_disk=self.settings.get("states_on_disk"))
         redact = redaction_choice(self, self.worker, document_text(self.document))
         if redact is None:
             return
