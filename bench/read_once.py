@@ -47,7 +47,7 @@ def main() -> int:
     from rio_desktop.documents.ask import AskOptions, Conversation
     from rio_desktop.documents.pdf_text import read_pdf
     from rio_desktop.documents.search_index import PageSearch
-    from rio_desktop.documents.summarize import Summarizer, SummaryOptions
+    from rio_desktop.documents.summarize import Summarizer, SummaryError, SummaryOptions
     from rio_desktop.engine.backend import LoadParams
     from rio_desktop.engine.llama_backend import LlamaCppBackend
     from rio_desktop.engine.state_cache import SUFFIX, StateCache, read_header
@@ -91,7 +91,10 @@ def main() -> int:
 
     summary_states = folder / "states-after-summary"
     third_session = session(summary_states)
-    summary = Summarizer(third_session, SummaryOptions(style="executive")).run(document)
+    try:  # the test model may write nothing checkable: the document was read all the same
+        summary_mode = Summarizer(third_session, SummaryOptions(style="bullets")).run(document).stats.mode
+    except SummaryError:
+        summary_mode = "single, nothing checkable written"
     after_summary = conversation(third_session).ask(QUESTION).stats
     third_session.unload()
 
@@ -135,7 +138,7 @@ def main() -> int:
                   "time_to_first_token_ratio": ratio(stats.time_to_first_token_s, cold.time_to_first_token_s)}
            for name, stats in cases.items()},
         "state_files": len(files), "state_bytes": state_bytes, "state_load_s": load_s,
-        "state_found": found is not None, "summary_mode": summary.stats.mode,
+        "state_found": found is not None, "summary_mode": summary_mode,
         "hybrid_follow_up": {"kept_states": hybrid_kept, "nothing_kept": hybrid_bare,
                              "evaluated_ratio": ratio(hybrid_kept["evaluated"], hybrid_bare["evaluated"]),
                              "same_answer": hybrid_kept["text"] == hybrid_bare["text"]},
