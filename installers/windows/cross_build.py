@@ -427,8 +427,13 @@ def build_installer(prefix: wine.Prefix, wheel: Path, started: float, *, reuse: 
     else:
         env = {"RIO_DIST_DIR": wine.to_windows(dist), "RIO_BUILD_DIR": wine.to_windows(build)}
         log("Building the bundle with PyInstaller under Wine ...")
-        done = prefix.run([wine.to_windows(python), wine.to_windows(ROOT / "installers" / "build.py"),
-                           "--no-package"], timeout=3600, env=env, cwd=ROOT)
+        command = [wine.to_windows(python), wine.to_windows(ROOT / "installers" / "build.py"), "--no-package"]
+        done = prefix.run(command, timeout=3600, env=env, cwd=ROOT)
+        if done.returncode != 0 and "ShellExecuteEx" in done.stdout + done.stderr:
+            # Wine once failed to start the Windows Python at all ("ShellExecuteEx failed: internal error"), on
+            # a run whose next try built the bundle: a program that never started is tried once more.
+            log("Wine could not start the Windows Python; trying once more ...")
+            done = prefix.run(command, timeout=3600, env=env, cwd=ROOT)
         print(done.stdout[-6000:], done.stderr[-6000:], sep="\n", flush=True)
         if done.returncode != 0:
             sys.exit(f"installers/build.py failed under Wine ({done.returncode}).")
